@@ -1,0 +1,63 @@
+package io.commerce.catalog;
+
+import io.commerce.shared.ShopId;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.PositiveOrZero;
+import java.util.List;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+class CatalogController {
+
+    /** {@code PUT .../inventory}: the variant's new stock level. */
+    record InventoryUpdate(@NotNull @PositiveOrZero @Max(100_000_000) Integer quantity) {}
+
+    private final CatalogService catalog;
+
+    CatalogController(CatalogService catalog) {
+        this.catalog = catalog;
+    }
+
+    @PutMapping("/api/v1/products/{productId}")
+    ResponseEntity<ProductView> upsert(
+            @PathVariable @ShopId String productId, @Valid @RequestBody ProductDetails details) {
+        var result = catalog.upsert(productId, details);
+        return ResponseEntity.status(result.created() ? HttpStatus.CREATED : HttpStatus.OK)
+                .body(result.value());
+    }
+
+    @GetMapping("/api/v1/products/{productId}")
+    ProductView get(@PathVariable @ShopId String productId) {
+        return catalog.get(productId);
+    }
+
+    @PutMapping("/api/v1/products/{productId}/variants/{variantId}/inventory")
+    VariantView updateInventory(
+            @PathVariable @ShopId String productId,
+            @PathVariable @ShopId String variantId,
+            @Valid @RequestBody InventoryUpdate update) {
+        return catalog.updateInventory(productId, variantId, update.quantity());
+    }
+
+    @PostMapping("/api/v1/customers/{customerId}/back-in-stock-subscriptions")
+    ResponseEntity<BackInStockSubscriptionView> subscribe(
+            @PathVariable @ShopId String customerId, @Valid @RequestBody BackInStockRequest request) {
+        var result = catalog.subscribe(customerId, request);
+        return ResponseEntity.status(result.created() ? HttpStatus.CREATED : HttpStatus.OK)
+                .body(result.value());
+    }
+
+    @GetMapping("/api/v1/customers/{customerId}/back-in-stock-subscriptions")
+    List<BackInStockSubscriptionView> subscriptions(@PathVariable @ShopId String customerId) {
+        return catalog.subscriptions(customerId);
+    }
+}

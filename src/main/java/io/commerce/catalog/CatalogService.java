@@ -1,0 +1,120 @@
+package io.commerce.catalog;
+
+import io.commerce.customer.CustomerService;
+import io.commerce.shared.LineItem;
+import io.commerce.shared.Upserted;
+import io.commerce.shared.UnknownReferenceException;
+import java.time.Clock;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** The catalog module's public face: products, inventory and back-in-stock subscriptions. */
+@Service
+public class CatalogService {
+
+    private final ProductRepository products;
+    private final BackInStockSubscriptionRepository subscriptions;
+    private final CustomerService customers;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+
+    CatalogService(
+            ProductRepository products,
+            BackInStockSubscriptionRepository subscriptions,
+            CustomerService customers,
+            ApplicationEventPublisher events,
+            Clock clock) {
+        this.products = products;
+        this.subscriptions = subscriptions;
+        this.customers = customers;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    /** Creates or replaces a product and its variants; publishes restocks and price drops. */
+    @Transactional
+    public Upserted<ProductView> upsert(String productId, ProductDetails details) {
+        var now = clock.instant();
+        var existing = products.findById(productId);
+        var product = existing.orElseGet(() -> new Product(productId, now));
+        product.apply(details, now).ifPresent(changes -> changes.forEach(events::publishEvent));
+        return new Upserted<>(products.save(product).view(), existing.isEmpty());
+    }
+
+    @Transactional(readOnly = true)
+    public ProductView get(String productId) {
+        return product(productId).view();
+    }
+
+    /** Sets a variant's inventory; from 0 to more publishes {@link VariantRestocked}. */
+    @Transactional
+    public VariantView updateInventory(String productId, String variantId, int quantity) {
+        var product = product(productId);
+        var variant = product.variant(variantId).orElseThrow(() -> new ProductNotFoundException(productId, variantId));
+        var now = clock.instant();
+        if (variant.view().inventory() != quantity) {
+            variant.restock(quantity, false, now).ifPresent(events::publishEvent);
+            product.touch(now);
+        }
+        return variant.view();
+    }
+
+    /** Throws {@link UnknownReferenceException} ({@code UNKNOWN_VARIANT}) unless every line's variant exists. */
+    @Transactional(readOnly = true)
+    public void requireVariants(Collection<LineItem> lines) {
+        var keys = new HashSet<String>();
+        lines.forEach(line -> keys.add(variantKey(line.productId(), line.variantId())));
+        requireVariantKeys(keys);
+    }
+
+    private void requireVariantKeys(Set<String> keys) {
+        if (keys.isEmpty()) {
+            return;
+        }
+        keys.removeAll(products.existingVariantKeys(keys));
+        if (!keys.isEmpty()) {
+            throw new UnknownReferenceException(
+                    "UNKNOWN_VARIANT", "no such product variant: " + String.join(", ", keys.stream().sorted().toList()));
+        }
+    }
+
+    /**
+     * Subscribes a customer to a variant's restock; asking again for the same variant and channel while
+     * the first is active returns that one.
+     */
+    @Transactional
+    public Upserted<BackInStockSubscriptionView> subscribe(String customerId, BackInStockRequest request) {
+        customers.requireExisting(customerId);
+        requireVariantKeys(new HashSet<>(Set.of(variantKey(request.productId(), request.variantId()))));
+        var existing = subscriptions.findActive(
+                customerId, request.productId(), request.variantId(), request.channel());
+        if (existing.isPresent()) {
+            return new Upserted<>(existing.get().view(), false);
+        }
+        // a racing twin request is caught by the unique index (409); its retry finds this subscription
+        var subscription = subscriptions.saveAndFlush(new BackInStockSubscription(
+                customerId, request.productId(), request.variantId(), request.channel(), clock.instant()));
+        return new Upserted<>(subscription.view(), true);
+    }
+
+    @Transactional(readOnly = true)
+    public List<BackInStockSubscriptionView> subscriptions(String customerId) {
+        customers.requireExisting(customerId);
+        return subscriptions.findByCustomerIdOrderById(customerId).stream()
+                .map(BackInStockSubscription::view)
+                .toList();
+    }
+
+    private static String variantKey(String productId, String variantId) {
+        return productId + '/' + variantId;
+    }
+
+    private Product product(String productId) {
+        return products.findById(productId).orElseThrow(() -> new ProductNotFoundException(productId));
+    }
+}

@@ -1,0 +1,41 @@
+package io.commerce.consent;
+
+import io.commerce.shared.Channel;
+import io.commerce.shared.Purpose;
+import io.commerce.shared.ShopId;
+import jakarta.validation.Valid;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/v1/customers/{customerId}/consents")
+class ConsentController {
+
+    private final ConsentService consents;
+
+    ConsentController(ConsentService consents) {
+        this.consents = consents;
+    }
+
+    @PutMapping("/{channel}/{purpose}")
+    ResponseEntity<ConsentRecord> record(
+            @PathVariable @ShopId String customerId,
+            @PathVariable Channel channel,
+            @PathVariable Purpose purpose,
+            @Valid @RequestBody ConsentChange change) {
+        var result = consents.record(customerId, channel, purpose, change);
+        return ResponseEntity.status(result.created() ? HttpStatus.CREATED : HttpStatus.OK)
+                .body(result.value());
+    }
+
+    @GetMapping
+    Consents consents(@PathVariable @ShopId String customerId) {
+        return consents.consents(customerId);
+    }
+}

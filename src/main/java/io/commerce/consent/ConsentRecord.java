@@ -1,0 +1,17 @@
+package io.commerce.consent;
+
+import io.commerce.shared.Channel;
+import io.commerce.shared.Purpose;
+import java.time.Instant;
+import java.util.Objects;
+
+/** One consent state: the current one for a channel and purpose, or one entry of the ledger. */
+public record ConsentRecord(
+        Channel channel, Purpose purpose, ConsentStatus status, Instant changedAt, String source, String evidence) {
+
+    boolean sameAs(ConsentChange change) {
+        return status == change.status()
+                && source.equals(change.source())
+                && Objects.equals(evidence, change.evidence());
+    }
+}

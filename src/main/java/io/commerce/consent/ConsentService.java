@@ -1,0 +1,64 @@
+package io.commerce.consent;
+
+import io.commerce.customer.CustomerService;
+import io.commerce.shared.Channel;
+import io.commerce.shared.Purpose;
+import io.commerce.shared.Upserted;
+import java.time.Clock;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** The consent module's public face: record grants and withdrawals, read them, ask whether one holds. */
+@Service
+public class ConsentService {
+
+    private final ConsentLedger ledger;
+    private final CustomerService customers;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+
+    ConsentService(ConsentLedger ledger, CustomerService customers, ApplicationEventPublisher events, Clock clock) {
+        this.ledger = ledger;
+        this.customers = customers;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    /**
+     * Records a change of consent. Repeating the current status, source and evidence changes nothing; a
+     * new source or wording for the same status is kept in the ledger; only a change of status
+     * publishes {@link ConsentGranted} or {@link ConsentWithdrawn}.
+     */
+    @Transactional
+    public Upserted<ConsentRecord> record(String customerId, Channel channel, Purpose purpose, ConsentChange change) {
+        customers.requireExisting(customerId);
+        var current = ledger.lockCurrent(customerId, channel, purpose);
+        if (current.isPresent() && current.get().sameAs(change)) {
+            return new Upserted<>(current.get(), false);
+        }
+        var now = clock.instant();
+        var record = new ConsentRecord(channel, purpose, change.status(), now, change.source(), change.evidence());
+        ledger.append(customerId, record);
+        var statusChanged = current.map(c -> c.status() != change.status()).orElse(true);
+        if (statusChanged) {
+            events.publishEvent(
+                    change.status() == ConsentStatus.GRANTED
+                            ? new ConsentGranted(customerId, channel, purpose, change.source(), now)
+                            : new ConsentWithdrawn(customerId, channel, purpose, change.source(), now));
+        }
+        return new Upserted<>(record, current.isEmpty());
+    }
+
+    @Transactional(readOnly = true)
+    public Consents consents(String customerId) {
+        customers.requireExisting(customerId);
+        return new Consents(ledger.current(customerId), ledger.history(customerId));
+    }
+
+    /** Whether the customer has granted this channel for this purpose; nothing recorded means no. */
+    @Transactional(readOnly = true)
+    public boolean isGranted(String customerId, Channel channel, Purpose purpose) {
+        return ledger.isGranted(customerId, channel, purpose);
+    }
+}

@@ -1,0 +1,104 @@
+package io.commerce.customer;
+
+import io.commerce.shared.PageRequest;
+import io.commerce.shared.Paged;
+import io.commerce.shared.Upserted;
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.data.domain.Sort;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** The customer module's public face: mirror, read, list, export and erase customers. */
+@Service
+public class CustomerService {
+
+    private final CustomerRepository customers;
+    private final CustomerDataParser parser;
+    private final List<PersonalDataHolder> holders;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+
+    CustomerService(
+            CustomerRepository customers,
+            CustomerDataParser parser,
+            List<PersonalDataHolder> holders,
+            ApplicationEventPublisher events,
+            Clock clock) {
+        this.customers = customers;
+        this.parser = parser;
+        this.holders = holders;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    /** Creates or updates a customer; publishes {@link CustomerRegistered} on creation only. */
+    @Transactional
+    public Upserted<CustomerProfile> upsert(String customerId, CustomerDetails details) {
+        var data = parser.parse(details);
+        var now = clock.instant();
+        var customer = customers.findById(customerId).orElseGet(() -> new Customer(customerId));
+        if (!customer.isActive()) {
+            events.publishEvent(customer.register(data, now));
+            return new Upserted<>(customers.save(customer).profile(), true);
+        }
+        customer.update(data, now);
+        return new Upserted<>(customer.profile(), false);
+    }
+
+    @Transactional(readOnly = true)
+    public CustomerProfile get(String customerId) {
+        return active(customerId).profile();
+    }
+
+    @Transactional(readOnly = true)
+    public boolean exists(String customerId) {
+        return customers.findById(customerId).filter(Customer::isActive).isPresent();
+    }
+
+    /** Throws {@link CustomerNotFoundException} unless the customer exists and is not erased. */
+    @Transactional(readOnly = true)
+    public void requireExisting(String customerId) {
+        active(customerId);
+    }
+
+    @Transactional(readOnly = true)
+    public Paged<CustomerProfile> list(String tag, PageRequest page) {
+        var pageable = org.springframework.data.domain.PageRequest.of(page.page(), page.size(), Sort.by("id"));
+        var result = tag == null || tag.isBlank()
+                ? customers.findActive(pageable)
+                : customers.findActiveByTag(tag.strip(), pageable);
+        return new Paged<>(
+                result.map(Customer::profile).getContent(), page.page(), page.size(), result.getTotalElements());
+    }
+
+    /** Everything held about the customer across modules (GDPR art. 15 and 20). */
+    @Transactional(readOnly = true)
+    public Map<String, Object> export(String customerId) {
+        var export = new LinkedHashMap<String, Object>();
+        export.put("customer", active(customerId).profile());
+        holders.forEach(holder -> export.put(holder.section(), holder.export(customerId)));
+        return export;
+    }
+
+    /**
+     * Erases the customer's personal data here and in every {@link PersonalDataHolder}, in one
+     * transaction, and publishes {@link CustomerErased} for modules that react later.
+     */
+    @Transactional
+    public void erase(String customerId) {
+        var customer = active(customerId);
+        holders.forEach(holder -> holder.erase(customerId));
+        events.publishEvent(customer.erase(clock.instant()));
+    }
+
+    private Customer active(String customerId) {
+        return customers
+                .findById(customerId)
+                .filter(Customer::isActive)
+                .orElseThrow(() -> new CustomerNotFoundException(customerId));
+    }
+}

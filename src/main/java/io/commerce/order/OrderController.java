@@ -1,0 +1,60 @@
+package io.commerce.order;
+
+import io.commerce.shared.ShopId;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Size;
+import java.time.Instant;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/v1/orders/{orderId}")
+class OrderController {
+
+    /** {@code POST .../delivery}: when the parcel arrived (now, when absent). */
+    record Delivery(Instant deliveredAt) {}
+
+    /** {@code POST .../cancellation}: why the order was cancelled. */
+    record Cancellation(@Size(max = 500) String reason) {}
+
+    private final OrderService orders;
+
+    OrderController(OrderService orders) {
+        this.orders = orders;
+    }
+
+    @PutMapping
+    ResponseEntity<OrderView> upsert(@PathVariable @ShopId String orderId, @Valid @RequestBody OrderDetails details) {
+        var result = orders.upsert(orderId, details);
+        return ResponseEntity.status(result.created() ? HttpStatus.CREATED : HttpStatus.OK)
+                .body(result.value());
+    }
+
+    @GetMapping
+    OrderView get(@PathVariable @ShopId String orderId) {
+        return orders.get(orderId);
+    }
+
+    @PostMapping("/shipments")
+    ResponseEntity<OrderView> ship(@PathVariable @ShopId String orderId, @Valid @RequestBody Shipment shipment) {
+        return ResponseEntity.status(HttpStatus.CREATED).body(orders.ship(orderId, shipment));
+    }
+
+    @PostMapping("/delivery")
+    OrderView deliver(@PathVariable @ShopId String orderId, @Valid @RequestBody(required = false) Delivery delivery) {
+        return orders.deliver(orderId, delivery == null ? null : delivery.deliveredAt());
+    }
+
+    @PostMapping("/cancellation")
+    OrderView cancel(
+            @PathVariable @ShopId String orderId, @Valid @RequestBody(required = false) Cancellation cancellation) {
+        return orders.cancel(orderId, cancellation == null ? null : cancellation.reason());
+    }
+}

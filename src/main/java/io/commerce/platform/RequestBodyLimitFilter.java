@@ -1,0 +1,62 @@
+package io.commerce.platform;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Component;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Refuses bodies larger than {@code commerce.api.max-body-size} with a 413, whether announced by
+ * {@code Content-Length} or discovered while reading a chunked body, and keeps accepted bodies in memory
+ * for the filters and converters after it.
+ */
+@Component
+@Order(Ordered.HIGHEST_PRECEDENCE + 20)
+class RequestBodyLimitFilter extends OncePerRequestFilter {
+
+    private final long limit;
+    private final ProblemWriter problems;
+
+    RequestBodyLimitFilter(ApiProperties properties, ProblemWriter problems) {
+        this.limit = properties.maxBodySize().toBytes();
+        this.problems = problems;
+    }
+
+    @Override
+    protected boolean shouldNotFilter(HttpServletRequest request) {
+        var method = request.getMethod();
+        return !(method.equals("POST") || method.equals("PUT") || method.equals("PATCH"));
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        if (request.getContentLengthLong() > limit) {
+            tooLarge(response);
+            return;
+        }
+        CachedBodyRequest cached;
+        try {
+            cached = CachedBodyRequest.read(request, limit);
+        } catch (PayloadTooLargeException e) {
+            tooLarge(response);
+            return;
+        }
+        chain.doFilter(cached, response);
+    }
+
+    private void tooLarge(HttpServletResponse response) throws IOException {
+        response.setHeader("Connection", "close");
+        problems.write(
+                response,
+                HttpStatus.CONTENT_TOO_LARGE,
+                "PAYLOAD_TOO_LARGE",
+                "the request body is larger than %d bytes".formatted(limit));
+    }
+}

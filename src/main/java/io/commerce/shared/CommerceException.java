@@ -1,0 +1,37 @@
+package io.commerce.shared;
+
+/**
+ * Base of every domain exception: a stable machine-readable {@link #code()} and a {@link Kind} that the
+ * platform maps to an HTTP status, so modules state what went wrong without knowing about HTTP.
+ */
+public abstract class CommerceException extends RuntimeException {
+
+    /** What sort of failure this is; the platform turns it into a status code. */
+    public enum Kind {
+        /** The request is malformed or a value is invalid (400). */
+        INVALID,
+        /** The addressed resource does not exist (404). */
+        NOT_FOUND,
+        /** The resource is in a state that forbids the change (409). */
+        CONFLICT,
+        /** The request is well-formed but refers to things that do not exist (422). */
+        UNPROCESSABLE
+    }
+
+    private final Kind kind;
+    private final String code;
+
+    protected CommerceException(Kind kind, String code, String message) {
+        super(message);
+        this.kind = kind;
+        this.code = code;
+    }
+
+    public Kind kind() {
+        return kind;
+    }
+
+    public String code() {
+        return code;
+    }
+}
