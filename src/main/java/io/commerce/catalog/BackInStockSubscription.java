@@ -43,7 +43,6 @@ class BackInStockSubscription {
     }
 
     BackInStockSubscriptionView view() {
-        return new BackInStockSubscriptionView(
-                id, customerId, productId, variantId, channel, status, createdAt);
+        return new BackInStockSubscriptionView(id, customerId, productId, variantId, channel, status, createdAt);
     }
 }

@@ -19,7 +19,8 @@ import org.springframework.web.bind.annotation.RestController;
 class CatalogController {
 
     /** {@code PUT .../inventory}: the variant's new stock level. */
-    record InventoryUpdate(@NotNull @PositiveOrZero @Max(100_000_000) Integer quantity) {}
+    record InventoryUpdate(
+            @NotNull @PositiveOrZero @Max(100_000_000) Integer quantity) {}
 
     private final CatalogService catalog;
 

@@ -2,8 +2,8 @@ package io.commerce.catalog;
 
 import io.commerce.customer.CustomerService;
 import io.commerce.shared.LineItem;
-import io.commerce.shared.Upserted;
 import io.commerce.shared.UnknownReferenceException;
+import io.commerce.shared.Upserted;
 import java.time.Clock;
 import java.util.Collection;
 import java.util.HashSet;
@@ -79,7 +79,9 @@ public class CatalogService {
         keys.removeAll(products.existingVariantKeys(keys));
         if (!keys.isEmpty()) {
             throw new UnknownReferenceException(
-                    "UNKNOWN_VARIANT", "no such product variant: " + String.join(", ", keys.stream().sorted().toList()));
+                    "UNKNOWN_VARIANT",
+                    "no such product variant: "
+                            + String.join(", ", keys.stream().sorted().toList()));
         }
     }
 
@@ -91,8 +93,8 @@ public class CatalogService {
     public Upserted<BackInStockSubscriptionView> subscribe(String customerId, BackInStockRequest request) {
         customers.requireExisting(customerId);
         requireVariantKeys(new HashSet<>(Set.of(variantKey(request.productId(), request.variantId()))));
-        var existing = subscriptions.findActive(
-                customerId, request.productId(), request.variantId(), request.channel());
+        var existing =
+                subscriptions.findActive(customerId, request.productId(), request.variantId(), request.channel());
         if (existing.isPresent()) {
             return new Upserted<>(existing.get().view(), false);
         }

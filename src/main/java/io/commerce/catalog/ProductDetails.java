@@ -27,7 +27,12 @@ public record ProductDetails(
     public record VariantDetails(
             @NotNull @ShopId String variantId,
             @Size(max = 500) String title,
-            @NotNull @PositiveOrZero @Digits(integer = 10, fraction = 2) BigDecimal price,
-            @NotNull @Pattern(regexp = "[A-Z]{3}", message = "must be an ISO-4217 code such as EUR") String currency,
+
+            @NotNull @PositiveOrZero @Digits(integer = 10, fraction = 2)
+            BigDecimal price,
+
+            @NotNull @Pattern(regexp = "[A-Z]{3}", message = "must be an ISO-4217 code such as EUR")
+            String currency,
+
             @NotNull @PositiveOrZero @Max(100_000_000) Integer inventory) {}
 }

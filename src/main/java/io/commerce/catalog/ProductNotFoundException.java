@@ -10,9 +10,6 @@ public class ProductNotFoundException extends CommerceException {
     }
 
     ProductNotFoundException(String productId, String variantId) {
-        super(
-                Kind.NOT_FOUND,
-                "VARIANT_NOT_FOUND",
-                "product '%s' has no variant '%s'".formatted(productId, variantId));
+        super(Kind.NOT_FOUND, "VARIANT_NOT_FOUND", "product '%s' has no variant '%s'".formatted(productId, variantId));
     }
 }

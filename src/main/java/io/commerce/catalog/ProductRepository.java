@@ -9,7 +9,8 @@ interface ProductRepository extends JpaRepository<Product, String> {
 
     /** Which of the given "productId/variantId" keys name an existing variant (ids hold no slash). */
     @Query(
-            value = "select product_id || '/' || variant_id from variant where product_id || '/' || variant_id in (:keys)",
+            value =
+                    "select product_id || '/' || variant_id from variant where product_id || '/' || variant_id in (:keys)",
             nativeQuery = true)
     List<String> existingVariantKeys(Collection<String> keys);
 }

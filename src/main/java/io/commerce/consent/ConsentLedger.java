@@ -6,8 +6,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.util.HashMap;
-import java.util.Map;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -40,23 +40,17 @@ class ConsentLedger {
 
     /** Records a change: the new current state and one more ledger entry. */
     void append(String customerId, ConsentRecord record) {
-        jdbc.sql(
-                        """
+        jdbc.sql("""
                         insert into consent (customer_id, channel, purpose, status, changed_at, source, evidence)
                         values (:customer, :channel, :purpose, :status, :changedAt, :source, :evidence)
                         on conflict (customer_id, channel, purpose) do update
                            set status = excluded.status, changed_at = excluded.changed_at,
                                source = excluded.source, evidence = excluded.evidence
-                        """)
-                .paramSource(params(customerId, record))
-                .update();
-        jdbc.sql(
-                        """
+                        """).paramSource(params(customerId, record)).update();
+        jdbc.sql("""
                         insert into consent_change (customer_id, channel, purpose, status, changed_at, source, evidence)
                         values (:customer, :channel, :purpose, :status, :changedAt, :source, :evidence)
-                        """)
-                .paramSource(params(customerId, record))
-                .update();
+                        """).paramSource(params(customerId, record)).update();
     }
 
     List<ConsentRecord> current(String customerId) {
@@ -75,12 +69,12 @@ class ConsentLedger {
 
     boolean isGranted(String customerId, Channel channel, Purpose purpose) {
         return jdbc.sql("select count(*) from consent where customer_id = :customer and channel = :channel"
-                        + " and purpose = :purpose and status = 'GRANTED'")
-                .param("customer", customerId)
-                .param("channel", name(channel))
-                .param("purpose", name(purpose))
-                .query(Long.class)
-                .single()
+                                + " and purpose = :purpose and status = 'GRANTED'")
+                        .param("customer", customerId)
+                        .param("channel", name(channel))
+                        .param("purpose", name(purpose))
+                        .query(Long.class)
+                        .single()
                 > 0;
     }
 

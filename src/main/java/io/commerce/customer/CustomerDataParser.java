@@ -28,9 +28,7 @@ class CustomerDataParser {
     CustomerData parse(CustomerDetails details) {
         var phone = PhoneNumber.parse(details.phone(), properties.defaultRegion());
         var language = isBlank(details.language()) ? defaultLanguage : LanguageTag.parse(details.language());
-        var timezone = isBlank(details.timezone())
-                ? phone.timeZone().orElse(properties.defaultTimezone())
-                : zone(details.timezone());
+        var timezone = isBlank(details.timezone()) ? inferZone(phone) : zone(details.timezone());
         var tags = details.tags() == null
                 ? List.<String>of()
                 : List.copyOf(new LinkedHashSet<>(
@@ -46,6 +44,19 @@ class CustomerDataParser {
                 details.birthday(),
                 tags,
                 attributes);
+    }
+
+    /** The number's zone; for numbers spanning zones, the region's configured main zone. */
+    private ZoneId inferZone(PhoneNumber phone) {
+        var candidates = phone.timeZones();
+        if (candidates.size() == 1) {
+            return candidates.getFirst();
+        }
+        var regional = properties.regionTimezones().get(phone.region());
+        if (regional != null) {
+            return regional;
+        }
+        return candidates.isEmpty() ? properties.defaultTimezone() : candidates.getFirst();
     }
 
     private static ZoneId zone(String text) {

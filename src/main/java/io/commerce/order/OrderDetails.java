@@ -18,8 +18,13 @@ import org.hibernate.validator.constraints.URL;
 public record OrderDetails(
         @NotNull @ShopId String customerId,
         @ShopId String cartId,
-        @NotNull @Pattern(regexp = "[A-Z]{3}", message = "must be an ISO-4217 code such as EUR") String currency,
-        @NotNull @PositiveOrZero @Digits(integer = 10, fraction = 2) BigDecimal total,
+
+        @NotNull @Pattern(regexp = "[A-Z]{3}", message = "must be an ISO-4217 code such as EUR")
+        String currency,
+
+        @NotNull @PositiveOrZero @Digits(integer = 10, fraction = 2)
+        BigDecimal total,
+
         Instant placedAt,
         @URL @Size(max = 2048) String orderUrl,
         @NotEmpty @Size(max = 500) List<@NotNull @Valid LineItem> lines) {}

@@ -8,6 +8,7 @@ public class OrderTransitionException extends CommerceException {
         super(
                 Kind.CONFLICT,
                 "INVALID_ORDER_TRANSITION",
-                "order '%s' is %s and cannot be %s".formatted(orderId, status.name().toLowerCase(), step));
+                "order '%s' is %s and cannot be %s"
+                        .formatted(orderId, status.name().toLowerCase(), step));
     }
 }

@@ -26,6 +26,8 @@ record ApiProperties(
         @NotNull @DefaultValue("PT1M") Duration idempotencyLockTimeout) {
 
     ApiProperties {
-        keys = keys == null ? List.of() : keys.stream().map(String::strip).filter(k -> !k.isEmpty()).toList();
+        keys = keys == null
+                ? List.of()
+                : keys.stream().map(String::strip).filter(k -> !k.isEmpty()).toList();
     }
 }

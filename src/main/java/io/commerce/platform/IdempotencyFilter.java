@@ -106,7 +106,11 @@ class IdempotencyFilter extends OncePerRequestFilter {
             chain.doFilter(request, recording);
             if (recording.getStatus() < 500) {
                 records.complete(
-                        client, key, recording.getStatus(), recording.getContentType(), recording.getContentAsByteArray());
+                        client,
+                        key,
+                        recording.getStatus(),
+                        recording.getContentType(),
+                        recording.getContentAsByteArray());
                 completed = true;
             }
         } finally {

@@ -18,8 +18,7 @@ import org.springframework.stereotype.Component;
 class IdempotencyRecords {
 
     /** A stored key: its request fingerprint and, once the first request finished, its response. */
-    record IdempotencyRecord(
-            String fingerprint, Instant lockedAt, Integer status, String contentType, byte[] body) {
+    record IdempotencyRecord(String fingerprint, Instant lockedAt, Integer status, String contentType, byte[] body) {
         boolean completed() {
             return status != null;
         }
@@ -38,8 +37,7 @@ class IdempotencyRecords {
     /** Claims the key for a new request; false when a live row for it already exists. */
     boolean claim(String client, String key, String fingerprint) {
         var now = clock.instant();
-        return jdbc.sql(
-                        """
+        return jdbc.sql("""
                         insert into idempotency_record (client, idempotency_key, fingerprint, locked_at)
                         values (:client, :key, :fingerprint, :now)
                         on conflict (client, idempotency_key) do update
@@ -58,8 +56,7 @@ class IdempotencyRecords {
 
     /** Takes over a claim whose request never finished (a crash), if no one else did first. */
     boolean reclaim(String client, String key, Instant staleLockedAt) {
-        return jdbc.sql(
-                        """
+        return jdbc.sql("""
                         update idempotency_record set locked_at = :now
                          where client = :client and idempotency_key = :key
                            and status is null and locked_at = :stale
@@ -73,8 +70,7 @@ class IdempotencyRecords {
     }
 
     Optional<IdempotencyRecord> find(String client, String key) {
-        return jdbc.sql(
-                        """
+        return jdbc.sql("""
                         select fingerprint, locked_at, status, content_type, body from idempotency_record
                          where client = :client and idempotency_key = :key
                         """)
@@ -90,8 +86,7 @@ class IdempotencyRecords {
     }
 
     void complete(String client, String key, int status, String contentType, byte[] body) {
-        jdbc.sql(
-                        """
+        jdbc.sql("""
                         update idempotency_record set status = :status, content_type = :contentType, body = :body
                          where client = :client and idempotency_key = :key
                         """)

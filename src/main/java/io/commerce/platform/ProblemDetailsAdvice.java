@@ -43,13 +43,12 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(CommerceException.class)
     ResponseEntity<Object> handleCommerce(CommerceException e) {
-        var status =
-                switch (e.kind()) {
-                    case INVALID -> HttpStatus.BAD_REQUEST;
-                    case NOT_FOUND -> HttpStatus.NOT_FOUND;
-                    case CONFLICT -> HttpStatus.CONFLICT;
-                    case UNPROCESSABLE -> HttpStatus.UNPROCESSABLE_CONTENT;
-                };
+        var status = switch (e.kind()) {
+            case INVALID -> HttpStatus.BAD_REQUEST;
+            case NOT_FOUND -> HttpStatus.NOT_FOUND;
+            case CONFLICT -> HttpStatus.CONFLICT;
+            case UNPROCESSABLE -> HttpStatus.UNPROCESSABLE_CONTENT;
+        };
         var problem = Problems.of(status, e.code(), e.getMessage());
         if (e instanceof InvalidValueException invalid) {
             problem.setProperty(Problems.ERRORS, List.of(new FieldError(invalid.field(), e.getMessage())));
@@ -69,7 +68,9 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(DataIntegrityViolationException.class)
     ResponseEntity<Object> handleIntegrity(DataIntegrityViolationException e) {
-        log.warn("write refused by a database constraint: {}", e.getMostSpecificCause().getMessage());
+        log.warn(
+                "write refused by a database constraint: {}",
+                e.getMostSpecificCause().getMessage());
         return problemResponse(Problems.of(
                 HttpStatus.CONFLICT, "CONCURRENT_MODIFICATION", "the write conflicts with the stored data; retry"));
     }
@@ -77,8 +78,8 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     @ExceptionHandler(Exception.class)
     ResponseEntity<Object> handleUnexpected(Exception e) {
         log.error("unexpected error", e);
-        return problemResponse(Problems.of(
-                HttpStatus.INTERNAL_SERVER_ERROR, "INTERNAL_ERROR", "an unexpected error occurred"));
+        return problemResponse(
+                Problems.of(HttpStatus.INTERNAL_SERVER_ERROR, "INTERNAL_ERROR", "an unexpected error occurred"));
     }
 
     @Override
@@ -138,7 +139,8 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
     private static ProblemDetail describeUnreadable(HttpMessageNotReadableException e) {
         for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-            if (cause instanceof MismatchedInputException mismatch && !mismatch.getPath().isEmpty()) {
+            if (cause instanceof MismatchedInputException mismatch
+                    && !mismatch.getPath().isEmpty()) {
                 var message = cause instanceof InvalidFormatException invalid
                         ? "'%s' is not an accepted value".formatted(invalid.getValue())
                         : "has the wrong type or format";

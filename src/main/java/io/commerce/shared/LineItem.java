@@ -14,9 +14,12 @@ import java.math.BigDecimal;
 public record LineItem(
         @NotNull @ShopId @Column(name = "product_id") String productId,
         @NotNull @ShopId @Column(name = "variant_id") String variantId,
-        @NotNull @Positive @Max(100_000) @Column(name = "quantity") Integer quantity,
+
+        @NotNull @Positive @Max(100_000) @Column(name = "quantity")
+        Integer quantity,
+
         @NotNull @PositiveOrZero @Digits(integer = 10, fraction = 2) @Column(name = "unit_price")
-                BigDecimal unitPrice) {
+        BigDecimal unitPrice) {
 
     /** The same line with its price in canonical scale, so 89.9 and 89.90 compare equal. */
     public LineItem normalized() {

@@ -7,7 +7,9 @@ import jakarta.validation.constraints.Min;
  * The {@code ?page=&size=} of a list request, bound from query parameters and validated: at most 500
  * items a page.
  */
-public record PageRequest(@Min(0) @Max(1_000_000) Integer page, @Min(1) @Max(500) Integer size) {
+public record PageRequest(
+        @Min(0) @Max(1_000_000) Integer page,
+        @Min(1) @Max(500) Integer size) {
 
     public static final int DEFAULT_SIZE = 50;
 

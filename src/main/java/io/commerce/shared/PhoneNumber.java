@@ -5,8 +5,8 @@ import com.google.i18n.phonenumbers.PhoneNumberToTimeZonesMapper;
 import com.google.i18n.phonenumbers.PhoneNumberUtil;
 import com.google.i18n.phonenumbers.PhoneNumberUtil.PhoneNumberFormat;
 import java.time.ZoneId;
+import java.util.List;
 import java.util.Objects;
-import java.util.Optional;
 
 /**
  * A valid phone number in E.164 form ({@code +34612345678}), parsed and validated by libphonenumber.
@@ -33,7 +33,8 @@ public record PhoneNumber(String e164) {
             throw new InvalidPhoneNumberException("a phone number is required");
         }
         try {
-            var parsed = UTIL.parse(text.strip(), defaultRegion == null ? "ZZ" : defaultRegion);
+            var parsed = UTIL.parse(
+                    withPlusForInternationalPrefix(text.strip()), defaultRegion == null ? "ZZ" : defaultRegion);
             if (!UTIL.isValidNumber(parsed)) {
                 throw new InvalidPhoneNumberException("'%s' is not a valid phone number".formatted(mask(text)));
             }
@@ -49,12 +50,15 @@ public record PhoneNumber(String e164) {
         return UTIL.getRegionCodeForNumber(proto());
     }
 
-    /** The time zone the number belongs to, when the number's country or area has exactly one. */
-    public Optional<ZoneId> timeZone() {
+    /**
+     * The time zones the number may be in, as precise as its prefix tells (one for most countries and
+     * landlines, several for mobiles in countries that span zones); empty when unknown.
+     */
+    public List<ZoneId> timeZones() {
         return PhoneNumberToTimeZonesMapper.getInstance().getTimeZonesForNumber(proto()).stream()
                 .filter(zone -> !zone.equals(UNKNOWN_ZONE))
-                .findFirst()
-                .map(ZoneId::of);
+                .map(ZoneId::of)
+                .toList();
     }
 
     /** The number with its middle hidden, for logs: {@code +34*****678}. */
@@ -73,6 +77,11 @@ public record PhoneNumber(String e164) {
         } catch (NumberParseException e) {
             throw new IllegalStateException("stored phone number is not E.164", e);
         }
+    }
+
+    /** "0034 612…" and "00 34 612…" use the international call prefix most of the world dials. */
+    private static String withPlusForInternationalPrefix(String text) {
+        return text.startsWith("00") ? "+" + text.substring(2) : text;
     }
 
     private static String mask(String text) {

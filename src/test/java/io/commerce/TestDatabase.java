@@ -1,0 +1,59 @@
+package io.commerce;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import org.testcontainers.DockerClientFactory;
+import org.testcontainers.postgresql.PostgreSQLContainer;
+
+/**
+ * The one PostgreSQL 17 all tests of a run share: a Testcontainers container when a Docker engine is
+ * reachable, otherwise an embedded server (zonky binaries). Never a stand-in database.
+ */
+public final class TestDatabase {
+
+    /** Connection facts for Spring's {@code spring.datasource.*}. */
+    public record Connection(String url, String username, String password) {}
+
+    private static Connection connection;
+
+    private TestDatabase() {}
+
+    public static synchronized Connection connection() {
+        if (connection == null) {
+            connection = dockerAvailable() ? startContainer() : startEmbedded();
+        }
+        return connection;
+    }
+
+    private static boolean dockerAvailable() {
+        try {
+            return DockerClientFactory.instance().isDockerAvailable();
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+
+    @SuppressWarnings("resource") // stopped by Testcontainers' reaper when the JVM ends
+    private static Connection startContainer() {
+        var container = new PostgreSQLContainer("postgres:17-alpine");
+        container.start();
+        return new Connection(container.getJdbcUrl(), container.getUsername(), container.getPassword());
+    }
+
+    private static Connection startEmbedded() {
+        try {
+            var postgres = EmbeddedPostgres.builder().start();
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                try {
+                    postgres.close();
+                } catch (IOException ignored) {
+                    // the JVM is ending anyway
+                }
+            }));
+            return new Connection(postgres.getJdbcUrl("postgres", "postgres"), "postgres", "");
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not start embedded PostgreSQL", e);
+        }
+    }
+}
