@@ -29,6 +29,16 @@ public final class Api {
         return mvc.get().uri(path).header("X-Api-Key", KEY);
     }
 
+    /** Mirrors a customer and a product with variant {@code v-42} in stock, as most scenarios need. */
+    public static void mirrorCustomerAndProduct(MockMvcTester mvc, String customerId, String productId) {
+        json(mvc, HttpMethod.PUT, "/api/v1/customers/" + customerId, customer("+34612345678"))
+                .assertThat()
+                .hasStatus2xxSuccessful();
+        json(mvc, HttpMethod.PUT, "/api/v1/products/" + productId, product(5, "89.95"))
+                .assertThat()
+                .hasStatus2xxSuccessful();
+    }
+
     public static String customer(String phone) {
         return """
                 {"phone": "%s", "firstName": "Sara", "lastName": "García", "email": "sara@example.com",

@@ -2,7 +2,6 @@ package io.commerce.cart;
 
 import io.commerce.shared.ShopId;
 import jakarta.validation.Valid;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -23,9 +22,7 @@ class CartController {
 
     @PutMapping("/{cartId}")
     ResponseEntity<CartView> upsert(@PathVariable @ShopId String cartId, @Valid @RequestBody CartDetails details) {
-        var result = carts.upsert(cartId, details);
-        return ResponseEntity.status(result.created() ? HttpStatus.CREATED : HttpStatus.OK)
-                .body(result.value());
+        return carts.upsert(cartId, details).toResponse();
     }
 
     @GetMapping("/{cartId}")

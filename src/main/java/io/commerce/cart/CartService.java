@@ -2,7 +2,6 @@ package io.commerce.cart;
 
 import io.commerce.catalog.CatalogService;
 import io.commerce.customer.CustomerService;
-import io.commerce.shared.UnknownReferenceException;
 import io.commerce.shared.Upserted;
 import java.time.Clock;
 import org.springframework.context.ApplicationEventPublisher;
@@ -35,10 +34,7 @@ public class CartService {
     /** Creates or replaces a cart; publishes {@link CartUpdated} when anything changed. */
     @Transactional
     public Upserted<CartView> upsert(String cartId, CartDetails details) {
-        if (!customers.exists(details.customerId())) {
-            throw new UnknownReferenceException(
-                    "UNKNOWN_CUSTOMER", "customer '%s' does not exist".formatted(details.customerId()));
-        }
+        customers.requireReferenced(details.customerId());
         catalog.requireVariants(details.lines());
         var now = clock.instant();
         var existing = carts.findById(cartId);

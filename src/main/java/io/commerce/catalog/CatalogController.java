@@ -6,7 +6,6 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.PositiveOrZero;
 import java.util.List;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -31,9 +30,7 @@ class CatalogController {
     @PutMapping("/api/v1/products/{productId}")
     ResponseEntity<ProductView> upsert(
             @PathVariable @ShopId String productId, @Valid @RequestBody ProductDetails details) {
-        var result = catalog.upsert(productId, details);
-        return ResponseEntity.status(result.created() ? HttpStatus.CREATED : HttpStatus.OK)
-                .body(result.value());
+        return catalog.upsert(productId, details).toResponse();
     }
 
     @GetMapping("/api/v1/products/{productId}")
@@ -52,9 +49,7 @@ class CatalogController {
     @PostMapping("/api/v1/customers/{customerId}/back-in-stock-subscriptions")
     ResponseEntity<BackInStockSubscriptionView> subscribe(
             @PathVariable @ShopId String customerId, @Valid @RequestBody BackInStockRequest request) {
-        var result = catalog.subscribe(customerId, request);
-        return ResponseEntity.status(result.created() ? HttpStatus.CREATED : HttpStatus.OK)
-                .body(result.value());
+        return catalog.subscribe(customerId, request).toResponse();
     }
 
     @GetMapping("/api/v1/customers/{customerId}/back-in-stock-subscriptions")

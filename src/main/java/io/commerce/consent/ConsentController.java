@@ -4,7 +4,6 @@ import io.commerce.shared.Channel;
 import io.commerce.shared.Purpose;
 import io.commerce.shared.ShopId;
 import jakarta.validation.Valid;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -29,9 +28,7 @@ class ConsentController {
             @PathVariable Channel channel,
             @PathVariable Purpose purpose,
             @Valid @RequestBody ConsentChange change) {
-        var result = consents.record(customerId, channel, purpose, change);
-        return ResponseEntity.status(result.created() ? HttpStatus.CREATED : HttpStatus.OK)
-                .body(result.value());
+        return consents.record(customerId, channel, purpose, change).toResponse();
     }
 
     @GetMapping

@@ -31,9 +31,7 @@ class CustomerController {
     @PutMapping("/{customerId}")
     ResponseEntity<CustomerProfile> upsert(
             @PathVariable @ShopId String customerId, @Valid @RequestBody CustomerDetails details) {
-        var result = customers.upsert(customerId, details);
-        return ResponseEntity.status(result.created() ? HttpStatus.CREATED : HttpStatus.OK)
-                .body(result.value());
+        return customers.upsert(customerId, details).toResponse();
     }
 
     @GetMapping("/{customerId}")

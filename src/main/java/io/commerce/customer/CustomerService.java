@@ -2,6 +2,7 @@ package io.commerce.customer;
 
 import io.commerce.shared.PageRequest;
 import io.commerce.shared.Paged;
+import io.commerce.shared.UnknownReferenceException;
 import io.commerce.shared.Upserted;
 import java.time.Clock;
 import java.util.LinkedHashMap;
@@ -63,6 +64,18 @@ public class CustomerService {
     @Transactional(readOnly = true)
     public void requireExisting(String customerId) {
         active(customerId);
+    }
+
+    /**
+     * Throws {@link UnknownReferenceException} ({@code UNKNOWN_CUSTOMER}, 422) unless the customer a
+     * request body names exists: for carts and orders, whose path names something else.
+     */
+    @Transactional(readOnly = true)
+    public void requireReferenced(String customerId) {
+        if (!exists(customerId)) {
+            throw new UnknownReferenceException(
+                    "UNKNOWN_CUSTOMER", "customer '%s' does not exist".formatted(customerId));
+        }
     }
 
     @Transactional(readOnly = true)

@@ -32,9 +32,7 @@ class OrderController {
 
     @PutMapping
     ResponseEntity<OrderView> upsert(@PathVariable @ShopId String orderId, @Valid @RequestBody OrderDetails details) {
-        var result = orders.upsert(orderId, details);
-        return ResponseEntity.status(result.created() ? HttpStatus.CREATED : HttpStatus.OK)
-                .body(result.value());
+        return orders.upsert(orderId, details).toResponse();
     }
 
     @GetMapping

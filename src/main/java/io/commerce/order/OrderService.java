@@ -3,7 +3,6 @@ package io.commerce.order;
 import io.commerce.cart.CartService;
 import io.commerce.catalog.CatalogService;
 import io.commerce.customer.CustomerService;
-import io.commerce.shared.UnknownReferenceException;
 import io.commerce.shared.Upserted;
 import java.time.Clock;
 import java.time.Instant;
@@ -43,10 +42,7 @@ public class OrderService {
      */
     @Transactional
     public Upserted<OrderView> upsert(String orderId, OrderDetails details) {
-        if (!customers.exists(details.customerId())) {
-            throw new UnknownReferenceException(
-                    "UNKNOWN_CUSTOMER", "customer '%s' does not exist".formatted(details.customerId()));
-        }
+        customers.requireReferenced(details.customerId());
         catalog.requireVariants(details.lines());
         var now = clock.instant();
         var existing = orders.findById(orderId);

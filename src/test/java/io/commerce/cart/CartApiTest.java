@@ -1,11 +1,10 @@
 package io.commerce.cart;
 
 import static io.commerce.Api.cart;
-import static io.commerce.Api.customer;
 import static io.commerce.Api.get;
 import static io.commerce.Api.json;
+import static io.commerce.Api.mirrorCustomerAndProduct;
 import static io.commerce.Api.order;
-import static io.commerce.Api.product;
 import static io.commerce.Api.uniqueId;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -32,14 +31,11 @@ class CartApiTest {
     String cartPath;
 
     @BeforeEach
-    void mirrorCustomerAndProduct() {
+    void mirrorShopData() {
         customerId = uniqueId("c");
         productId = uniqueId("p");
         cartPath = "/api/v1/carts/" + uniqueId("cart");
-        json(mvc, HttpMethod.PUT, "/api/v1/customers/" + customerId, customer("+34612345678"))
-                .exchange();
-        json(mvc, HttpMethod.PUT, "/api/v1/products/" + productId, product(5, "89.95"))
-                .exchange();
+        mirrorCustomerAndProduct(mvc, customerId, productId);
     }
 
     @Test

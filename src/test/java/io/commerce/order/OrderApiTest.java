@@ -1,10 +1,9 @@
 package io.commerce.order;
 
-import static io.commerce.Api.customer;
 import static io.commerce.Api.get;
 import static io.commerce.Api.json;
+import static io.commerce.Api.mirrorCustomerAndProduct;
 import static io.commerce.Api.order;
-import static io.commerce.Api.product;
 import static io.commerce.Api.uniqueId;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -34,14 +33,11 @@ class OrderApiTest {
     String orderPath;
 
     @BeforeEach
-    void mirrorCustomerAndProduct() {
+    void mirrorShopData() {
         customerId = uniqueId("c");
         productId = uniqueId("p");
         orderPath = "/api/v1/orders/" + uniqueId("o");
-        json(mvc, HttpMethod.PUT, "/api/v1/customers/" + customerId, customer("+34612345678"))
-                .exchange();
-        json(mvc, HttpMethod.PUT, "/api/v1/products/" + productId, product(5, "89.95"))
-                .exchange();
+        mirrorCustomerAndProduct(mvc, customerId, productId);
     }
 
     @Test

@@ -1,9 +1,8 @@
 package io.commerce.platform;
 
-import static io.commerce.Api.customer;
 import static io.commerce.Api.json;
+import static io.commerce.Api.mirrorCustomerAndProduct;
 import static io.commerce.Api.order;
-import static io.commerce.Api.product;
 import static io.commerce.Api.uniqueId;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -74,10 +73,7 @@ class DurableEventsTest {
         var customerId = uniqueId("c");
         var productId = uniqueId("p");
         var orderId = uniqueId("o");
-        json(mvc, HttpMethod.PUT, "/api/v1/customers/" + customerId, customer("+34612345678"))
-                .exchange();
-        json(mvc, HttpMethod.PUT, "/api/v1/products/" + productId, product(5, "89.95"))
-                .exchange();
+        mirrorCustomerAndProduct(mvc, customerId, productId);
         listener.failing(listenerFails);
         json(mvc, HttpMethod.PUT, "/api/v1/orders/" + orderId, order(customerId, null, productId))
                 .exchange();

@@ -1,9 +1,8 @@
 package io.commerce.platform;
 
-import static io.commerce.Api.customer;
 import static io.commerce.Api.json;
+import static io.commerce.Api.mirrorCustomerAndProduct;
 import static io.commerce.Api.order;
-import static io.commerce.Api.product;
 import static io.commerce.Api.uniqueId;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -42,10 +41,7 @@ class IdempotencyKeyTest {
         var customerId = uniqueId("c");
         var productId = uniqueId("p");
         orderPath = "/api/v1/orders/" + uniqueId("o");
-        json(mvc, HttpMethod.PUT, "/api/v1/customers/" + customerId, customer("+34612345678"))
-                .exchange();
-        json(mvc, HttpMethod.PUT, "/api/v1/products/" + productId, product(5, "89.95"))
-                .exchange();
+        mirrorCustomerAndProduct(mvc, customerId, productId);
         json(mvc, HttpMethod.PUT, orderPath, order(customerId, null, productId)).exchange();
     }
 
