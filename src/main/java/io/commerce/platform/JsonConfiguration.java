@@ -19,7 +19,7 @@ import tools.jackson.databind.cfg.EnumFeature;
 class JsonConfiguration implements WebMvcConfigurer {
 
     @Bean
-    JsonMapperBuilderCustomizer lowerCaseEnums() {
+    JsonMapperBuilderCustomizer lowerCaseEnumsInJson() {
         return builder -> builder.enable(EnumFeature.WRITE_ENUMS_TO_LOWERCASE)
                 .enable(EnumFeature.FAIL_ON_NUMBERS_FOR_ENUMS)
                 .enable(MapperFeature.ACCEPT_CASE_INSENSITIVE_ENUMS)

@@ -113,6 +113,21 @@ class ApiEdgeTest {
     }
 
     @Test
+    void openApiSpellsEnumerationsAsTheyTravel() {
+        var docs = mvc.get().uri("/v3/api-docs");
+        assertThat(docs)
+                .bodyJson()
+                .extractingPath("$.components.schemas.ConsentRecord.properties.channel.enum")
+                .asArray()
+                .containsExactly("whatsapp", "sms");
+        assertThat(docs)
+                .bodyJson()
+                .extractingPath("$.components.schemas.OrderView.properties.status.enum")
+                .asArray()
+                .contains("placed", "cancelled");
+    }
+
+    @Test
     void openApiDescribesTheContract() {
         assertThat(mvc.get().uri("/v3/api-docs"))
                 .hasStatusOk()
