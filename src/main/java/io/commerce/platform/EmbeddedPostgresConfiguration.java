@@ -35,6 +35,8 @@ class EmbeddedPostgresConfiguration {
                 .setCleanDataDirectory(false)
                 .setPort(properties.port())
                 .setPGStartupWait(properties.startupTimeout())
+                // the context stops the server after everything that uses it, not a racing JVM hook
+                .setRegisterShutdownHook(false)
                 .start();
         log.info(
                 "Embedded PostgreSQL is up: {} (user postgres); set SPRING_DATASOURCE_URL to use your own",
