@@ -33,12 +33,14 @@ class IdempotencyFilter extends OncePerRequestFilter {
     private final ProblemWriter problems;
     private final Clock clock;
     private final Duration lockTimeout;
+    private final long maxBodySize;
 
     IdempotencyFilter(IdempotencyRecords records, ProblemWriter problems, Clock clock, ApiProperties properties) {
         this.records = records;
         this.problems = problems;
         this.clock = clock;
         this.lockTimeout = properties.idempotencyLockTimeout();
+        this.maxBodySize = properties.maxBodySize().toBytes();
     }
 
     @Override
@@ -60,7 +62,7 @@ class IdempotencyFilter extends OncePerRequestFilter {
                     "Idempotency-Key must be 1 to %d characters".formatted(MAX_KEY_LENGTH));
             return;
         }
-        var cached = request instanceof CachedBodyRequest body ? body : CachedBodyRequest.read(request, Long.MAX_VALUE);
+        var cached = CachedBodyRequest.read(request, maxBodySize); // already read by RequestBodyLimitFilter
         var client = ApiKeys.clientId(request.getHeader(ApiKeyFilter.HEADER));
         var fingerprint = fingerprint(cached);
 

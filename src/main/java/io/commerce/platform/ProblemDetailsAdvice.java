@@ -2,7 +2,6 @@ package io.commerce.platform;
 
 import io.commerce.platform.Problems.FieldError;
 import io.commerce.shared.CommerceException;
-import io.commerce.shared.InvalidPhoneNumberException;
 import io.commerce.shared.InvalidValueException;
 import java.util.List;
 import org.slf4j.Logger;
@@ -52,8 +51,6 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         var problem = Problems.of(status, e.code(), e.getMessage());
         if (e instanceof InvalidValueException invalid) {
             problem.setProperty(Problems.ERRORS, List.of(new FieldError(invalid.field(), e.getMessage())));
-        } else if (e instanceof InvalidPhoneNumberException) {
-            problem.setProperty(Problems.ERRORS, List.of(new FieldError("phone", e.getMessage())));
         }
         return problemResponse(problem);
     }
