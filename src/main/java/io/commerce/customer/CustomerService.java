@@ -55,6 +55,14 @@ public class CustomerService {
         return active(customerId).profile();
     }
 
+    /** The customer with this E.164 number; with several, the one updated last. */
+    @Transactional(readOnly = true)
+    public java.util.Optional<CustomerProfile> findByPhone(String e164) {
+        return customers
+                .findFirstByPhoneAndErasedAtIsNullOrderByUpdatedAtDesc(e164)
+                .map(Customer::profile);
+    }
+
     @Transactional(readOnly = true)
     public boolean exists(String customerId) {
         return customers.findById(customerId).filter(Customer::isActive).isPresent();

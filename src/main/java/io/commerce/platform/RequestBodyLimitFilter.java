@@ -12,7 +12,8 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Refuses bodies larger than {@code commerce.api.max-body-size} with a 413, whether announced by
+ * Refuses bodies larger than {@code commerce.api.max-body-size} (webhooks: {@code
+ * max-webhook-body-size}, Meta sends up to 3 MB) with a 413, whether announced by
  * {@code Content-Length} or discovered while reading a chunked body, and keeps accepted bodies in memory
  * for the filters and converters after it.
  */
@@ -21,42 +22,51 @@ import org.springframework.web.filter.OncePerRequestFilter;
 class RequestBodyLimitFilter extends OncePerRequestFilter {
 
     private final long limit;
+    private final long webhookLimit;
     private final ProblemWriter problems;
 
     RequestBodyLimitFilter(ApiProperties properties, ProblemWriter problems) {
         this.limit = properties.maxBodySize().toBytes();
+        this.webhookLimit = properties.maxWebhookBodySize().toBytes();
         this.problems = problems;
     }
 
+    /**
+     * Form posts (Twilio's webhooks) are left to the servlet container, which parses them into request
+     * parameters and limits them by {@code server.tomcat.max-http-form-post-size}.
+     */
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
         var method = request.getMethod();
-        return !(method.equals("POST") || method.equals("PUT") || method.equals("PATCH"));
+        var form = request.getContentType() != null
+                && request.getContentType().toLowerCase().startsWith("application/x-www-form-urlencoded");
+        return form || !(method.equals("POST") || method.equals("PUT") || method.equals("PATCH"));
     }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        if (request.getContentLengthLong() > limit) {
-            tooLarge(response);
+        var max = request.getRequestURI().startsWith(request.getContextPath() + "/webhooks/") ? webhookLimit : limit;
+        if (request.getContentLengthLong() > max) {
+            tooLarge(response, max);
             return;
         }
         CachedBodyRequest cached;
         try {
-            cached = CachedBodyRequest.read(request, limit);
+            cached = CachedBodyRequest.read(request, max);
         } catch (PayloadTooLargeException e) {
-            tooLarge(response);
+            tooLarge(response, max);
             return;
         }
         chain.doFilter(cached, response);
     }
 
-    private void tooLarge(HttpServletResponse response) throws IOException {
+    private void tooLarge(HttpServletResponse response, long max) throws IOException {
         response.setHeader("Connection", "close");
         problems.write(
                 response,
                 HttpStatus.CONTENT_TOO_LARGE,
                 "PAYLOAD_TOO_LARGE",
-                "the request body is larger than %d bytes".formatted(limit));
+                "the request body is larger than %d bytes".formatted(max));
     }
 }

@@ -10,6 +10,8 @@ public abstract class CommerceException extends RuntimeException {
     public enum Kind {
         /** The request is malformed or a value is invalid (400). */
         INVALID,
+        /** The caller did not prove who it is (401): a missing or wrong signature. */
+        UNAUTHENTICATED,
         /** The addressed resource does not exist (404). */
         NOT_FOUND,
         /** The resource is in a state that forbids the change (409). */

@@ -1,0 +1,17 @@
+package io.commerce.messaging;
+
+import io.commerce.shared.Channel;
+import java.time.Instant;
+
+/** One line of a customer's conversation: a message we sent or one they sent us. */
+public record ConversationEntry(
+        String direction,
+        Instant at,
+        Channel channel,
+        String messageId,
+        String type,
+        String text,
+        MessageStatus status,
+        String templateKey,
+        String replyPayload,
+        String inReplyTo) {}

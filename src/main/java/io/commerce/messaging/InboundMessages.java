@@ -1,0 +1,132 @@
+package io.commerce.messaging;
+
+import io.commerce.consent.ConsentChange;
+import io.commerce.consent.ConsentService;
+import io.commerce.consent.ConsentStatus;
+import io.commerce.customer.CustomerProfile;
+import io.commerce.customer.CustomerService;
+import io.commerce.messaging.InboundLog.Inbound;
+import io.commerce.shared.CommerceException;
+import io.commerce.shared.Purpose;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Component;
+
+/**
+ * Takes a customer's message: stores it once (unknown numbers too, with no customer), opens or extends
+ * the service window, links it to the message it answers, acts on opt-out and opt-in keywords (consent
+ * with the message as evidence, and a confirmation in the customer's language), and publishes {@link
+ * InboundMessageReceived} and, for answers, {@link ReplyReceived}.
+ */
+@Component
+class InboundMessages {
+
+    private static final Logger log = LoggerFactory.getLogger(InboundMessages.class);
+
+    private final InboundLog inboundLog;
+    private final ServiceWindow window;
+    private final Outbox outbox;
+    private final Keywords keywords;
+    private final CustomerService customers;
+    private final ConsentService consents;
+    private final MessagingService messaging;
+    private final ApplicationEventPublisher events;
+
+    InboundMessages(
+            InboundLog inboundLog,
+            ServiceWindow window,
+            Outbox outbox,
+            Keywords keywords,
+            CustomerService customers,
+            ConsentService consents,
+            MessagingService messaging,
+            ApplicationEventPublisher events) {
+        this.inboundLog = inboundLog;
+        this.window = window;
+        this.outbox = outbox;
+        this.keywords = keywords;
+        this.customers = customers;
+        this.consents = consents;
+        this.messaging = messaging;
+        this.events = events;
+    }
+
+    /** Call inside a transaction. */
+    void receive(Inbound inbound) {
+        var customer = inbound.phone() == null
+                ? java.util.Optional.<CustomerProfile>empty()
+                : customers.findByPhone(inbound.phone());
+        var repliedTo = inbound.contextMessageId() == null
+                ? java.util.Optional.<MessageRow>empty()
+                : outbox.findByProviderId(inbound.contextMessageId());
+        var stored = inboundLog.store(
+                inbound,
+                customer.map(CustomerProfile::customerId).orElse(null),
+                repliedTo.map(MessageRow::id).orElse(null));
+        if (stored.isEmpty()) {
+            return; // a duplicate delivery: everything below already happened once
+        }
+        if (inbound.phone() != null) {
+            window.opened(inbound.channel(), inbound.phone(), inbound.receivedAt());
+        }
+        var customerId = customer.map(CustomerProfile::customerId).orElse(null);
+        events.publishEvent(new InboundMessageReceived(
+                stored.get(), customerId, inbound.channel(), inbound.type(), inbound.text(), inbound.receivedAt()));
+        if (customerId == null) {
+            log.info("kept a {} message from an unknown number", inbound.channel());
+            return;
+        }
+        if (repliedTo.isPresent() || inbound.replyPayload() != null) {
+            events.publishEvent(new ReplyReceived(
+                    customerId,
+                    repliedTo.map(row -> row.id().toString()).orElse(null),
+                    repliedTo.map(MessageRow::templateKey).orElse(null),
+                    inbound.channel(),
+                    inbound.replyPayload(),
+                    inbound.text(),
+                    inbound.receivedAt()));
+        }
+        keywords.match(inbound.text()).ifPresent(intent -> actOn(intent, customerId, inbound));
+    }
+
+    /** Meta's {@code user_preferences} webhook: the customer stopped or resumed marketing in WhatsApp itself. */
+    void preference(io.commerce.shared.Channel channel, String phone, boolean stop, String detail) {
+        customers
+                .findByPhone(phone)
+                .ifPresent(customer -> consents.record(
+                        customer.customerId(),
+                        channel,
+                        Purpose.MARKETING,
+                        new ConsentChange(
+                                stop ? ConsentStatus.WITHDRAWN : ConsentStatus.GRANTED,
+                                "whatsapp-user-preferences",
+                                detail)));
+    }
+
+    private void actOn(Keywords.Intent intent, String customerId, Inbound inbound) {
+        var source = inbound.channel().name().toLowerCase() + "-keyword";
+        var purposes = intent == Keywords.Intent.STOP_ALL
+                ? List.of(Purpose.MARKETING, Purpose.TRANSACTIONAL)
+                : List.of(Purpose.MARKETING);
+        var status = intent == Keywords.Intent.START ? ConsentStatus.GRANTED : ConsentStatus.WITHDRAWN;
+        purposes.forEach(purpose -> consents.record(
+                customerId, inbound.channel(), purpose, new ConsentChange(status, source, inbound.text())));
+        confirm(customerId, inbound, intent == Keywords.Intent.START ? "optin_confirmation" : "optout_confirmation");
+    }
+
+    private void confirm(String customerId, Inbound inbound, String templateKey) {
+        try {
+            messaging.send(new SendCommand(
+                    customerId,
+                    Purpose.TRANSACTIONAL,
+                    inbound.channel(),
+                    new OutboundContent.Template(templateKey, Map.of()),
+                    inbound.channel() == io.commerce.shared.Channel.WHATSAPP ? inbound.providerMessageId() : null));
+        } catch (CommerceException e) {
+            log.info("no {} sent: {}", templateKey, e.getMessage());
+        }
+    }
+}

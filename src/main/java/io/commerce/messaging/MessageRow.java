@@ -1,0 +1,104 @@
+package io.commerce.messaging;
+
+import io.commerce.shared.Channel;
+import io.commerce.shared.Purpose;
+import java.time.Instant;
+import java.util.UUID;
+
+/** One row of the outbox, as stored. */
+record MessageRow(
+        UUID id,
+        String customerId,
+        Channel channel,
+        Purpose purpose,
+        MessageCategory category,
+        MessageStatus status,
+        String recipient,
+        String language,
+        String templateKey,
+        OutboundContent content,
+        String smsText,
+        String replyTo,
+        String providerMessageId,
+        String errorCode,
+        String errorTitle,
+        String pricingCategory,
+        int attempts,
+        int pairRateFailures,
+        Instant nextAttemptAt,
+        UUID fallbackOf,
+        UUID fallbackMessageId,
+        UUID retryOf,
+        Instant createdAt,
+        Instant updatedAt) {
+
+    /** This new message repeats {@code original} at {@code due} (Meta's 24 h marketing limit). */
+    MessageRow retrying(UUID original, Instant due) {
+        return new MessageRow(
+                id,
+                customerId,
+                channel,
+                purpose,
+                category,
+                status,
+                recipient,
+                language,
+                templateKey,
+                content,
+                smsText,
+                replyTo,
+                providerMessageId,
+                errorCode,
+                errorTitle,
+                pricingCategory,
+                attempts,
+                pairRateFailures,
+                due,
+                fallbackOf,
+                fallbackMessageId,
+                original,
+                createdAt,
+                updatedAt);
+    }
+
+    static MessageRow queued(
+            UUID id,
+            String customerId,
+            Channel channel,
+            Purpose purpose,
+            MessageCategory category,
+            String recipient,
+            String language,
+            String templateKey,
+            OutboundContent content,
+            String smsText,
+            String replyTo,
+            UUID fallbackOf,
+            Instant now) {
+        return new MessageRow(
+                id,
+                customerId,
+                channel,
+                purpose,
+                category,
+                MessageStatus.QUEUED,
+                recipient,
+                language,
+                templateKey,
+                content,
+                smsText,
+                replyTo,
+                null,
+                null,
+                null,
+                null,
+                0,
+                0,
+                now,
+                fallbackOf,
+                null,
+                null,
+                now,
+                now);
+    }
+}

@@ -1,0 +1,117 @@
+package io.commerce.messaging;
+
+import io.commerce.messaging.OutboundContent.Template;
+import io.commerce.messaging.channel.ChannelGateway;
+import io.commerce.messaging.channel.FailureKind;
+import io.commerce.messaging.channel.OutgoingMessage;
+import io.commerce.messaging.channel.SendOutcome;
+import io.commerce.shared.Channel;
+import java.time.Clock;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Sends one claimed message: checks the rules again (consent may have been withdrawn, the window may have
+ * closed since it was queued), keeps the pair gap, calls the channel's gateway and records the outcome.
+ */
+@Component
+class MessageSender {
+
+    private final Map<Channel, ChannelGateway> gateways = new EnumMap<>(Channel.class);
+    private final PolicyGate policy;
+    private final Pacing pacing;
+    private final TemplateCatalogue templates;
+    private final Outbox outbox;
+    private final Failures failures;
+    private final MessagingMetrics metrics;
+    private final ApplicationEventPublisher events;
+    private final TransactionTemplate transaction;
+    private final Clock clock;
+
+    MessageSender(
+            List<ChannelGateway> gateways,
+            PolicyGate policy,
+            Pacing pacing,
+            TemplateCatalogue templates,
+            Outbox outbox,
+            Failures failures,
+            MessagingMetrics metrics,
+            ApplicationEventPublisher events,
+            TransactionTemplate transaction,
+            Clock clock) {
+        gateways.forEach(gateway -> this.gateways.put(gateway.channel(), gateway));
+        this.policy = policy;
+        this.pacing = pacing;
+        this.templates = templates;
+        this.outbox = outbox;
+        this.failures = failures;
+        this.metrics = metrics;
+        this.events = events;
+        this.transaction = transaction;
+        this.clock = clock;
+    }
+
+    void process(MessageRow row) {
+        var refusal = policy.check(
+                row.customerId(),
+                row.recipient(),
+                row.channel(),
+                row.purpose(),
+                row.category(),
+                row.content(),
+                row.smsText() != null);
+        if (refusal.isPresent()) {
+            transaction.executeWithoutResult(status -> failures.refused(row, refusal.get()));
+            metrics.sent(row, "refused");
+            return;
+        }
+        if (row.channel() == Channel.WHATSAPP) {
+            var busyUntil = pacing.recipientBusyUntil(row.recipient(), clock.instant());
+            if (busyUntil.isPresent()) {
+                outbox.defer(row.id(), busyUntil.get(), clock.instant());
+                metrics.sent(row, "deferred");
+                return;
+            }
+        }
+        var outcome = send(row);
+        transaction.executeWithoutResult(status -> record(row, outcome));
+    }
+
+    private SendOutcome send(MessageRow row) {
+        try {
+            var rendered = row.content() instanceof Template template
+                    ? templates.render(template.key(), row.language(), null, template.params())
+                    : null;
+            var outgoing = new OutgoingMessage(
+                    row.id(), row.recipient(), row.content(), rendered, row.smsText(), row.replyTo());
+            return gateways.get(row.channel()).send(outgoing);
+        } catch (RuntimeException e) {
+            return new SendOutcome.Failed("INVALID_MESSAGE", e.getMessage(), FailureKind.FINAL);
+        }
+    }
+
+    private void record(MessageRow row, SendOutcome outcome) {
+        switch (outcome) {
+            case SendOutcome.Accepted accepted -> {
+                if (outbox.markSent(row.id(), accepted.providerMessageId(), clock.instant())) {
+                    events.publishEvent(new MessageSent(
+                            row.id().toString(),
+                            row.customerId(),
+                            row.channel(),
+                            row.purpose(),
+                            row.templateKey(),
+                            clock.instant()));
+                }
+                metrics.sent(row, "sent");
+            }
+            case SendOutcome.Failed failed -> {
+                failures.sendFailed(row, failed.code(), failed.title(), failed.kind());
+                metrics.sent(row, failed.kind().name().toLowerCase());
+            }
+        }
+    }
+}

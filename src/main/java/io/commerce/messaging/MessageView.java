@@ -1,0 +1,33 @@
+package io.commerce.messaging;
+
+import io.commerce.shared.Channel;
+import io.commerce.shared.Purpose;
+import java.time.Instant;
+import java.util.List;
+
+/** A message as {@code GET /api/v1/messages/{id}} shows it, with every status it reached. */
+public record MessageView(
+        String messageId,
+        String customerId,
+        Channel channel,
+        Purpose purpose,
+        MessageCategory category,
+        MessageStatus status,
+        String providerMessageId,
+        String templateKey,
+        String language,
+        ErrorView error,
+        String pricingCategory,
+        int attempts,
+        Instant nextAttemptAt,
+        String fallbackMessageId,
+        String fallbackOf,
+        Instant createdAt,
+        List<StatusEntry> statusHistory) {
+
+    /** The last error: the provider's code (or ours) and its title. */
+    public record ErrorView(String code, String title) {}
+
+    /** One status the message reached, and when. */
+    public record StatusEntry(MessageStatus status, Instant at) {}
+}

@@ -1,0 +1,70 @@
+package io.commerce.messaging;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicLong;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+/**
+ * Messaging's meters: sends by channel, category and outcome; queue depth and the age of the oldest due
+ * message (refreshed every few seconds, not per scrape); webhook deliveries by provider and outcome, and
+ * their processing time.
+ */
+@Component
+class MessagingMetrics {
+
+    private final MeterRegistry registry;
+    private final Outbox outbox;
+    private final Clock clock;
+    private final AtomicLong queueDepth = new AtomicLong();
+    private final AtomicLong oldestDueAgeSeconds = new AtomicLong();
+
+    MessagingMetrics(MeterRegistry registry, Outbox outbox, Clock clock) {
+        this.registry = registry;
+        this.outbox = outbox;
+        this.clock = clock;
+        Gauge.builder("messaging.queue.depth", queueDepth, AtomicLong::get)
+                .description("messages queued, due or not")
+                .register(registry);
+        Gauge.builder("messaging.queue.oldest.due.age", oldestDueAgeSeconds, AtomicLong::get)
+                .baseUnit("seconds")
+                .description("how long the oldest due message has been waiting")
+                .register(registry);
+    }
+
+    void sent(MessageRow row, String outcome) {
+        Counter.builder("messaging.sends")
+                .tag("channel", row.channel().name().toLowerCase())
+                .tag("category", row.category().name().toLowerCase())
+                .tag("outcome", outcome)
+                .register(registry)
+                .increment();
+    }
+
+    void webhook(String provider, String outcome, Duration took) {
+        Counter.builder("messaging.webhooks")
+                .tag("provider", provider)
+                .tag("outcome", outcome)
+                .register(registry)
+                .increment();
+        Timer.builder("messaging.webhook.processing")
+                .tag("provider", provider)
+                .publishPercentiles(0.5, 0.99)
+                .register(registry)
+                .record(took);
+    }
+
+    @Scheduled(fixedDelayString = "PT5S")
+    void refreshQueueGauges() {
+        var now = clock.instant();
+        queueDepth.set(outbox.queueDepth());
+        oldestDueAgeSeconds.set(outbox.oldestDue(now)
+                .map(due -> Duration.between(due, now).toSeconds())
+                .orElse(0L));
+    }
+}

@@ -1,0 +1,136 @@
+package io.commerce.messaging;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import java.time.Duration;
+import java.util.List;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * The messaging module's settings ({@code commerce.messaging.*}); the contract's environment variables
+ * ({@code WHATSAPP_*}, {@code SMS_*}) feed them through {@code application.yml}.
+ */
+@Validated
+@ConfigurationProperties("commerce.messaging")
+public record MessagingProperties(
+        @Valid @NotNull @DefaultValue WhatsApp whatsapp,
+        @Valid @NotNull @DefaultValue Sms sms,
+        @Valid @NotNull @DefaultValue Dispatcher dispatcher,
+        @Valid @NotNull @DefaultValue Limits limits,
+        @Valid @NotNull @DefaultValue Keywords keywords,
+        @NotNull @DefaultValue("PT24H") Duration serviceWindow,
+        @NotBlank @DefaultValue("en") String defaultLanguage) {
+
+    /**
+     * @param apiBaseUrl Graph API root ({@code WHATSAPP_API_BASE_URL})
+     * @param apiVersion Graph API version ({@code WHATSAPP_API_VERSION})
+     * @param phoneNumberId the sending number's id ({@code WHATSAPP_PHONE_NUMBER_ID})
+     * @param accessToken system-user token; empty: the built-in sandbox ({@code WHATSAPP_ACCESS_TOKEN})
+     * @param appSecret webhook signature key ({@code WHATSAPP_APP_SECRET}); generated in sandbox mode
+     * @param verifyToken webhook handshake token ({@code WHATSAPP_VERIFY_TOKEN})
+     * @param messagesPerSecond the number's throughput ({@code WHATSAPP_MESSAGES_PER_SECOND}), 1 to 1,000
+     * @param pairGap the least time between two messages to one recipient (Meta: 1 per 6 s)
+     * @param marketingBlockedCountryCodes calling codes Meta does not deliver marketing templates to
+     */
+    public record WhatsApp(
+            @NotBlank @DefaultValue("https://graph.facebook.com")
+            String apiBaseUrl,
+
+            @NotBlank @DefaultValue("v24.0") String apiVersion,
+            @DefaultValue("sandbox-number") String phoneNumberId,
+            String accessToken,
+            String appSecret,
+            String verifyToken,
+            @Min(1) @Max(1000) @DefaultValue("80") int messagesPerSecond,
+            @NotNull @DefaultValue("PT6S") Duration pairGap,
+            @NotNull @DefaultValue("+1") List<String> marketingBlockedCountryCodes,
+            @NotNull @DefaultValue("PT10S") Duration requestTimeout) {
+
+        public boolean sandbox() {
+            return accessToken == null || accessToken.isBlank();
+        }
+    }
+
+    /**
+     * @param apiBaseUrl Twilio-compatible API root ({@code SMS_API_BASE_URL})
+     * @param accountSid account ({@code SMS_ACCOUNT_SID}); empty: the built-in sandbox
+     * @param authToken credential and callback signature key ({@code SMS_AUTH_TOKEN})
+     * @param from sender number or id ({@code SMS_FROM})
+     * @param webhookBaseUrl public base URL of this service for callbacks ({@code SMS_WEBHOOK_BASE_URL})
+     */
+    public record Sms(
+            @NotBlank @DefaultValue("https://api.twilio.com")
+            String apiBaseUrl,
+
+            String accountSid,
+            String authToken,
+            @DefaultValue("Acme") String from,
+            String webhookBaseUrl,
+            @Min(1) @Max(1000) @DefaultValue("10") int messagesPerSecond,
+            @NotNull @DefaultValue("PT10S") Duration requestTimeout) {
+
+        public boolean sandbox() {
+            return accountSid == null || accountSid.isBlank() || authToken == null || authToken.isBlank();
+        }
+    }
+
+    /**
+     * @param pollInterval how often an idle dispatcher looks for due messages
+     * @param batchSize the most messages one claim takes
+     * @param maxAttempts attempts before a retryable failure becomes final
+     * @param backoff the first retry delay; it doubles per attempt, with ±20 % jitter, up to {@code maxBackoff}
+     * @param sendingTimeout after this, a message still {@code sending} (a crash mid-send) is resolved
+     * @param pacing false lifts the per-number throughput limit (benchmarks only)
+     */
+    public record Dispatcher(
+            @NotNull @DefaultValue("PT0.2S") Duration pollInterval,
+            @Min(1) @Max(5000) @DefaultValue("200") int batchSize,
+            @Min(1) @Max(50) @DefaultValue("8") int maxAttempts,
+            @NotNull @DefaultValue("PT2S") Duration backoff,
+            @NotNull @DefaultValue("PT15M") Duration maxBackoff,
+            @NotNull @DefaultValue("PT10M") Duration sendingTimeout,
+            @DefaultValue("true") boolean pacing,
+            @DefaultValue("true") boolean enabled) {}
+
+    /** Meta's content limits, checked before sending (they change: keep them configurable). */
+    public record Limits(
+            @DefaultValue("4096") int textBody,
+            @DefaultValue("1024") int interactiveBody,
+            @DefaultValue("4096") int listBody,
+            @DefaultValue("60") int header,
+            @DefaultValue("60") int footer,
+            @DefaultValue("3") int buttons,
+            @DefaultValue("20") int buttonTitle,
+            @DefaultValue("256") int buttonId,
+            @DefaultValue("10") int listSections,
+            @DefaultValue("10") int listRows,
+            @DefaultValue("24") int listRowTitle,
+            @DefaultValue("72") int listRowDescription,
+            @DefaultValue("200") int listRowId,
+            @DefaultValue("24") int listSectionTitle,
+            @DefaultValue("20") int listButton,
+            @DefaultValue("20") int ctaDisplayText,
+            @DefaultValue("1024") int caption,
+            @DefaultValue("10") int productSections,
+            @DefaultValue("30") int products,
+            @DefaultValue("1600") int smsBody) {}
+
+    /**
+     * Inbound keywords, matched case-insensitively on the whole message: {@code stop} withdraws marketing
+     * on the channel, {@code stopAll} both purposes, {@code start} grants marketing again.
+     */
+    public record Keywords(
+            @NotNull @DefaultValue({"STOP", "UNSUBSCRIBE", "BAJA", "PARAR", "STOPPEN", "AFMELDEN", "OPT OUT"})
+            List<String> stop,
+
+            @NotNull @DefaultValue({"STOP ALL", "STOPALL", "BAJA TOTAL", "PARAR TODO", "ALLES STOPPEN"})
+            List<String> stopAll,
+
+            @NotNull @DefaultValue({"START", "SUBSCRIBE", "ALTA", "AANMELDEN"})
+            List<String> start) {}
+}

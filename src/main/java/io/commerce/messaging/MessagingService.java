@@ -1,0 +1,185 @@
+package io.commerce.messaging;
+
+import io.commerce.customer.CustomerProfile;
+import io.commerce.customer.CustomerService;
+import io.commerce.messaging.OutboundContent.Template;
+import io.commerce.messaging.OutboundContent.Text;
+import io.commerce.shared.Channel;
+import io.commerce.shared.PageRequest;
+import io.commerce.shared.Paged;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The messaging module's public face. {@link #send} decides whether a message may go and writes it to the
+ * outbox in the caller's transaction; the dispatcher sends it later and webhooks track it to the end.
+ */
+@Service
+public class MessagingService {
+
+    private final CustomerService customers;
+    private final TemplateCatalogue templates;
+    private final ContentLimits limits;
+    private final PolicyGate policy;
+    private final Outbox outbox;
+    private final InboundLog inbound;
+    private final Clock clock;
+
+    MessagingService(
+            CustomerService customers,
+            TemplateCatalogue templates,
+            ContentLimits limits,
+            PolicyGate policy,
+            Outbox outbox,
+            InboundLog inbound,
+            Clock clock) {
+        this.customers = customers;
+        this.templates = templates;
+        this.limits = limits;
+        this.policy = policy;
+        this.outbox = outbox;
+        this.inbound = inbound;
+        this.clock = clock;
+    }
+
+    /**
+     * Queues a message after checking content limits, consent, the service window and country rules.
+     *
+     * @throws MessageRefusedException when the rules forbid it on every allowed channel
+     */
+    @Transactional
+    public MessageView send(SendCommand command) {
+        var customer = customers.get(command.customerId());
+        limits.check(command.content());
+        var content = command.content();
+        RenderedTemplate rendered = null;
+        if (content instanceof Template template) {
+            rendered = templates.render(template.key(), customer.language(), customer.firstName(), template.params());
+            content = new Template(template.key(), rendered.params());
+        }
+        var smsText = rendered != null ? rendered.smsText() : content instanceof Text text ? text.body() : null;
+        var category = rendered != null ? rendered.category() : MessageCategory.SERVICE;
+        var channel = chooseChannel(command, customer, category, content, smsText);
+        var row = MessageRow.queued(
+                UUID.randomUUID(),
+                customer.customerId(),
+                channel,
+                command.purpose(),
+                category,
+                customer.phone(),
+                rendered != null ? rendered.language() : customer.language(),
+                rendered != null ? rendered.key() : null,
+                content,
+                smsText,
+                command.replyTo(),
+                null,
+                clock.instant());
+        outbox.insert(row);
+        return view(outbox.find(row.id()).orElseThrow());
+    }
+
+    @Transactional(readOnly = true)
+    public MessageView get(String messageId) {
+        return view(outbox.find(parse(messageId)).orElseThrow(() -> new MessageNotFoundException(messageId)));
+    }
+
+    @Transactional(readOnly = true)
+    public Paged<MessageView> list(String customerId, MessageStatus status, PageRequest page) {
+        var rows = outbox.list(customerId, status, page.offset(), page.size());
+        return new Paged<>(
+                rows.stream().map(this::view).toList(), page.page(), page.size(), outbox.count(customerId, status));
+    }
+
+    /** Everything said between us and the customer, oldest first. */
+    @Transactional(readOnly = true)
+    public List<ConversationEntry> conversation(String customerId) {
+        customers.requireExisting(customerId);
+        var entries = new ArrayList<ConversationEntry>();
+        outbox.byCustomer(customerId)
+                .forEach(row -> entries.add(new ConversationEntry(
+                        "outbound",
+                        row.createdAt(),
+                        row.channel(),
+                        row.id().toString(),
+                        row.templateKey() != null
+                                ? "template"
+                                : row.content().getClass().getSimpleName().toLowerCase(),
+                        row.smsText(),
+                        row.status(),
+                        row.templateKey(),
+                        null,
+                        row.replyTo())));
+        entries.addAll(inbound.conversation(customerId));
+        entries.sort(Comparator.comparing(ConversationEntry::at));
+        return entries;
+    }
+
+    List<TemplateCatalogue.TemplateInfo> templates() {
+        return templates.list();
+    }
+
+    private Channel chooseChannel(
+            SendCommand command,
+            CustomerProfile customer,
+            MessageCategory category,
+            OutboundContent content,
+            String smsText) {
+        var candidates =
+                command.channel() != null ? List.of(command.channel()) : List.of(Channel.WHATSAPP, Channel.SMS);
+        PolicyGate.Refusal first = null;
+        for (var channel : candidates) {
+            var refusal = policy.check(
+                    customer.customerId(),
+                    customer.phone(),
+                    channel,
+                    command.purpose(),
+                    category,
+                    content,
+                    smsText != null);
+            if (refusal.isEmpty()) {
+                return channel;
+            }
+            if (first == null) {
+                first = refusal.get();
+            }
+        }
+        throw new MessageRefusedException(first);
+    }
+
+    private MessageView view(MessageRow row) {
+        var history = outbox.history(row.id()).stream()
+                .map(change -> new MessageView.StatusEntry(change.status(), change.at()))
+                .toList();
+        return new MessageView(
+                row.id().toString(),
+                row.customerId(),
+                row.channel(),
+                row.purpose(),
+                row.category(),
+                row.status(),
+                row.providerMessageId(),
+                row.templateKey(),
+                row.language(),
+                row.errorCode() == null ? null : new MessageView.ErrorView(row.errorCode(), row.errorTitle()),
+                row.pricingCategory(),
+                row.attempts(),
+                row.status() == MessageStatus.QUEUED ? row.nextAttemptAt() : null,
+                row.fallbackMessageId() == null ? null : row.fallbackMessageId().toString(),
+                row.fallbackOf() == null ? null : row.fallbackOf().toString(),
+                row.createdAt(),
+                history);
+    }
+
+    private static UUID parse(String id) {
+        try {
+            return UUID.fromString(id);
+        } catch (IllegalArgumentException e) {
+            throw new MessageNotFoundException(id);
+        }
+    }
+}

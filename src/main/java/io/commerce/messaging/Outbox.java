@@ -1,0 +1,393 @@
+package io.commerce.messaging;
+
+import com.fasterxml.jackson.annotation.JsonSubTypes;
+import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import io.commerce.shared.Channel;
+import io.commerce.shared.Purpose;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The outbound queue. Rows are claimed with {@code FOR UPDATE SKIP LOCKED}, so any number of dispatchers
+ * on any number of instances share the work without taking a row twice; every status a message reaches is
+ * kept once in {@code message_status_change}.
+ */
+@Repository
+class Outbox {
+
+    /** One entry of a message's status history. */
+    record StatusChange(
+            MessageStatus status, Instant at, String errorCode, String errorTitle, String pricingCategory) {}
+
+    private final JdbcClient jdbc;
+    private final JsonMapper json;
+
+    Outbox(JdbcClient jdbc, JsonMapper json) {
+        this.jdbc = jdbc;
+        this.json = json.rebuild()
+                .addMixIn(OutboundContent.class, StoredContent.class)
+                .build();
+    }
+
+    /** In the {@code content} column every content names its kind; the API needs no such field. */
+    @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "kind")
+    @JsonSubTypes({
+        @JsonSubTypes.Type(value = OutboundContent.Template.class, name = "template"),
+        @JsonSubTypes.Type(value = OutboundContent.Text.class, name = "text"),
+        @JsonSubTypes.Type(value = OutboundContent.Buttons.class, name = "buttons"),
+        @JsonSubTypes.Type(value = OutboundContent.ListMenu.class, name = "list"),
+        @JsonSubTypes.Type(value = OutboundContent.CtaUrl.class, name = "ctaUrl"),
+        @JsonSubTypes.Type(value = OutboundContent.Media.class, name = "media"),
+        @JsonSubTypes.Type(value = OutboundContent.Product.class, name = "product"),
+        @JsonSubTypes.Type(value = OutboundContent.ProductList.class, name = "productList")
+    })
+    private interface StoredContent {}
+
+    void insert(MessageRow row) {
+        jdbc.sql("""
+                        insert into message (id, customer_id, channel, purpose, category, status, recipient, language,
+                                             template_key, content, sms_text, reply_to, attempts, next_attempt_at,
+                                             fallback_of, retry_of, created_at, updated_at)
+                        values (:id, :customerId, :channel, :purpose, :category, 'QUEUED', :recipient, :language,
+                                :templateKey, cast(:content as jsonb), :smsText, :replyTo, 0, :nextAttemptAt,
+                                :fallbackOf, :retryOf, :now, :now)
+                        """)
+                .param("id", row.id())
+                .param("customerId", row.customerId())
+                .param("channel", row.channel().name())
+                .param("purpose", row.purpose().name())
+                .param("category", row.category().name())
+                .param("recipient", row.recipient())
+                .param("language", row.language())
+                .param("templateKey", row.templateKey())
+                .param("content", json.writeValueAsString(row.content()))
+                .param("smsText", row.smsText())
+                .param("replyTo", row.replyTo())
+                .param("nextAttemptAt", ts(row.nextAttemptAt()))
+                .param("fallbackOf", row.fallbackOf())
+                .param("retryOf", row.retryOf())
+                .param("now", ts(row.createdAt()))
+                .update();
+        recordStatus(row.id(), MessageStatus.QUEUED, row.createdAt(), null, null, null, null);
+        if (row.fallbackOf() != null) {
+            jdbc.sql("update message set fallback_message_id = :fallback where id = :original")
+                    .param("fallback", row.id())
+                    .param("original", row.fallbackOf())
+                    .update();
+        }
+    }
+
+    Optional<MessageRow> find(UUID id) {
+        return jdbc.sql("select * from message where id = :id")
+                .param("id", id)
+                .query(this::map)
+                .optional();
+    }
+
+    Optional<MessageRow> findByProviderId(String providerMessageId) {
+        return jdbc.sql("select * from message where provider_message_id = :pid")
+                .param("pid", providerMessageId)
+                .query(this::map)
+                .optional();
+    }
+
+    List<StatusChange> history(UUID id) {
+        // lifecycle order: Meta's webhook timestamps are whole seconds, so time alone can misorder them
+        return jdbc.sql("select * from message_status_change where message_id = :id"
+                        + " order by message_status_rank(status), at")
+                .param("id", id)
+                .query((rs, n) -> new StatusChange(
+                        MessageStatus.valueOf(rs.getString("status")),
+                        rs.getTimestamp("at").toInstant(),
+                        rs.getString("error_code"),
+                        rs.getString("error_title"),
+                        rs.getString("pricing_category")))
+                .list();
+    }
+
+    List<MessageRow> list(String customerId, MessageStatus status, long offset, int limit) {
+        return jdbc.sql(
+                        "select * from message where (cast(:customerId as varchar) is null or customer_id = :customerId)"
+                                + " and (cast(:status as varchar) is null or status = :status)"
+                                + " order by created_at desc, id limit :limit offset :offset")
+                .param("customerId", customerId)
+                .param("status", status == null ? null : status.name())
+                .param("limit", limit)
+                .param("offset", offset)
+                .query(this::map)
+                .list();
+    }
+
+    long count(String customerId, MessageStatus status) {
+        return jdbc.sql(
+                        "select count(*) from message where (cast(:customerId as varchar) is null or customer_id = :customerId)"
+                                + " and (cast(:status as varchar) is null or status = :status)")
+                .param("customerId", customerId)
+                .param("status", status == null ? null : status.name())
+                .query(Long.class)
+                .single();
+    }
+
+    List<MessageRow> byCustomer(String customerId) {
+        return jdbc.sql("select * from message where customer_id = :customerId order by created_at, id")
+                .param("customerId", customerId)
+                .query(this::map)
+                .list();
+    }
+
+    /**
+     * Takes up to {@code limit} due messages of a channel and marks them {@code sending}; rows another
+     * dispatcher holds are skipped, not waited for.
+     */
+    List<MessageRow> claimDue(Channel channel, int limit, Instant now) {
+        if (limit <= 0) {
+            return List.of();
+        }
+        return jdbc.sql("""
+                        update message m set status = 'SENDING', attempts = m.attempts + 1, sending_since = :now,
+                                             updated_at = :now
+                          from (select id from message
+                                 where status = 'QUEUED' and channel = :channel and next_attempt_at <= :now
+                                 order by next_attempt_at
+                                 limit :limit
+                                 for update skip locked) due
+                         where m.id = due.id
+                        returning m.*
+                        """)
+                .param("channel", channel.name())
+                .param("limit", limit)
+                .param("now", ts(now))
+                .query(this::map)
+                .list();
+    }
+
+    /** Messages left in {@code sending} since before {@code cutoff}: their dispatcher died mid-send. */
+    List<MessageRow> stuckSending(Instant cutoff, int limit) {
+        return jdbc.sql("select * from message where status = 'SENDING' and sending_since < :cutoff"
+                        + " order by sending_since limit :limit for update skip locked")
+                .param("cutoff", ts(cutoff))
+                .param("limit", limit)
+                .query(this::map)
+                .list();
+    }
+
+    /**
+     * The provider accepted the message. False when a status webhook was faster and already moved it on
+     * (it found the message by our id and stored the provider's id then).
+     */
+    boolean markSent(UUID id, String providerMessageId, Instant now) {
+        var updated = jdbc.sql("""
+                        update message set status = 'SENT', provider_message_id = :pid, sending_since = null,
+                               updated_at = :now
+                         where id = :id and status = 'SENDING'
+                        """)
+                .param("pid", providerMessageId)
+                .param("now", ts(now))
+                .param("id", id)
+                .update();
+        if (updated == 1) {
+            recordStatus(id, MessageStatus.SENT, now, providerMessageId, null, null, null);
+        }
+        return updated == 1;
+    }
+
+    /** Back to the queue for a later attempt (a retryable failure, a pacing delay, a stuck send). */
+    void reschedule(UUID id, Instant at, boolean pairRateFailure, String errorCode, String errorTitle, Instant now) {
+        jdbc.sql("""
+                        update message set status = 'QUEUED', next_attempt_at = :at, sending_since = null,
+                               pair_rate_failures = pair_rate_failures + :pair,
+                               error_code = coalesce(:code, error_code), error_title = coalesce(:title, error_title),
+                               updated_at = :now
+                         where id = :id and status in ('SENDING', 'QUEUED')
+                        """)
+                .param("at", ts(at))
+                .param("pair", pairRateFailure ? 1 : 0)
+                .param("code", errorCode)
+                .param("title", errorTitle)
+                .param("now", ts(now))
+                .param("id", id)
+                .update();
+    }
+
+    /** Pacing only: back to the queue without counting the claim as an attempt. */
+    void defer(UUID id, Instant at, Instant now) {
+        jdbc.sql("update message set status = 'QUEUED', next_attempt_at = :at, attempts = greatest(attempts - 1, 0),"
+                        + " sending_since = null, updated_at = :now where id = :id and status = 'SENDING'")
+                .param("at", ts(at))
+                .param("now", ts(now))
+                .param("id", id)
+                .update();
+    }
+
+    /** Moves a message to failed or cancelled unless it already reached a final status or delivery. */
+    boolean finish(UUID id, MessageStatus status, String errorCode, String errorTitle, Instant now) {
+        var updated = jdbc.sql("""
+                        update message set status = :status, error_code = :code, error_title = :title,
+                               sending_since = null, updated_at = :now
+                         where id = :id and status in ('QUEUED', 'SENDING', 'SENT')
+                        """)
+                .param("status", status.name())
+                .param("code", errorCode)
+                .param("title", errorTitle)
+                .param("now", ts(now))
+                .param("id", id)
+                .update();
+        if (updated == 1) {
+            recordStatus(id, status, now, null, errorCode, errorTitle, null);
+        }
+        return updated == 1;
+    }
+
+    /**
+     * Applies a provider status: only forward by rank, failed only before delivery, nothing after a final
+     * status. The message is found by the provider's id or, when the webhook beat our own bookkeeping (or
+     * the sender crashed), by our id echoed back ({@code biz_opaque_callback_data}, the SMS callback URL).
+     * Returns the message when it moved.
+     */
+    Optional<MessageRow> applyStatus(
+            String providerMessageId,
+            UUID ourId,
+            MessageStatus status,
+            Instant at,
+            String errorCode,
+            String errorTitle,
+            String pricingCategory,
+            Instant now) {
+        var moved = jdbc.sql("""
+                        update message set status = :status, updated_at = :now, provider_message_id = :pid,
+                               error_code = coalesce(:code, error_code), error_title = coalesce(:title, error_title),
+                               pricing_category = coalesce(:pricing, pricing_category), sending_since = null
+                         where (provider_message_id = :pid
+                                or (id = :ourId and (provider_message_id is null or provider_message_id = :pid)))
+                           and status not in ('FAILED', 'CANCELLED')
+                           and case when :status = 'FAILED' then message_status_rank(status) < 3
+                                    else message_status_rank(status) < message_status_rank(:status) end
+                        returning *
+                        """)
+                .param("status", status.name())
+                .param("now", ts(now))
+                .param("code", errorCode)
+                .param("title", errorTitle)
+                .param("pricing", pricingCategory)
+                .param("pid", providerMessageId)
+                .param("ourId", ourId)
+                .query(this::map)
+                .optional();
+        moved.ifPresent(
+                row -> recordStatus(row.id(), status, at, providerMessageId, errorCode, errorTitle, pricingCategory));
+        if (moved.isEmpty() && pricingCategory != null) {
+            // a duplicate or late status still tells the price (Meta sends pricing on one of delivered/read)
+            jdbc.sql("update message set pricing_category = coalesce(pricing_category, :pricing)"
+                            + " where provider_message_id = :pid")
+                    .param("pricing", pricingCategory)
+                    .param("pid", providerMessageId)
+                    .update();
+        }
+        return moved;
+    }
+
+    /** Cancels queued messages of a customer (all, or one channel and purpose); returns how many. */
+    int cancelQueued(String customerId, Channel channel, Purpose purpose, String reason, Instant now) {
+        var ids = jdbc.sql("""
+                        update message set status = 'CANCELLED', error_code = :reason, updated_at = :now
+                         where customer_id = :customerId and status = 'QUEUED'
+                           and (cast(:channel as varchar) is null or channel = :channel)
+                           and (cast(:purpose as varchar) is null or purpose = :purpose)
+                        returning id
+                        """)
+                .param("reason", reason)
+                .param("now", ts(now))
+                .param("customerId", customerId)
+                .param("channel", channel == null ? null : channel.name())
+                .param("purpose", purpose == null ? null : purpose.name())
+                .query(UUID.class)
+                .list();
+        ids.forEach(id -> recordStatus(id, MessageStatus.CANCELLED, now, null, reason, null, null));
+        return ids.size();
+    }
+
+    /** Erasure: forget the number and the words, keep the fact that a message existed. */
+    void anonymise(String customerId) {
+        jdbc.sql("update message set recipient = null, sms_text = null, content = '{\"kind\":\"text\",\"body\":\"\"}'"
+                        + " where customer_id = :customerId")
+                .param("customerId", customerId)
+                .update();
+    }
+
+    long queueDepth() {
+        return jdbc.sql("select count(*) from message where status = 'QUEUED'")
+                .query(Long.class)
+                .single();
+    }
+
+    Optional<Instant> oldestDue(Instant now) {
+        return jdbc.sql("select min(next_attempt_at) from message where status = 'QUEUED' and next_attempt_at <= :now")
+                .param("now", ts(now))
+                .query((rs, n) -> rs.getTimestamp(1))
+                .optional()
+                .map(Timestamp::toInstant);
+    }
+
+    private void recordStatus(
+            UUID id, MessageStatus status, Instant at, String providerId, String code, String title, String pricing) {
+        jdbc.sql("""
+                        insert into message_status_change (message_id, status, at, provider_message_id, error_code,
+                                                           error_title, pricing_category)
+                        values (:id, :status, :at, :pid, :code, :title, :pricing)
+                        on conflict (message_id, status) do nothing
+                        """)
+                .param("id", id)
+                .param("status", status.name())
+                .param("at", ts(at))
+                .param("pid", providerId)
+                .param("code", code)
+                .param("title", title)
+                .param("pricing", pricing)
+                .update();
+    }
+
+    private MessageRow map(ResultSet rs, int row) throws SQLException {
+        return new MessageRow(
+                rs.getObject("id", UUID.class),
+                rs.getString("customer_id"),
+                Channel.valueOf(rs.getString("channel")),
+                Purpose.valueOf(rs.getString("purpose")),
+                MessageCategory.valueOf(rs.getString("category")),
+                MessageStatus.valueOf(rs.getString("status")),
+                rs.getString("recipient"),
+                rs.getString("language"),
+                rs.getString("template_key"),
+                json.readValue(rs.getString("content"), OutboundContent.class),
+                rs.getString("sms_text"),
+                rs.getString("reply_to"),
+                rs.getString("provider_message_id"),
+                rs.getString("error_code"),
+                rs.getString("error_title"),
+                rs.getString("pricing_category"),
+                rs.getInt("attempts"),
+                rs.getInt("pair_rate_failures"),
+                instant(rs, "next_attempt_at"),
+                rs.getObject("fallback_of", UUID.class),
+                rs.getObject("fallback_message_id", UUID.class),
+                rs.getObject("retry_of", UUID.class),
+                instant(rs, "created_at"),
+                instant(rs, "updated_at"));
+    }
+
+    private static Instant instant(ResultSet rs, String column) throws SQLException {
+        var value = rs.getTimestamp(column);
+        return value == null ? null : value.toInstant();
+    }
+
+    static Timestamp ts(Instant instant) {
+        return instant == null ? null : Timestamp.from(instant);
+    }
+}

@@ -1,0 +1,96 @@
+package io.commerce.messaging;
+
+import io.commerce.shared.Channel;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * Limits as scheduling. Per channel, a token bucket kept in {@code channel_pace} (shared by all instances,
+ * one second of burst): a claim may take only as many messages as the number's throughput allows. Per
+ * WhatsApp recipient, {@code recipient_pace} keeps the last send, so a second message within the pair gap
+ * is deferred to the gap's end instead of provoking 131056.
+ */
+@Component
+class Pacing {
+
+    private static final Duration BURST = Duration.ofSeconds(1);
+
+    private final JdbcClient jdbc;
+    private final MessagingProperties properties;
+
+    Pacing(JdbcClient jdbc, MessagingProperties properties) {
+        this.jdbc = jdbc;
+        this.properties = properties;
+    }
+
+    /** A slot reservation for one claim: how many may go now, and where the bucket started. */
+    record Budget(Channel channel, int allowed, Instant start, int perSecond) {}
+
+    /** Locks the channel's bucket for this transaction and tells how many messages may be claimed. */
+    Budget budget(Channel channel, int wanted, Instant now) {
+        if (!properties.dispatcher().pacing()) {
+            return new Budget(channel, wanted, now, 0);
+        }
+        var perSecond = perSecond(channel);
+        jdbc.sql("insert into channel_pace (channel, next_free_at) values (:channel, :now) on conflict do nothing")
+                .param("channel", channel.name())
+                .param("now", Timestamp.from(now))
+                .update();
+        var nextFree = jdbc.sql("select next_free_at from channel_pace where channel = :channel for update")
+                .param("channel", channel.name())
+                .query(Timestamp.class)
+                .single()
+                .toInstant();
+        var start = nextFree.isAfter(now.minus(BURST)) ? nextFree : now.minus(BURST);
+        var available = Duration.between(start, now).toNanos() * perSecond / 1_000_000_000L;
+        return new Budget(channel, (int) Math.max(0, Math.min(wanted, available)), start, perSecond);
+    }
+
+    /** Spends the tokens the claim used. */
+    void spend(Budget budget, int used) {
+        if (budget.perSecond() == 0 || used == 0) {
+            return;
+        }
+        var next = budget.start().plusNanos(used * 1_000_000_000L / budget.perSecond());
+        jdbc.sql("update channel_pace set next_free_at = :next where channel = :channel")
+                .param("next", Timestamp.from(next))
+                .param("channel", budget.channel().name())
+                .update();
+    }
+
+    /**
+     * Takes the recipient's slot if the pair gap has passed since the last send to them; otherwise tells
+     * when it will have.
+     */
+    Optional<Instant> recipientBusyUntil(String phone, Instant now) {
+        var gap = properties.whatsapp().pairGap();
+        var taken = jdbc.sql("""
+                        insert into recipient_pace (phone, last_sent_at) values (:phone, :now)
+                        on conflict (phone) do update set last_sent_at = excluded.last_sent_at
+                         where recipient_pace.last_sent_at <= :free
+                        """)
+                .param("phone", phone)
+                .param("now", Timestamp.from(now))
+                .param("free", Timestamp.from(now.minus(gap)))
+                .update();
+        if (taken == 1) {
+            return Optional.empty();
+        }
+        var last = jdbc.sql("select last_sent_at from recipient_pace where phone = :phone")
+                .param("phone", phone)
+                .query(Timestamp.class)
+                .single()
+                .toInstant();
+        return Optional.of(last.plus(gap));
+    }
+
+    private int perSecond(Channel channel) {
+        return channel == Channel.WHATSAPP
+                ? properties.whatsapp().messagesPerSecond()
+                : properties.sms().messagesPerSecond();
+    }
+}

@@ -1,0 +1,79 @@
+package io.commerce.messaging;
+
+import io.commerce.consent.ConsentService;
+import io.commerce.shared.Channel;
+import io.commerce.shared.Purpose;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.stereotype.Component;
+
+/**
+ * The rules a message must pass when it is asked for and again right before it is sent: consent for the
+ * channel and purpose (transactional messages may also ride an open service window), WhatsApp free-form
+ * only inside the service window, no marketing templates where Meta blocks them, and only content the
+ * channel can carry.
+ */
+@Component
+class PolicyGate {
+
+    /** Why a message may not go, with the stable code the API answers. */
+    record Refusal(String code, String detail) {}
+
+    private final ConsentService consents;
+    private final ServiceWindow window;
+    private final List<String> marketingBlockedCountryCodes;
+
+    PolicyGate(ConsentService consents, ServiceWindow window, MessagingProperties properties) {
+        this.consents = consents;
+        this.window = window;
+        this.marketingBlockedCountryCodes = properties.whatsapp().marketingBlockedCountryCodes();
+    }
+
+    Optional<Refusal> check(
+            String customerId,
+            String phone,
+            Channel channel,
+            Purpose purpose,
+            MessageCategory category,
+            OutboundContent content,
+            boolean hasSmsText) {
+        if (phone == null) {
+            return Optional.of(new Refusal("NO_PHONE_NUMBER", "the customer has no phone number"));
+        }
+        if (channel == Channel.SMS && !hasSmsText) {
+            return Optional.of(new Refusal(
+                    "UNSUPPORTED_ON_CHANNEL",
+                    "this content cannot be sent by SMS (only text and templates with SMS text)"));
+        }
+        var windowOpen = window.isOpen(channel, phone);
+        if (channel == Channel.WHATSAPP && content.isFreeForm() && !windowOpen) {
+            return Optional.of(new Refusal(
+                    "SERVICE_WINDOW_CLOSED",
+                    "free-form WhatsApp messages are only allowed within 24 h of the customer's last message;"
+                            + " send a template instead"));
+        }
+        if (!hasConsent(customerId, channel, purpose, windowOpen)) {
+            return Optional.of(new Refusal(
+                    "CONSENT_REQUIRED",
+                    "the customer has not granted %s consent for %s".formatted(lower(purpose), lower(channel))));
+        }
+        if (channel == Channel.WHATSAPP
+                && category == MessageCategory.MARKETING
+                && marketingBlockedCountryCodes.stream().anyMatch(phone::startsWith)) {
+            return Optional.of(new Refusal(
+                    "MARKETING_BLOCKED_IN_COUNTRY", "Meta does not deliver marketing templates to this country"));
+        }
+        return Optional.empty();
+    }
+
+    private boolean hasConsent(String customerId, Channel channel, Purpose purpose, boolean windowOpen) {
+        if (consents.isGranted(customerId, channel, purpose)) {
+            return true;
+        }
+        return purpose == Purpose.TRANSACTIONAL && windowOpen;
+    }
+
+    private static String lower(Enum<?> value) {
+        return value.name().toLowerCase(java.util.Locale.ROOT);
+    }
+}

@@ -1,0 +1,157 @@
+package io.commerce.messaging;
+
+import io.commerce.messaging.InboundLog.Inbound;
+import io.commerce.messaging.StatusUpdates.StatusReport;
+import io.commerce.messaging.channel.FailureKind;
+import io.commerce.messaging.channel.InvalidSignatureException;
+import io.commerce.messaging.channel.Signatures;
+import io.commerce.messaging.channel.WebhookSecrets;
+import io.commerce.shared.Channel;
+import io.commerce.shared.InvalidPhoneNumberException;
+import io.commerce.shared.PhoneNumber;
+import jakarta.servlet.http.HttpServletRequest;
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.util.UriComponentsBuilder;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Twilio-compatible callbacks: {@code /webhooks/sms/status} (delivery reports for our messages, found by
+ * the id our status-callback URL carries) and {@code /webhooks/sms/inbound} (customers' texts). Both are
+ * verified by {@code X-Twilio-Signature} over the public URL ({@code SMS_WEBHOOK_BASE_URL} behind a proxy)
+ * and the POST parameters.
+ */
+@RestController
+class SmsWebhookController {
+
+    private static final String SIGNATURE = "X-Twilio-Signature";
+    private static final String EMPTY_TWIML = "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Response/>";
+
+    private final WebhookSecrets secrets;
+    private final WebhookIntake intake;
+    private final StatusUpdates statuses;
+    private final InboundMessages inbound;
+    private final MessagingProperties.Sms properties;
+    private final JsonMapper json;
+    private final Clock clock;
+
+    SmsWebhookController(
+            WebhookSecrets secrets,
+            WebhookIntake intake,
+            StatusUpdates statuses,
+            InboundMessages inbound,
+            MessagingProperties properties,
+            JsonMapper json,
+            Clock clock) {
+        this.secrets = secrets;
+        this.intake = intake;
+        this.statuses = statuses;
+        this.inbound = inbound;
+        this.properties = properties.sms();
+        this.json = json;
+        this.clock = clock;
+    }
+
+    @PostMapping("/webhooks/sms/status")
+    ResponseEntity<Void> status(HttpServletRequest request) {
+        var params = verified(request);
+        intake.take("sms", json.writeValueAsBytes(params), () -> {
+            var mapped = switch (params.getOrDefault("MessageStatus", "").toLowerCase(Locale.ROOT)) {
+                case "sent" -> MessageStatus.SENT;
+                case "delivered" -> MessageStatus.DELIVERED;
+                case "read" -> MessageStatus.READ;
+                case "undelivered", "failed" -> MessageStatus.FAILED;
+                default -> null; // queued, sending, accepted…: nothing new
+            };
+            var sid = params.get("MessageSid");
+            if (mapped == null || sid == null) {
+                return;
+            }
+            var code = params.get("ErrorCode");
+            statuses.apply(new StatusReport(
+                    sid,
+                    ourId(request.getParameter("messageId")),
+                    mapped,
+                    clock.instant(),
+                    code,
+                    code == null ? null : "SMS delivery failed (" + code + ")",
+                    "21610".equals(code) ? FailureKind.OPTED_OUT : FailureKind.FINAL,
+                    null));
+        });
+        return ResponseEntity.ok().build();
+    }
+
+    @PostMapping("/webhooks/sms/inbound")
+    ResponseEntity<String> inbound(HttpServletRequest request) {
+        var params = verified(request);
+        intake.take("sms", json.writeValueAsBytes(params), () -> {
+            var sid = params.get("MessageSid");
+            if (sid == null) {
+                return;
+            }
+            inbound.receive(new Inbound(
+                    Channel.SMS,
+                    sid,
+                    phone(params.get("From")),
+                    "text",
+                    params.get("Body"),
+                    null,
+                    null,
+                    json.writeValueAsString(params),
+                    clock.instant()));
+        });
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_XML).body(EMPTY_TWIML);
+    }
+
+    /** The POST parameters, once the signature over the URL and them is proven. */
+    private Map<String, String> verified(HttpServletRequest request) {
+        var query = UriComponentsBuilder.fromUriString(
+                        "?" + (request.getQueryString() == null ? "" : request.getQueryString()))
+                .build()
+                .getQueryParams();
+        var params = new HashMap<String, String>();
+        request.getParameterMap().forEach((name, values) -> {
+            if (!query.containsKey(name) && values.length > 0) {
+                params.put(name, values[0]);
+            }
+        });
+        if (!Signatures.twilioSignatureMatches(
+                secrets.smsAuthToken(), publicUrl(request), params, request.getHeader(SIGNATURE))) {
+            throw new InvalidSignatureException(SIGNATURE);
+        }
+        return params;
+    }
+
+    private String publicUrl(HttpServletRequest request) {
+        var base = properties.webhookBaseUrl();
+        var path = request.getRequestURI() + (request.getQueryString() == null ? "" : "?" + request.getQueryString());
+        if (base != null && !base.isBlank()) {
+            return base.replaceAll("/+$", "")
+                    + path.substring(request.getContextPath().length());
+        }
+        return request.getRequestURL() + (request.getQueryString() == null ? "" : "?" + request.getQueryString());
+    }
+
+    private static String phone(String from) {
+        try {
+            return from == null ? null : PhoneNumber.parse(from, null).e164();
+        } catch (InvalidPhoneNumberException e) {
+            return null;
+        }
+    }
+
+    private static UUID ourId(String id) {
+        try {
+            return id == null ? null : UUID.fromString(id);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,90 @@
+package io.commerce.messaging;
+
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.stereotype.Component;
+
+/**
+ * Looks templates up by key and renders them for a customer: the customer's language when the template
+ * has it (exact tag, then its primary language), else the default language; {@code firstName} filled from
+ * the customer when the caller does not give it.
+ */
+@Component
+class TemplateCatalogue {
+
+    /** What {@code GET /api/v1/templates} lists. */
+    record TemplateInfo(String key, MessageCategory category, List<String> languages, List<String> params) {}
+
+    static final String FIRST_NAME = "firstName";
+    private static final String NAMELESS_GREETING = "👋";
+
+    private final Map<String, TemplateDefinition> templates;
+    private final String defaultLanguage;
+
+    TemplateCatalogue(TemplateCatalogueProperties properties, MessagingProperties messaging) {
+        this.templates = properties.templates();
+        this.defaultLanguage = messaging.defaultLanguage();
+    }
+
+    List<TemplateInfo> list() {
+        return templates.entrySet().stream()
+                .sorted(Map.Entry.comparingByKey())
+                .map(entry -> new TemplateInfo(
+                        entry.getKey(),
+                        entry.getValue().category(),
+                        entry.getValue().languages().keySet().stream()
+                                .sorted(Comparator.naturalOrder())
+                                .toList(),
+                        entry.getValue().params()))
+                .toList();
+    }
+
+    Optional<TemplateDefinition> find(String key) {
+        return Optional.ofNullable(templates.get(key));
+    }
+
+    /**
+     * @throws UnknownTemplateException when the key is not in the catalogue
+     * @throws TemplateParametersException when a parameter the template needs is missing
+     */
+    RenderedTemplate render(String key, String customerLanguage, String firstName, Map<String, String> given) {
+        var definition = find(key).orElseThrow(() -> new UnknownTemplateException(key));
+        var language = chooseLanguage(definition, customerLanguage);
+        var params = new LinkedHashMap<String, String>();
+        if (given != null) {
+            params.putAll(given);
+        }
+        if (definition.params().contains(FIRST_NAME)) {
+            params.putIfAbsent(FIRST_NAME, firstName == null || firstName.isBlank() ? NAMELESS_GREETING : firstName);
+        }
+        var missing = definition.params().stream()
+                .filter(name -> params.get(name) == null || params.get(name).isBlank())
+                .toList();
+        if (!missing.isEmpty()) {
+            throw new TemplateParametersException(key, missing);
+        }
+        return new RenderedTemplate(
+                key, definition.category(), language, definition.languages().get(language), Map.copyOf(params));
+    }
+
+    private String chooseLanguage(TemplateDefinition definition, String customerLanguage) {
+        var available = definition.languages();
+        if (customerLanguage != null) {
+            if (available.containsKey(customerLanguage)) {
+                return customerLanguage;
+            }
+            var primary = Locale.forLanguageTag(customerLanguage).getLanguage();
+            if (available.containsKey(primary)) {
+                return primary;
+            }
+        }
+        if (available.containsKey(defaultLanguage)) {
+            return defaultLanguage;
+        }
+        return available.keySet().stream().sorted().findFirst().orElseThrow();
+    }
+}

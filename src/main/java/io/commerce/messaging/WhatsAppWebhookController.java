@@ -1,0 +1,132 @@
+package io.commerce.messaging;
+
+import io.commerce.messaging.InboundLog.Inbound;
+import io.commerce.messaging.StatusUpdates.StatusReport;
+import io.commerce.messaging.channel.FailureKind;
+import io.commerce.messaging.channel.InvalidSignatureException;
+import io.commerce.messaging.channel.Signatures;
+import io.commerce.messaging.channel.WebhookSecrets;
+import io.commerce.messaging.whatsapp.WhatsAppErrors;
+import io.commerce.messaging.whatsapp.WhatsAppWebhookReader;
+import io.commerce.shared.Channel;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Locale;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * {@code /webhooks/whatsapp}: Meta's verification handshake, and deliveries verified by {@code
+ * X-Hub-Signature-256} over the raw body, stored, processed and answered 200, whatever they contain.
+ */
+@RestController
+class WhatsAppWebhookController {
+
+    private static final String SIGNATURE = "X-Hub-Signature-256";
+
+    private final WebhookSecrets secrets;
+    private final WebhookIntake intake;
+    private final StatusUpdates statuses;
+    private final InboundMessages inbound;
+    private final JsonMapper json;
+    private final Clock clock;
+
+    WhatsAppWebhookController(
+            WebhookSecrets secrets,
+            WebhookIntake intake,
+            StatusUpdates statuses,
+            InboundMessages inbound,
+            JsonMapper json,
+            Clock clock) {
+        this.secrets = secrets;
+        this.intake = intake;
+        this.statuses = statuses;
+        this.inbound = inbound;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    @GetMapping("/webhooks/whatsapp")
+    ResponseEntity<String> verify(
+            @RequestParam(name = "hub.mode", required = false) String mode,
+            @RequestParam(name = "hub.verify_token", required = false) String token,
+            @RequestParam(name = "hub.challenge", required = false) String challenge) {
+        var expected = secrets.whatsappVerifyToken();
+        if ("subscribe".equals(mode) && challenge != null && expected != null && expected.equals(token)) {
+            return ResponseEntity.ok().contentType(MediaType.TEXT_PLAIN).body(challenge);
+        }
+        return ResponseEntity.status(HttpStatus.FORBIDDEN).build();
+    }
+
+    @PostMapping("/webhooks/whatsapp")
+    ResponseEntity<Void> receive(
+            @RequestBody(required = false) byte[] body,
+            @RequestHeader(name = SIGNATURE, required = false) String signature) {
+        var raw = body == null ? new byte[0] : body;
+        if (!Signatures.hubSignatureMatches(secrets.whatsappAppSecret(), raw, signature)) {
+            throw new InvalidSignatureException(SIGNATURE);
+        }
+        intake.take(
+                "whatsapp",
+                raw,
+                () -> WhatsAppWebhookReader.read(json.readTree(raw), this::status, this::message, this::preference));
+        return ResponseEntity.ok().build();
+    }
+
+    private void status(WhatsAppWebhookReader.Status status) {
+        var mapped = switch (status.status().toLowerCase(Locale.ROOT)) {
+            case "sent" -> MessageStatus.SENT;
+            case "delivered" -> MessageStatus.DELIVERED;
+            case "read" -> MessageStatus.READ;
+            case "failed" -> MessageStatus.FAILED;
+            default -> null; // "played" and future statuses add nothing to track
+        };
+        if (mapped == null || status.wamid() == null) {
+            return;
+        }
+        var code = status.errorCode();
+        statuses.apply(new StatusReport(
+                status.wamid(),
+                status.ourId(),
+                mapped,
+                orNow(status.at()),
+                code == null ? null : String.valueOf(code),
+                status.errorTitle(),
+                code == null ? FailureKind.FINAL : WhatsAppErrors.classify(code),
+                status.pricingCategory()));
+    }
+
+    private void message(WhatsAppWebhookReader.Message message) {
+        if (message.wamid() == null) {
+            return;
+        }
+        inbound.receive(new Inbound(
+                Channel.WHATSAPP,
+                message.wamid(),
+                message.phone(),
+                message.type(),
+                message.text(),
+                message.replyPayload(),
+                message.contextId(),
+                message.raw(),
+                orNow(message.at())));
+    }
+
+    private void preference(WhatsAppWebhookReader.Preference preference) {
+        if (preference.phone() != null) {
+            inbound.preference(Channel.WHATSAPP, preference.phone(), preference.stop(), preference.detail());
+        }
+    }
+
+    private Instant orNow(Instant at) {
+        return at == null ? clock.instant() : at;
+    }
+}
