@@ -1,11 +1,13 @@
 package io.commerce.messaging;
 
 import io.commerce.messaging.OutboundContent.Buttons;
+import io.commerce.messaging.OutboundContent.Catalog;
 import io.commerce.messaging.OutboundContent.CtaUrl;
 import io.commerce.messaging.OutboundContent.ListMenu;
 import io.commerce.messaging.OutboundContent.Media;
 import io.commerce.messaging.OutboundContent.Product;
 import io.commerce.messaging.OutboundContent.ProductList;
+import io.commerce.messaging.OutboundContent.Reaction;
 import io.commerce.messaging.OutboundContent.Template;
 import io.commerce.messaging.OutboundContent.Text;
 import java.util.HashSet;
@@ -40,11 +42,23 @@ class ContentLimits {
                 required("ctaUrl.url", cta.url());
             }
             case Media media -> {
-                required("media.link", media.link());
+                if ((media.link() == null || media.link().isBlank())
+                        && (media.id() == null || media.id().isBlank())) {
+                    throw new ContentLimitException("media.link", "media needs a link or an uploaded media id");
+                }
                 if (media.type() == null) {
                     throw new ContentLimitException("media.type", "media.type must be image or document");
                 }
                 max("media.caption", media.caption(), limits.caption());
+            }
+            case Reaction reaction -> {
+                required("reaction.messageId", reaction.messageId());
+                required("reaction.emoji", reaction.emoji());
+            }
+            case Catalog catalog -> {
+                required("catalog.body", catalog.body());
+                max("catalog.body", catalog.body(), limits.interactiveBody());
+                max("catalog.footer", catalog.footer(), limits.footer());
             }
             case Product product -> {
                 required("product.catalogId", product.catalogId());

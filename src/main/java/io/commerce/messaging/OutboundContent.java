@@ -24,8 +24,12 @@ public sealed interface OutboundContent {
 
     record Text(String body, boolean previewUrl) implements OutboundContent {}
 
-    /** Up to 3 reply buttons. */
-    record Buttons(String header, String body, String footer, List<Button> buttons) implements OutboundContent {}
+    /**
+     * Up to 3 reply buttons. The optional header is a text ({@code header}) or an image ({@code
+     * headerImage}: a link, or the id of uploaded media).
+     */
+    record Buttons(String header, String headerImage, String body, String footer, List<Button> buttons)
+            implements OutboundContent {}
 
     record Button(String id, String title) {}
 
@@ -37,16 +41,23 @@ public sealed interface OutboundContent {
 
     record Row(String id, String title, String description) {}
 
-    record CtaUrl(String header, String body, String footer, String displayText, String url)
+    /** A call-to-action button opening a URL; header as for {@link Buttons}. */
+    record CtaUrl(String header, String headerImage, String body, String footer, String displayText, String url)
             implements OutboundContent {}
 
-    /** An image or a document by link. */
-    record Media(MediaKind type, String link, String caption, String filename) implements OutboundContent {}
+    /** An image or a document, by link or by the id of media uploaded to Meta. */
+    record Media(MediaKind type, String link, String id, String caption, String filename) implements OutboundContent {}
 
     enum MediaKind {
         IMAGE,
         DOCUMENT
     }
+
+    /** An emoji reaction to a message the customer sent (its provider id). */
+    record Reaction(String messageId, String emoji) implements OutboundContent {}
+
+    /** The "View catalog" message, optionally with a product's image as thumbnail. */
+    record Catalog(String body, String footer, String thumbnailProductRetailerId) implements OutboundContent {}
 
     /** A single product of the WhatsApp catalogue. */
     record Product(String catalogId, String productRetailerId, String body, String footer) implements OutboundContent {}

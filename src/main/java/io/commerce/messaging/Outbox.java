@@ -46,6 +46,8 @@ class Outbox {
         @JsonSubTypes.Type(value = OutboundContent.ListMenu.class, name = "list"),
         @JsonSubTypes.Type(value = OutboundContent.CtaUrl.class, name = "ctaUrl"),
         @JsonSubTypes.Type(value = OutboundContent.Media.class, name = "media"),
+        @JsonSubTypes.Type(value = OutboundContent.Reaction.class, name = "reaction"),
+        @JsonSubTypes.Type(value = OutboundContent.Catalog.class, name = "catalog"),
         @JsonSubTypes.Type(value = OutboundContent.Product.class, name = "product"),
         @JsonSubTypes.Type(value = OutboundContent.ProductList.class, name = "productList")
     })

@@ -9,7 +9,6 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
-import java.util.ArrayList;
 import java.util.Map;
 import java.util.Objects;
 import java.util.stream.Stream;
@@ -17,7 +16,7 @@ import java.util.stream.Stream;
 /**
  * {@code POST /api/v1/messages}: a customer, a purpose, optionally a channel, and exactly one content:
  * {@code template}, {@code text}, {@code buttons}, {@code list}, {@code ctaUrl}, {@code image}, {@code
- * document}, {@code product} or {@code productList}.
+ * document}, {@code reaction}, {@code catalog}, {@code product} or {@code productList}.
  */
 record SendMessageRequest(
         @NotNull @ShopId String customerId,
@@ -31,6 +30,8 @@ record SendMessageRequest(
         OutboundContent.CtaUrl ctaUrl,
         MediaRequest image,
         MediaRequest document,
+        OutboundContent.Reaction reaction,
+        OutboundContent.Catalog catalog,
         OutboundContent.Product product,
         OutboundContent.ProductList productList,
         @Size(max = 128) String replyTo) {
@@ -39,7 +40,9 @@ record SendMessageRequest(
             @NotBlank @Size(max = 100) String key,
             @Size(max = 50) Map<String, String> params) {}
 
-    record MediaRequest(@NotBlank @Size(max = 2048) String link, String caption, String filename) {}
+    /** By {@code link}, or by {@code id} of media uploaded to Meta. */
+    record MediaRequest(
+            @Size(max = 2048) String link, @Size(max = 128) String id, String caption, String filename) {}
 
     SendCommand toCommand() {
         var contents = Stream.of(
@@ -50,19 +53,27 @@ record SendMessageRequest(
                         ctaUrl,
                         image == null
                                 ? null
-                                : new OutboundContent.Media(MediaKind.IMAGE, image.link(), image.caption(), null),
+                                : new OutboundContent.Media(
+                                        MediaKind.IMAGE, image.link(), image.id(), image.caption(), null),
                         document == null
                                 ? null
                                 : new OutboundContent.Media(
-                                        MediaKind.DOCUMENT, document.link(), document.caption(), document.filename()),
+                                        MediaKind.DOCUMENT,
+                                        document.link(),
+                                        document.id(),
+                                        document.caption(),
+                                        document.filename()),
+                        reaction,
+                        catalog,
                         product,
                         productList)
                 .filter(Objects::nonNull)
-                .collect(java.util.stream.Collectors.toCollection(ArrayList::new));
+                .toList();
         if (contents.size() != 1) {
             throw new InvalidValueException(
                     "content",
-                    "give exactly one of template, text, buttons, list, ctaUrl, image, document, product, productList");
+                    "give exactly one of template, text, buttons, list, ctaUrl, image, document, reaction, catalog,"
+                            + " product, productList");
         }
         return new SendCommand(customerId, purpose, channel, (OutboundContent) contents.getFirst(), replyTo);
     }

@@ -2,12 +2,14 @@ package io.commerce.messaging.whatsapp;
 
 import io.commerce.messaging.OutboundContent;
 import io.commerce.messaging.OutboundContent.Buttons;
+import io.commerce.messaging.OutboundContent.Catalog;
 import io.commerce.messaging.OutboundContent.CtaUrl;
 import io.commerce.messaging.OutboundContent.ListMenu;
 import io.commerce.messaging.OutboundContent.Media;
 import io.commerce.messaging.OutboundContent.MediaKind;
 import io.commerce.messaging.OutboundContent.Product;
 import io.commerce.messaging.OutboundContent.ProductList;
+import io.commerce.messaging.OutboundContent.Reaction;
 import io.commerce.messaging.OutboundContent.Template;
 import io.commerce.messaging.OutboundContent.Text;
 import io.commerce.messaging.RenderedTemplate;
@@ -47,6 +49,10 @@ public final class WhatsAppPayloads {
                 var kind = media.type() == MediaKind.IMAGE ? "image" : "document";
                 body.put("type", kind);
                 body.put(kind, media(media));
+            }
+            case Reaction reaction -> {
+                body.put("type", "reaction");
+                body.put("reaction", ordered("message_id", reaction.messageId(), "emoji", reaction.emoji()));
             }
             default -> {
                 body.put("type", "interactive");
@@ -107,7 +113,7 @@ public final class WhatsAppPayloads {
             case Buttons buttons ->
                 frame(
                         "button",
-                        textHeader(buttons.header()),
+                        header(buttons.header(), buttons.headerImage()),
                         buttons.body(),
                         buttons.footer(),
                         Map.of(
@@ -140,7 +146,7 @@ public final class WhatsAppPayloads {
             case CtaUrl cta ->
                 frame(
                         "cta_url",
-                        textHeader(cta.header()),
+                        header(cta.header(), cta.headerImage()),
                         cta.body(),
                         cta.footer(),
                         ordered(
@@ -148,6 +154,18 @@ public final class WhatsAppPayloads {
                                 "cta_url",
                                 "parameters",
                                 ordered("display_text", cta.displayText(), "url", cta.url())));
+            case Catalog catalog ->
+                frame(
+                        "catalog_message",
+                        null,
+                        catalog.body(),
+                        catalog.footer(),
+                        ordered(
+                                "name",
+                                "catalog_message",
+                                "parameters",
+                                withoutNulls(ordered(
+                                        "thumbnail_product_retailer_id", catalog.thumbnailProductRetailerId()))));
             case Product product ->
                 frame(
                         "product",
@@ -198,9 +216,17 @@ public final class WhatsAppPayloads {
         return header == null ? null : ordered("type", "text", "text", header);
     }
 
+    private static Map<String, Object> header(String text, String image) {
+        return image == null ? textHeader(text) : ordered("type", "image", "image", mediaReference(image));
+    }
+
+    /** A link when it looks like one, else the id of media uploaded to Meta. */
+    private static Map<String, Object> mediaReference(String linkOrId) {
+        return linkOrId.startsWith("http") ? ordered("link", linkOrId) : ordered("id", linkOrId);
+    }
+
     private static Map<String, Object> media(Media media) {
-        var body = new LinkedHashMap<String, Object>();
-        body.put("link", media.link());
+        var body = new LinkedHashMap<String, Object>(mediaReference(media.id() != null ? media.id() : media.link()));
         if (media.caption() != null) {
             body.put("caption", media.caption());
         }
