@@ -318,8 +318,9 @@ class Outbox {
 
     /** Erasure: forget the number and the words, keep the fact that a message existed. */
     void anonymise(String customerId) {
-        jdbc.sql("update message set recipient = null, sms_text = null, content = '{\"kind\":\"text\",\"body\":\"\"}'"
-                        + " where customer_id = :customerId")
+        jdbc.sql(
+                        "update message set recipient = null, sms_text = null, content = '{\"kind\":\"text\",\"body\":\"\",\"previewUrl\":false}'"
+                                + " where customer_id = :customerId")
                 .param("customerId", customerId)
                 .update();
     }
