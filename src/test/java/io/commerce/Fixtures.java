@@ -28,6 +28,10 @@ public final class Fixtures {
         return JSON.readTree(text(name));
     }
 
+    public static JsonNode parse(String json) {
+        return JSON.readTree(json);
+    }
+
     public static JsonNode tree(Object value) {
         return JSON.valueToTree(value);
     }

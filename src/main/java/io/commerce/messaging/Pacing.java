@@ -36,9 +36,9 @@ class Pacing {
             return new Budget(channel, wanted, now, 0);
         }
         var perSecond = perSecond(channel);
-        jdbc.sql("insert into channel_pace (channel, next_free_at) values (:channel, :now) on conflict do nothing")
+        jdbc.sql("insert into channel_pace (channel, next_free_at) values (:channel, :full) on conflict do nothing")
                 .param("channel", channel.name())
-                .param("now", Timestamp.from(now))
+                .param("full", Timestamp.from(now.minus(BURST))) // a new bucket starts full
                 .update();
         var nextFree = jdbc.sql("select next_free_at from channel_pace where channel = :channel for update")
                 .param("channel", channel.name())

@@ -1,0 +1,486 @@
+package io.commerce.messaging;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.containing;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+import static io.commerce.Api.uniqueId;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import io.commerce.Fixtures;
+import io.commerce.consent.ConsentChange;
+import io.commerce.consent.ConsentService;
+import io.commerce.consent.ConsentStatus;
+import io.commerce.customer.CustomerDetails;
+import io.commerce.customer.CustomerService;
+import io.commerce.shared.Channel;
+import io.commerce.shared.Purpose;
+import java.nio.charset.StandardCharsets;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The dispatcher against WireMock standing in for the Cloud API and a Twilio-compatible API, on real
+ * PostgreSQL: request bodies, each error class, retries, fallback, the rules re-checked before sending,
+ * pacing, two dispatchers racing, and a send interrupted by a crash.
+ */
+@SpringBootTest
+@ActiveProfiles("test")
+class DispatcherTest {
+
+    private static final String MESSAGES = "/v24.0/106540352242922/messages";
+    private static final String TWILIO = "/2010-04-01/Accounts/ACtest/Messages.json";
+    private static final WireMockServer PROVIDER = startProvider();
+
+    @DynamicPropertySource
+    static void liveChannelsOnWireMock(DynamicPropertyRegistry registry) {
+        registry.add("commerce.messaging.whatsapp.access-token", () -> "test-token");
+        registry.add("commerce.messaging.whatsapp.api-base-url", PROVIDER::baseUrl);
+        registry.add("commerce.messaging.whatsapp.phone-number-id", () -> "106540352242922");
+        registry.add("commerce.messaging.whatsapp.app-secret", () -> "app-secret");
+        registry.add("commerce.messaging.whatsapp.request-timeout", () -> "PT1S");
+        registry.add("commerce.messaging.sms.api-base-url", PROVIDER::baseUrl);
+        registry.add("commerce.messaging.sms.account-sid", () -> "ACtest");
+        registry.add("commerce.messaging.sms.auth-token", () -> "sms-token");
+        registry.add("commerce.messaging.sms.webhook-base-url", () -> "https://shop.example");
+    }
+
+    @Autowired
+    Dispatcher dispatcher;
+
+    @Autowired
+    MessagingService messaging;
+
+    @Autowired
+    CustomerService customers;
+
+    @Autowired
+    ConsentService consents;
+
+    @Autowired
+    Outbox outbox;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    String customerId;
+    String phone;
+
+    @BeforeEach
+    void freshProviderAndCustomer() {
+        PROVIDER.resetAll();
+        PROVIDER.stubFor(post(urlEqualTo(MESSAGES)).willReturn(accepted()));
+        PROVIDER.stubFor(post(urlEqualTo(TWILIO))
+                .willReturn(aResponse()
+                        .withStatus(201)
+                        .withHeader("Content-Type", "application/json")
+                        .withBody(
+                                "{\"sid\": \"SM{{randomValue length=32 type='HEXADECIMAL'}}\", \"status\": \"queued\"}")
+                        .withTransformers("response-template")));
+        // other test classes leave queued messages behind: park them, and start with a full token bucket
+        jdbc.sql("update message set next_attempt_at = 'infinity' where status = 'QUEUED'")
+                .update();
+        jdbc.sql("delete from channel_pace").update();
+        customerId = uniqueId("c");
+        phone = MessagingFixtures.uniquePhone();
+        customers.upsert(
+                customerId, new CustomerDetails(phone, "Sara", null, null, "es", null, null, List.of(), Map.of()));
+        grant(Channel.WHATSAPP, Purpose.TRANSACTIONAL);
+        grant(Channel.WHATSAPP, Purpose.MARKETING);
+    }
+
+    @Test
+    void sendsATemplateAsMetaExpectsAndKeepsTheWamid() {
+        PROVIDER.stubFor(post(urlEqualTo(MESSAGES))
+                .willReturn(aResponse()
+                        .withStatus(200)
+                        .withHeader("Content-Type", "application/json")
+                        .withBody(Fixtures.text("send_response_success.json"))));
+        var id = queueTemplate();
+
+        dispatcher.dispatchOnce(Channel.WHATSAPP);
+
+        PROVIDER.verify(postRequestedFor(urlEqualTo(MESSAGES))
+                .withHeader("Authorization", equalTo("Bearer test-token"))
+                .withRequestBody(equalToJson("""
+                        {"messaging_product": "whatsapp", "recipient_type": "individual", "to": "%s", "type": "template",
+                         "template": {"name": "order_shipped", "language": {"code": "es"},
+                                      "components": [{"type": "body", "parameters": [
+                                          {"type": "text", "text": "Sara"}, {"type": "text", "text": "1001"}]}]},
+                         "biz_opaque_callback_data": "%s"}""".formatted(phone, id))));
+        var row = outbox.find(id).orElseThrow();
+        assertThat(row.status()).isEqualTo(MessageStatus.SENT);
+        assertThat(row.providerMessageId()).isEqualTo("wamid.HBgLMTY0NjcwNDM1OTUVAgARGBI1RjQyNUE3NEYxMzAzMzQ5MkEA");
+    }
+
+    @Test
+    void throttlingIsRetriedWithBackoffAndJitterThenSent() {
+        failWith(400, Fixtures.text("error_response_130429.json"));
+        var id = queueTemplate();
+
+        dispatcher.dispatchOnce(Channel.WHATSAPP);
+
+        var retry = outbox.find(id).orElseThrow();
+        assertThat(retry.status()).isEqualTo(MessageStatus.QUEUED);
+        assertThat(retry.attempts()).isEqualTo(1);
+        assertThat(retry.errorCode()).isEqualTo("130429");
+        assertThat(retry.nextAttemptAt())
+                .isBetween(Instant.now().plusMillis(1_000), Instant.now().plusMillis(2_500));
+
+        PROVIDER.stubFor(post(urlEqualTo(MESSAGES)).willReturn(accepted()));
+        makeDue(id);
+        jdbc.sql("delete from recipient_pace where phone = ?").param(phone).update(); // the pair gap has passed
+        dispatcher.dispatchOnce(Channel.WHATSAPP);
+
+        assertThat(outbox.find(id).orElseThrow()).satisfies(sent -> {
+            assertThat(sent.status()).isEqualTo(MessageStatus.SENT);
+            assertThat(sent.attempts()).isEqualTo(2);
+        });
+    }
+
+    @Test
+    void outagesAndTimeoutsAreRetried() {
+        failWith(503, "<html>Service Unavailable</html>");
+        var outage = queueTemplate();
+        dispatcher.dispatchOnce(Channel.WHATSAPP);
+        assertThat(outbox.find(outage).orElseThrow()).satisfies(row -> {
+            assertThat(row.status()).isEqualTo(MessageStatus.QUEUED);
+            assertThat(row.errorCode()).isEqualTo("HTTP_503");
+        });
+
+        PROVIDER.stubFor(post(urlEqualTo(MESSAGES)).willReturn(accepted().withFixedDelay(2_000)));
+        var slow = queueTemplateTo(newCustomer());
+        dispatcher.dispatchOnce(Channel.WHATSAPP);
+        assertThat(outbox.find(slow).orElseThrow()).satisfies(row -> {
+            assertThat(row.status()).isEqualTo(MessageStatus.QUEUED);
+            assertThat(row.errorCode()).isEqualTo("NETWORK");
+        });
+    }
+
+    @Test
+    void retriesEndAfterTheMaximumNumberOfAttempts() {
+        failWith(503, "");
+        var id = queueTemplate();
+        jdbc.sql("update message set attempts = 7 where id = ?").param(id).update();
+
+        dispatcher.dispatchOnce(Channel.WHATSAPP);
+
+        assertThat(outbox.find(id).orElseThrow().status()).isEqualTo(MessageStatus.FAILED);
+    }
+
+    @Test
+    void undeliverableOnWhatsAppFallsBackToSms() {
+        grant(Channel.SMS, Purpose.TRANSACTIONAL);
+        failWith(400, metaError(131026, "Message undeliverable"));
+        var id = queueTemplate();
+
+        dispatcher.dispatchOnce(Channel.WHATSAPP);
+        var original = outbox.find(id).orElseThrow();
+        assertThat(original.status()).isEqualTo(MessageStatus.FAILED);
+        var fallbackId = original.fallbackMessageId();
+        assertThat(fallbackId).isNotNull();
+
+        dispatcher.dispatchOnce(Channel.SMS);
+
+        var credentials = Base64.getEncoder().encodeToString("ACtest:sms-token".getBytes(StandardCharsets.UTF_8));
+        PROVIDER.verify(postRequestedFor(urlEqualTo(TWILIO))
+                .withHeader("Authorization", equalTo("Basic " + credentials))
+                .withFormParam("To", equalTo(phone))
+                .withFormParam("Body", equalTo("Hola Sara, tu pedido 1001 va en camino."))
+                .withFormParam(
+                        "StatusCallback", equalTo("https://shop.example/webhooks/sms/status?messageId=" + fallbackId)));
+        var fallback = outbox.find(fallbackId).orElseThrow();
+        assertThat(fallback.status()).isEqualTo(MessageStatus.SENT);
+        assertThat(fallback.fallbackOf()).isEqualTo(id);
+    }
+
+    @Test
+    void aMarketingOptOutAtMetaWithdrawsConsent() {
+        failWith(
+                400,
+                metaError(
+                        131050,
+                        "Unable to deliver the message. This recipient has chosen to stop receiving marketing messages"));
+        var id = queueMarketing();
+
+        dispatcher.dispatchOnce(Channel.WHATSAPP);
+
+        assertThat(outbox.find(id).orElseThrow().status()).isEqualTo(MessageStatus.FAILED);
+        assertThat(consents.isGranted(customerId, Channel.WHATSAPP, Purpose.MARKETING))
+                .isFalse();
+    }
+
+    @Test
+    void anExpiredTokenIsFinal() {
+        failWith(401, "{\"error\": " + Fixtures.text("error_object_190_expired_token.json") + "}");
+        var id = queueTemplate();
+
+        dispatcher.dispatchOnce(Channel.WHATSAPP);
+
+        assertThat(outbox.find(id).orElseThrow()).satisfies(row -> {
+            assertThat(row.status()).isEqualTo(MessageStatus.FAILED);
+            assertThat(row.errorCode()).isEqualTo("190");
+        });
+    }
+
+    @Test
+    void thePairRateLimitBacksOffFourToTheN() {
+        failWith(400, metaError(131056, "(Business Account, Consumer Account) pair rate limit hit"));
+        var id = queueTemplate();
+
+        dispatcher.dispatchOnce(Channel.WHATSAPP);
+        assertThat(outbox.find(id).orElseThrow().nextAttemptAt())
+                .isBetween(Instant.now(), Instant.now().plusSeconds(2));
+
+        makeDue(id);
+        jdbc.sql("delete from recipient_pace where phone = ?").param(phone).update();
+        dispatcher.dispatchOnce(Channel.WHATSAPP);
+        assertThat(outbox.find(id).orElseThrow().nextAttemptAt())
+                .isBetween(Instant.now().plusSeconds(3), Instant.now().plusSeconds(5));
+    }
+
+    @Test
+    void aWithdrawalBeforeSendingCancelsTheMessageUnsent() {
+        var id = queueMarketing();
+        consents.record(
+                customerId,
+                Channel.WHATSAPP,
+                Purpose.MARKETING,
+                new ConsentChange(ConsentStatus.WITHDRAWN, "account-settings", null));
+
+        dispatcher.dispatchOnce(Channel.WHATSAPP);
+
+        await().atMost(Duration.ofSeconds(5))
+                .until(() -> outbox.find(id).orElseThrow().status() == MessageStatus.CANCELLED);
+        PROVIDER.verify(0, postRequestedFor(urlEqualTo(MESSAGES)));
+    }
+
+    @Test
+    void freeFormIsNotSentOnceTheWindowHasClosed() {
+        openWindow(Instant.now().minus(Duration.ofHours(1)));
+        var id = messaging
+                .send(new SendCommand(
+                        customerId,
+                        Purpose.TRANSACTIONAL,
+                        Channel.WHATSAPP,
+                        new OutboundContent.Text("Still there?", false),
+                        null))
+                .messageId();
+        openWindow(Instant.now().minus(Duration.ofHours(25)));
+        jdbc.sql("update service_window set last_inbound_at = ? where phone = ?")
+                .param(Timestamp.from(Instant.now().minus(Duration.ofHours(25))))
+                .param(phone)
+                .update();
+
+        dispatcher.dispatchOnce(Channel.WHATSAPP);
+
+        assertThat(outbox.find(UUID.fromString(id)).orElseThrow()).satisfies(row -> {
+            assertThat(row.status()).isEqualTo(MessageStatus.FAILED);
+            assertThat(row.errorCode()).isEqualTo("SERVICE_WINDOW_CLOSED");
+        });
+        PROVIDER.verify(0, postRequestedFor(urlEqualTo(MESSAGES)));
+    }
+
+    @Test
+    void aSecondMessageToOneRecipientWaitsForThePairGap() {
+        var first = queueTemplate();
+        var second = queueTemplate();
+
+        dispatcher.dispatchOnce(Channel.WHATSAPP);
+
+        var statuses =
+                List.of(outbox.find(first).orElseThrow(), outbox.find(second).orElseThrow());
+        assertThat(statuses)
+                .extracting(MessageRow::status)
+                .containsExactlyInAnyOrder(MessageStatus.SENT, MessageStatus.QUEUED);
+        var waiting = statuses.stream()
+                .filter(row -> row.status() == MessageStatus.QUEUED)
+                .findFirst()
+                .orElseThrow();
+        assertThat(waiting.nextAttemptAt())
+                .isBetween(Instant.now().plusSeconds(5), Instant.now().plusSeconds(7));
+        assertThat(waiting.attempts()).isZero();
+        PROVIDER.verify(1, postRequestedFor(urlEqualTo(MESSAGES)));
+    }
+
+    @Test
+    void twoDispatchersRacingOnOneDatabaseSendEachMessageOnce() throws Exception {
+        var ids = new ArrayList<UUID>();
+        for (int i = 0; i < 200; i++) {
+            ids.add(queueTemplateTo(MessagingFixtures.uniquePhone()));
+        }
+        var running = new AtomicBoolean(true);
+        try (var instances = Executors.newFixedThreadPool(2)) {
+            for (int instance = 0; instance < 2; instance++) {
+                instances.submit(() -> {
+                    while (running.get()) {
+                        dispatcher.dispatchOnce(Channel.WHATSAPP);
+                    }
+                });
+            }
+            await().atMost(Duration.ofSeconds(30))
+                    .until(() -> ids.stream()
+                            .allMatch(id -> outbox.find(id).orElseThrow().status() == MessageStatus.SENT));
+            running.set(false);
+        }
+
+        var requests = PROVIDER.findAll(postRequestedFor(urlEqualTo(MESSAGES)));
+        var callbackIds = new HashSet<String>();
+        requests.forEach(request -> callbackIds.add(Fixtures.parse(request.getBodyAsString())
+                .path("biz_opaque_callback_data")
+                .asString()));
+        assertThat(requests).hasSize(200);
+        assertThat(callbackIds).hasSize(200);
+    }
+
+    @Test
+    void aSendInterruptedByACrashIsSentAgainOnceAfterTheTimeout() {
+        var id = queueTemplate();
+        outbox.claimDue(Channel.WHATSAPP, 10, Instant.now()); // the instance died right after claiming
+        jdbc.sql("update message set sending_since = ? where id = ?")
+                .param(Timestamp.from(Instant.now().minus(Duration.ofMinutes(11))))
+                .param(id)
+                .update();
+
+        dispatcher.resolveStuckSends();
+        dispatcher.dispatchOnce(Channel.WHATSAPP);
+
+        assertThat(outbox.find(id).orElseThrow().status()).isEqualTo(MessageStatus.SENT);
+        PROVIDER.verify(
+                1,
+                postRequestedFor(urlEqualTo(MESSAGES))
+                        .withRequestBody(matchingJsonPath("$.biz_opaque_callback_data", equalTo(id.toString()))));
+    }
+
+    @Test
+    void aCrashAfterMetaAcceptedIsNotResentOnceItsStatusArrived() {
+        var id = queueTemplate();
+        outbox.claimDue(Channel.WHATSAPP, 10, Instant.now());
+        // Meta accepted it and said so by webhook, carrying our id; we never recorded the answer
+        outbox.applyStatus("wamid.CRASH" + id, id, MessageStatus.SENT, Instant.now(), null, null, null, Instant.now());
+        jdbc.sql("update message set sending_since = ? where id = ?")
+                .param(Timestamp.from(Instant.now().minus(Duration.ofMinutes(11))))
+                .param(id)
+                .update();
+
+        dispatcher.resolveStuckSends();
+        dispatcher.dispatchOnce(Channel.WHATSAPP);
+
+        assertThat(outbox.find(id).orElseThrow().status()).isEqualTo(MessageStatus.SENT);
+        PROVIDER.verify(0, postRequestedFor(urlPathEqualTo(MESSAGES)).withRequestBody(containing(id.toString())));
+    }
+
+    private UUID queueTemplate() {
+        return queueTemplateTo(customerId);
+    }
+
+    private UUID queueTemplateTo(String customerOrPhone) {
+        var target = customerOrPhone.startsWith("+") ? newCustomer(customerOrPhone) : customerOrPhone;
+        return UUID.fromString(messaging
+                .send(new SendCommand(
+                        target,
+                        Purpose.TRANSACTIONAL,
+                        Channel.WHATSAPP,
+                        new OutboundContent.Template("order_shipped", Map.of("orderId", "1001")),
+                        null))
+                .messageId());
+    }
+
+    private UUID queueMarketing() {
+        return UUID.fromString(messaging
+                .send(new SendCommand(
+                        customerId,
+                        Purpose.MARKETING,
+                        Channel.WHATSAPP,
+                        new OutboundContent.Template(
+                                "new_product",
+                                Map.of("productName", "Runner X", "productUrl", "https://shop.example/p/x")),
+                        null))
+                .messageId());
+    }
+
+    private String newCustomer() {
+        return newCustomer(MessagingFixtures.uniquePhone());
+    }
+
+    private String newCustomer(String number) {
+        var id = uniqueId("c");
+        customers.upsert(id, new CustomerDetails(number, "Sara", null, null, "es", null, null, List.of(), Map.of()));
+        consents.record(
+                id, Channel.WHATSAPP, Purpose.TRANSACTIONAL, new ConsentChange(ConsentStatus.GRANTED, "test", null));
+        return id;
+    }
+
+    private void grant(Channel channel, Purpose purpose) {
+        consents.record(customerId, channel, purpose, new ConsentChange(ConsentStatus.GRANTED, "test", null));
+    }
+
+    private void openWindow(Instant lastInbound) {
+        jdbc.sql("insert into service_window (channel, phone, last_inbound_at) values ('WHATSAPP', ?, ?)"
+                        + " on conflict (channel, phone) do update set last_inbound_at = excluded.last_inbound_at")
+                .param(phone)
+                .param(Timestamp.from(lastInbound))
+                .update();
+    }
+
+    private void makeDue(UUID id) {
+        jdbc.sql("update message set next_attempt_at = now() where id = ?")
+                .param(id)
+                .update();
+    }
+
+    private static void failWith(int status, String body) {
+        PROVIDER.stubFor(post(urlEqualTo(MESSAGES))
+                .willReturn(aResponse()
+                        .withStatus(status)
+                        .withHeader("Content-Type", "application/json")
+                        .withBody(body)));
+    }
+
+    private static String metaError(int code, String title) {
+        return """
+                {"error": {"message": "(#%d) %s", "type": "OAuthException", "code": %d,
+                           "error_data": {"messaging_product": "whatsapp", "details": "%s"}, "fbtrace_id": "A"}}""".formatted(code, title, code, title);
+    }
+
+    private static com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder accepted() {
+        return aResponse()
+                .withStatus(200)
+                .withHeader("Content-Type", "application/json")
+                .withBody("{\"messaging_product\": \"whatsapp\", \"contacts\": [{\"input\": \"x\", \"wa_id\": \"x\"}],"
+                        + " \"messages\": [{\"id\": \"wamid.{{randomValue length=24 type='ALPHANUMERIC'}}\"}]}")
+                .withTransformers("response-template");
+    }
+
+    private static WireMockServer startProvider() {
+        var server = new WireMockServer(options().dynamicPort().templatingEnabled(true));
+        server.start();
+        Runtime.getRuntime().addShutdownHook(new Thread(server::stop));
+        return server;
+    }
+}
