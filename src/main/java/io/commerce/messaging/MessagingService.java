@@ -119,6 +119,22 @@ public class MessagingService {
         return entries;
     }
 
+    /** What a free-form message says, for the conversation view. */
+    private static String words(OutboundContent content) {
+        return switch (content) {
+            case OutboundContent.Buttons buttons -> buttons.body();
+            case OutboundContent.ListMenu list -> list.body();
+            case OutboundContent.CtaUrl cta -> cta.body();
+            case OutboundContent.Media media -> media.caption();
+            case OutboundContent.Reaction reaction -> reaction.emoji();
+            case OutboundContent.Catalog catalog -> catalog.body();
+            case OutboundContent.Product product -> product.body();
+            case OutboundContent.ProductList list -> list.body();
+            case Text text -> text.body();
+            case Template template -> null;
+        };
+    }
+
     List<TemplateCatalogue.TemplateInfo> templates() {
         return templates.list();
     }
