@@ -6,6 +6,8 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -23,6 +25,9 @@ class MessagingMetrics {
     private final Clock clock;
     private final AtomicLong queueDepth = new AtomicLong();
     private final AtomicLong oldestDueAgeSeconds = new AtomicLong();
+    private final Map<String, Counter> sendCounters = new ConcurrentHashMap<>();
+    private final Map<String, Counter> webhookCounters = new ConcurrentHashMap<>();
+    private final Map<String, Timer> webhookTimers = new ConcurrentHashMap<>();
 
     MessagingMetrics(MeterRegistry registry, Outbox outbox, Clock clock) {
         this.registry = registry;
@@ -38,24 +43,33 @@ class MessagingMetrics {
     }
 
     void sent(MessageRow row, String outcome) {
-        Counter.builder("messaging.sends")
-                .tag("channel", row.channel().name().toLowerCase())
-                .tag("category", row.category().name().toLowerCase())
-                .tag("outcome", outcome)
-                .register(registry)
+        var key = row.channel() + "/" + row.category() + "/" + outcome;
+        sendCounters
+                .computeIfAbsent(
+                        key,
+                        k -> Counter.builder("messaging.sends")
+                                .tag("channel", row.channel().name().toLowerCase())
+                                .tag("category", row.category().name().toLowerCase())
+                                .tag("outcome", outcome)
+                                .register(registry))
                 .increment();
     }
 
     void webhook(String provider, String outcome, Duration took) {
-        Counter.builder("messaging.webhooks")
-                .tag("provider", provider)
-                .tag("outcome", outcome)
-                .register(registry)
+        webhookCounters
+                .computeIfAbsent(
+                        provider + '/' + outcome,
+                        key -> Counter.builder("messaging.webhooks")
+                                .tag("provider", provider)
+                                .tag("outcome", outcome)
+                                .register(registry))
                 .increment();
-        Timer.builder("messaging.webhook.processing")
-                .tag("provider", provider)
-                .publishPercentiles(0.5, 0.99)
-                .register(registry)
+        webhookTimers
+                .computeIfAbsent(
+                        provider,
+                        key -> Timer.builder("messaging.webhook.processing")
+                                .tag("provider", provider)
+                                .register(registry))
                 .record(took);
     }
 

@@ -254,7 +254,7 @@ class Outbox {
      * the sender crashed), by our id echoed back ({@code biz_opaque_callback_data}, the SMS callback URL).
      * Returns the message when it moved.
      */
-    Optional<MessageRow> applyStatus(
+    Optional<MovedMessage> applyStatus(
             String providerMessageId,
             UUID ourId,
             MessageStatus status,
@@ -263,38 +263,148 @@ class Outbox {
             String errorTitle,
             String pricingCategory,
             Instant now) {
+        // one statement on the webhook hot path: move the message forward and record the status once
         var moved = jdbc.sql("""
-                        update message set status = :status, updated_at = :now, provider_message_id = :pid,
-                               error_code = coalesce(:code, error_code), error_title = coalesce(:title, error_title),
-                               pricing_category = coalesce(:pricing, pricing_category), sending_since = null
-                         where (provider_message_id = :pid
-                                or (id = :ourId and (provider_message_id is null or provider_message_id = :pid)))
-                           and status not in ('FAILED', 'CANCELLED')
-                           and case when :status = 'FAILED' then message_status_rank(status) < 3
-                                    else message_status_rank(status) < message_status_rank(:status) end
-                        returning *
+                        with moved as (
+                            update message set status = :status, updated_at = :now, provider_message_id = :pid,
+                                   error_code = coalesce(:code, error_code), error_title = coalesce(:title, error_title),
+                                   pricing_category = coalesce(:pricing, pricing_category), sending_since = null
+                             where (provider_message_id = :pid
+                                    or (id = :ourId and (provider_message_id is null or provider_message_id = :pid)))
+                               and status not in ('FAILED', 'CANCELLED')
+                               and case when :status = 'FAILED' then message_status_rank(status) < 3
+                                        else message_status_rank(status) < message_status_rank(:status) end
+                            returning id, customer_id, channel, purpose, template_key),
+                        recorded as (
+                            insert into message_status_change (message_id, status, at, provider_message_id, error_code,
+                                                               error_title, pricing_category)
+                            select id, :status, :at, :pid, :code, :title, :pricing from moved
+                            on conflict (message_id, status) do nothing)
+                        select * from moved
                         """)
                 .param("status", status.name())
                 .param("now", ts(now))
+                .param("at", ts(at))
                 .param("code", errorCode)
                 .param("title", errorTitle)
                 .param("pricing", pricingCategory)
                 .param("pid", providerMessageId)
                 .param("ourId", ourId)
-                .query(this::map)
+                .query((rs, n) -> new MovedMessage(
+                        rs.getObject("id", UUID.class),
+                        rs.getString("customer_id"),
+                        Channel.valueOf(rs.getString("channel")),
+                        Purpose.valueOf(rs.getString("purpose")),
+                        rs.getString("template_key")))
                 .optional();
-        moved.ifPresent(
-                row -> recordStatus(row.id(), status, at, providerMessageId, errorCode, errorTitle, pricingCategory));
         if (moved.isEmpty() && pricingCategory != null) {
             // a duplicate or late status still tells the price (Meta sends pricing on one of delivered/read)
-            jdbc.sql("update message set pricing_category = coalesce(pricing_category, :pricing)"
-                            + " where provider_message_id = :pid")
+            jdbc.sql("update message set pricing_category = :pricing"
+                            + " where provider_message_id = :pid and pricing_category is null")
                     .param("pricing", pricingCategory)
                     .param("pid", providerMessageId)
                     .update();
         }
         return moved;
     }
+
+    /**
+     * {@link #applyStatus} for many messages in one statement (each message at most once in {@code
+     * reports}): the webhook hot path under load. Returns the messages that moved, with the report that
+     * moved each.
+     */
+    List<Moved> applyStatuses(List<StatusUpdates.StatusReport> reports, Instant now) {
+        var moved = jdbc.sql("""
+                        with input as (
+                            select * from unnest(cast(:pids as text[]), cast(cast(:ourIds as text[]) as uuid[]),
+                                                 cast(:statuses as text[]), cast(cast(:ats as text[]) as timestamptz[]),
+                                                 cast(:codes as text[]), cast(:titles as text[]), cast(:pricings as text[]))
+                                   as i(pid, our_id, status, at, code, title, pricing)),
+                        moved as (
+                            update message m set status = i.status, updated_at = :now, provider_message_id = i.pid,
+                                   error_code = coalesce(i.code, m.error_code), error_title = coalesce(i.title, m.error_title),
+                                   pricing_category = coalesce(i.pricing, m.pricing_category), sending_since = null
+                              from input i
+                             where (m.provider_message_id = i.pid
+                                    or (m.id = i.our_id and (m.provider_message_id is null or m.provider_message_id = i.pid)))
+                               and m.status not in ('FAILED', 'CANCELLED')
+                               and case when i.status = 'FAILED' then message_status_rank(m.status) < 3
+                                        else message_status_rank(m.status) < message_status_rank(i.status) end
+                            returning m.id, m.customer_id, m.channel, m.purpose, m.template_key, i.pid),
+                        recorded as (
+                            insert into message_status_change (message_id, status, at, provider_message_id, error_code,
+                                                               error_title, pricing_category)
+                            select mv.id, i.status, i.at, i.pid, i.code, i.title, i.pricing
+                              from moved mv join input i on i.pid = mv.pid
+                            on conflict (message_id, status) do nothing)
+                        select * from moved
+                        """)
+                .param(
+                        "pids",
+                        reports.stream()
+                                .map(StatusUpdates.StatusReport::providerMessageId)
+                                .toArray(String[]::new))
+                .param(
+                        "ourIds",
+                        reports.stream()
+                                .map(r -> r.ourId() == null ? null : r.ourId().toString())
+                                .toArray(String[]::new))
+                .param("statuses", reports.stream().map(r -> r.status().name()).toArray(String[]::new))
+                .param("ats", reports.stream().map(r -> r.at().toString()).toArray(String[]::new))
+                .param(
+                        "codes",
+                        reports.stream()
+                                .map(StatusUpdates.StatusReport::errorCode)
+                                .toArray(String[]::new))
+                .param(
+                        "titles",
+                        reports.stream()
+                                .map(StatusUpdates.StatusReport::errorTitle)
+                                .toArray(String[]::new))
+                .param(
+                        "pricings",
+                        reports.stream()
+                                .map(StatusUpdates.StatusReport::pricingCategory)
+                                .toArray(String[]::new))
+                .param("now", ts(now))
+                .query((rs, n) -> new Moved(
+                        new MovedMessage(
+                                rs.getObject("id", UUID.class),
+                                rs.getString("customer_id"),
+                                Channel.valueOf(rs.getString("channel")),
+                                Purpose.valueOf(rs.getString("purpose")),
+                                rs.getString("template_key")),
+                        rs.getString("pid")))
+                .list();
+        var movedIds = moved.stream().map(Moved::providerMessageId).collect(java.util.stream.Collectors.toSet());
+        var latePrices = reports.stream()
+                .filter(r -> r.pricingCategory() != null && !movedIds.contains(r.providerMessageId()))
+                .toList();
+        if (!latePrices.isEmpty()) {
+            // a duplicate or late status still tells the price (Meta sends pricing on one of delivered/read)
+            jdbc.sql("update message m set pricing_category = i.pricing from unnest(cast(:pids as text[]),"
+                            + " cast(:pricings as text[])) as i(pid, pricing)"
+                            + " where m.provider_message_id = i.pid and m.pricing_category is null")
+                    .param(
+                            "pids",
+                            latePrices.stream()
+                                    .map(StatusUpdates.StatusReport::providerMessageId)
+                                    .toArray(String[]::new))
+                    .param(
+                            "pricings",
+                            latePrices.stream()
+                                    .map(StatusUpdates.StatusReport::pricingCategory)
+                                    .toArray(String[]::new))
+                    .update();
+        }
+        return moved;
+    }
+
+    /** A message a status moved, and the provider id of the report that moved it. */
+    record Moved(MovedMessage message, String providerMessageId) {}
+
+    /** The identity of a message a status just moved, enough to publish the event. */
+    record MovedMessage(UUID id, String customerId, Channel channel, Purpose purpose, String templateKey) {}
 
     /** Cancels queued messages of a customer (all, or one channel and purpose); returns how many. */
     int cancelQueued(String customerId, Channel channel, Purpose purpose, String reason, Instant now) {

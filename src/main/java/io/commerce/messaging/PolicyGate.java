@@ -45,14 +45,17 @@ class PolicyGate {
                     "UNSUPPORTED_ON_CHANNEL",
                     "this content cannot be sent by SMS (only text and templates with SMS text)"));
         }
-        var windowOpen = window.isOpen(channel, phone);
-        if (channel == Channel.WHATSAPP && content.isFreeForm() && !windowOpen) {
+        // the window is looked up only when it matters: free-form on WhatsApp, or no consent on record
+        var windowOpen = new Lazy(() -> window.isOpen(channel, phone));
+        if (channel == Channel.WHATSAPP && content.isFreeForm() && !windowOpen.get()) {
             return Optional.of(new Refusal(
                     "SERVICE_WINDOW_CLOSED",
                     "free-form WhatsApp messages are only allowed within 24 h of the customer's last message;"
                             + " send a template instead"));
         }
-        if (!hasConsent(customerId, channel, purpose, windowOpen)) {
+        var consented = consents.isGranted(customerId, channel, purpose)
+                || (purpose == Purpose.TRANSACTIONAL && windowOpen.get());
+        if (!consented) {
             return Optional.of(new Refusal(
                     "CONSENT_REQUIRED",
                     "the customer has not granted %s consent for %s".formatted(lower(purpose), lower(channel))));
@@ -66,11 +69,21 @@ class PolicyGate {
         return Optional.empty();
     }
 
-    private boolean hasConsent(String customerId, Channel channel, Purpose purpose, boolean windowOpen) {
-        if (consents.isGranted(customerId, channel, purpose)) {
-            return true;
+    /** A yes-or-no asked of the database at most once. */
+    private static final class Lazy {
+        private final java.util.function.BooleanSupplier question;
+        private Boolean answer;
+
+        Lazy(java.util.function.BooleanSupplier question) {
+            this.question = question;
         }
-        return purpose == Purpose.TRANSACTIONAL && windowOpen;
+
+        boolean get() {
+            if (answer == null) {
+                answer = question.getAsBoolean();
+            }
+            return answer;
+        }
     }
 
     private static String lower(Enum<?> value) {

@@ -3,7 +3,11 @@ package io.commerce.messaging;
 import io.commerce.messaging.channel.FailureKind;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
@@ -38,33 +42,78 @@ class StatusUpdates {
         this.clock = clock;
     }
 
-    /** Call inside a transaction; returns whether the message moved. */
-    boolean apply(StatusReport report) {
-        var moved = outbox.applyStatus(
-                report.providerMessageId(),
-                report.ourId(),
-                report.status(),
-                report.at(),
-                report.errorCode(),
-                report.errorTitle(),
-                report.pricingCategory(),
-                clock.instant());
-        moved.ifPresent(row -> {
-            var id = row.id().toString();
-            switch (report.status()) {
-                case SENT ->
-                    events.publishEvent(new MessageSent(
-                            id, row.customerId(), row.channel(), row.purpose(), row.templateKey(), report.at()));
-                case DELIVERED ->
-                    events.publishEvent(new MessageDelivered(
-                            id, row.customerId(), row.channel(), row.purpose(), row.templateKey(), report.at()));
-                case READ ->
-                    events.publishEvent(new MessageRead(
-                            id, row.customerId(), row.channel(), row.purpose(), row.templateKey(), report.at()));
-                case FAILED -> failures.reportedFailed(row, report.errorCode(), report.failureKind());
-                default -> {}
-            }
-        });
-        return moved.isPresent();
+    private final ThreadLocal<List<StatusReport>> collected = new ThreadLocal<>();
+
+    /**
+     * Runs {@code work} (webhook processing, inside a transaction) collecting the statuses it reports, then
+     * applies them together: one statement for the whole batch instead of one per status.
+     */
+    void collecting(Runnable work) {
+        var reports = new ArrayList<StatusReport>();
+        collected.set(reports);
+        try {
+            work.run();
+        } finally {
+            collected.remove();
+        }
+        applyAll(reports);
+    }
+
+    /** Applies a status now, or with its batch when called within {@link #collecting}. */
+    void apply(StatusReport report) {
+        var batch = collected.get();
+        if (batch != null) {
+            batch.add(report);
+            return;
+        }
+        outbox.applyStatus(
+                        report.providerMessageId(),
+                        report.ourId(),
+                        report.status(),
+                        report.at(),
+                        report.errorCode(),
+                        report.errorTitle(),
+                        report.pricingCategory(),
+                        clock.instant())
+                .ifPresent(message -> moved(message, report));
+    }
+
+    private void applyAll(List<StatusReport> reports) {
+        if (reports.isEmpty()) {
+            return;
+        }
+        // a message reported twice in one batch (delivered and read together) goes one by one, in order
+        var perMessage = reports.stream()
+                .collect(Collectors.groupingBy(
+                        StatusReport::providerMessageId, LinkedHashMap::new, Collectors.toList()));
+        var once = perMessage.values().stream()
+                .filter(list -> list.size() == 1)
+                .map(List::getFirst)
+                .toList();
+        var byId = once.stream().collect(Collectors.toMap(StatusReport::providerMessageId, report -> report));
+        outbox.applyStatuses(once, clock.instant())
+                .forEach(moved -> moved(moved.message(), byId.get(moved.providerMessageId())));
+        perMessage.values().stream()
+                .filter(list -> list.size() > 1)
+                .flatMap(List::stream)
+                .forEach(this::apply);
+    }
+
+    private void moved(Outbox.MovedMessage row, StatusReport report) {
+        var id = row.id().toString();
+        switch (report.status()) {
+            case SENT ->
+                events.publishEvent(new MessageSent(
+                        id, row.customerId(), row.channel(), row.purpose(), row.templateKey(), report.at()));
+            case DELIVERED ->
+                events.publishEvent(new MessageDelivered(
+                        id, row.customerId(), row.channel(), row.purpose(), row.templateKey(), report.at()));
+            case READ ->
+                events.publishEvent(new MessageRead(
+                        id, row.customerId(), row.channel(), row.purpose(), row.templateKey(), report.at()));
+            case FAILED ->
+                failures.reportedFailed(outbox.find(row.id()).orElseThrow(), report.errorCode(), report.failureKind());
+            default -> {}
+        }
     }
 }

@@ -50,6 +50,12 @@ class WhatsAppWebhookTest {
     @Autowired
     ApplicationEvents events;
 
+    @Autowired
+    StatusUpdates statusUpdates;
+
+    @Autowired
+    org.springframework.transaction.support.TransactionTemplate transaction;
+
     String customerId;
     String phone;
     String suffix;
@@ -236,6 +242,41 @@ class WhatsAppWebhookTest {
         assertThat(events.stream(MessageRead.class)).hasSize(1);
         assertThat(events.stream(MessageDelivered.class)).isEmpty();
         assertThat(history(id)).containsExactly("QUEUED", "SENT", "READ");
+    }
+
+    @Test
+    void deliveredAndReadForOneMessageInOneBatchAreBothKeptInOrder() {
+        var id = sentTemplate("wamid.B" + suffix);
+        var delivered = new StatusUpdates.StatusReport(
+                "wamid.B" + suffix, null, MessageStatus.DELIVERED, Instant.now(), null, null, null, "utility");
+        var read = new StatusUpdates.StatusReport(
+                "wamid.B" + suffix, null, MessageStatus.READ, Instant.now(), null, null, null, null);
+
+        transaction.executeWithoutResult(status -> statusUpdates.collecting(() -> {
+            statusUpdates.apply(delivered);
+            statusUpdates.apply(read);
+        }));
+
+        assertThat(outbox.find(id).orElseThrow().status()).isEqualTo(MessageStatus.READ);
+        assertThat(history(id)).containsExactly("QUEUED", "SENT", "DELIVERED", "READ");
+    }
+
+    @Test
+    void concurrentDeliveriesAreAllAppliedWhenTheyShareTransactions() throws Exception {
+        var ids = new java.util.ArrayList<UUID>();
+        for (int i = 0; i < 40; i++) {
+            ids.add(sentTemplate("wamid.C" + i + suffix));
+        }
+        try (var senders = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor()) {
+            for (int i = 0; i < 40; i++) {
+                var body = status("webhook_status_delivered.json", "wamid.C" + i + suffix);
+                senders.submit(() -> postWhatsApp(mvc, secrets, body));
+            }
+        }
+
+        assertThat(ids)
+                .allSatisfy(
+                        id -> assertThat(outbox.find(id).orElseThrow().status()).isEqualTo(MessageStatus.DELIVERED));
     }
 
     @Test

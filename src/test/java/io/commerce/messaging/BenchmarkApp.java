@@ -1,0 +1,54 @@
+package io.commerce.messaging;
+
+import io.commerce.CommerceApplication;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.List;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/** Starts the real application for a benchmark: embedded PostgreSQL in a fresh folder, live channel settings. */
+final class BenchmarkApp {
+
+    private BenchmarkApp() {}
+
+    static ConfigurableApplicationContext start(String... extra) throws IOException {
+        var args = new ArrayList<>(List.of(
+                "--server.port=0",
+                "--commerce.api.keys=bench",
+                "--commerce.embedded-postgres.data-directory=" + Files.createTempDirectory("bench-postgres"),
+                "--commerce.messaging.whatsapp.access-token=bench",
+                "--commerce.messaging.whatsapp.app-secret=bench-secret",
+                "--commerce.messaging.sms.account-sid=ACbench",
+                "--commerce.messaging.sms.auth-token=bench",
+                "--logging.level.root=WARN",
+                "--logging.level.io.commerce=WARN"));
+        args.addAll(List.of(extra));
+        return new SpringApplicationBuilder(CommerceApplication.class).run(args.toArray(String[]::new));
+    }
+
+    /** One customer with WhatsApp consent and {@code count} messages to distinct numbers, in one statement. */
+    static void seed(JdbcClient jdbc, String status, String prefix, int count) {
+        jdbc.sql(
+                        "insert into consent (customer_id, channel, purpose, status, changed_at, source)"
+                                + " values ('bench', 'WHATSAPP', 'TRANSACTIONAL', 'GRANTED', now(), 'bench') on conflict do nothing")
+                .update();
+        jdbc.sql("""
+                        insert into message (id, customer_id, channel, purpose, category, status, recipient, language,
+                                             template_key, content, sms_text, provider_message_id, attempts,
+                                             next_attempt_at, created_at, updated_at)
+                        select gen_random_uuid(), 'bench', 'WHATSAPP', 'TRANSACTIONAL', 'UTILITY', :status,
+                               '+3460' || lpad(g::text, 7, '0'), 'en', 'order_shipped',
+                               '{"kind":"template","key":"order_shipped","params":{"firstName":"Ana","orderId":"1001"}}',
+                               'Hi Ana, your order 1001 is on its way.',
+                               case when :status = 'QUEUED' then null else :prefix || g end, 0, now(), now(), now()
+                          from generate_series(1, :count) g
+                        """)
+                .param("status", status)
+                .param("prefix", prefix)
+                .param("count", count)
+                .update();
+    }
+}
