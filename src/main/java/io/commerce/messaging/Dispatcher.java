@@ -3,6 +3,7 @@ package io.commerce.messaging;
 import io.commerce.shared.Channel;
 import java.time.Clock;
 import java.util.List;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -66,14 +67,16 @@ class Dispatcher {
         return claimed.size();
     }
 
+    /** Sends every row on its own virtual thread, then records the accepted ones together. */
     private void sendAll(List<MessageRow> rows) {
         if (rows.isEmpty()) {
             return;
         }
+        var accepted = new ConcurrentLinkedQueue<MessageSender.Accepted>();
         try (var threads = Executors.newVirtualThreadPerTaskExecutor()) {
             rows.forEach(row -> threads.submit(() -> {
                 try {
-                    sender.process(row);
+                    sender.process(row).ifPresent(accepted::add);
                 } catch (RuntimeException e) {
                     log.error(
                             "sending message {} failed unexpectedly; it is retried after the sending timeout",
@@ -82,6 +85,7 @@ class Dispatcher {
                 }
             }));
         }
+        sender.recordSent(List.copyOf(accepted));
     }
 
     /**

@@ -10,13 +10,16 @@ import java.time.Clock;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Sends one claimed message: checks the rules again (consent may have been withdrawn, the window may have
- * closed since it was queued), keeps the pair gap, calls the channel's gateway and records the outcome.
+ * closed since it was queued), keeps the pair gap and calls the channel's gateway. Failures are recorded
+ * at once; accepted sends are returned so the dispatcher records a whole batch of them in one transaction
+ * ({@link #recordSent}).
  */
 @Component
 class MessageSender {
@@ -55,7 +58,11 @@ class MessageSender {
         this.clock = clock;
     }
 
-    void process(MessageRow row) {
+    /** A message the provider accepted, waiting to be recorded with its batch. */
+    record Accepted(MessageRow row, String providerMessageId) {}
+
+    /** Sends the message; returns it when the provider accepted it, having recorded anything else. */
+    Optional<Accepted> process(MessageRow row) {
         var refusal = policy.check(
                 row.customerId(),
                 row.recipient(),
@@ -67,18 +74,47 @@ class MessageSender {
         if (refusal.isPresent()) {
             transaction.executeWithoutResult(status -> failures.refused(row, refusal.get()));
             metrics.sent(row, "refused");
-            return;
+            return Optional.empty();
         }
         if (row.channel() == Channel.WHATSAPP) {
             var busyUntil = pacing.recipientBusyUntil(row.recipient(), clock.instant());
             if (busyUntil.isPresent()) {
                 outbox.defer(row.id(), busyUntil.get(), clock.instant());
                 metrics.sent(row, "deferred");
-                return;
+                return Optional.empty();
             }
         }
-        var outcome = send(row);
-        transaction.executeWithoutResult(status -> record(row, outcome));
+        return switch (send(row)) {
+            case SendOutcome.Accepted accepted -> Optional.of(new Accepted(row, accepted.providerMessageId()));
+            case SendOutcome.Failed failed -> {
+                transaction.executeWithoutResult(
+                        status -> failures.sendFailed(row, failed.code(), failed.title(), failed.kind()));
+                metrics.sent(row, failed.kind().name().toLowerCase());
+                yield Optional.empty();
+            }
+        };
+    }
+
+    /** Records a batch of accepted sends in one transaction and publishes {@link MessageSent} for each. */
+    void recordSent(List<Accepted> accepted) {
+        if (accepted.isEmpty()) {
+            return;
+        }
+        transaction.executeWithoutResult(status -> {
+            var now = clock.instant();
+            outbox.markAllSent(
+                            accepted.stream().map(a -> a.row().id()).toList(),
+                            accepted.stream().map(Accepted::providerMessageId).toList(),
+                            now)
+                    .forEach(sent -> events.publishEvent(new MessageSent(
+                            sent.id().toString(),
+                            sent.customerId(),
+                            sent.channel(),
+                            sent.purpose(),
+                            sent.templateKey(),
+                            now)));
+        });
+        accepted.forEach(a -> metrics.sent(a.row(), "sent"));
     }
 
     private SendOutcome send(MessageRow row) {
@@ -91,27 +127,6 @@ class MessageSender {
             return gateways.get(row.channel()).send(outgoing);
         } catch (RuntimeException e) {
             return new SendOutcome.Failed("INVALID_MESSAGE", e.getMessage(), FailureKind.FINAL);
-        }
-    }
-
-    private void record(MessageRow row, SendOutcome outcome) {
-        switch (outcome) {
-            case SendOutcome.Accepted accepted -> {
-                if (outbox.markSent(row.id(), accepted.providerMessageId(), clock.instant())) {
-                    events.publishEvent(new MessageSent(
-                            row.id().toString(),
-                            row.customerId(),
-                            row.channel(),
-                            row.purpose(),
-                            row.templateKey(),
-                            clock.instant()));
-                }
-                metrics.sent(row, "sent");
-            }
-            case SendOutcome.Failed failed -> {
-                failures.sendFailed(row, failed.code(), failed.title(), failed.kind());
-                metrics.sent(row, failed.kind().name().toLowerCase());
-            }
         }
     }
 }

@@ -201,6 +201,38 @@ class Outbox {
         return updated == 1;
     }
 
+    /**
+     * {@link #markSent} for a whole batch in one statement. Returns the messages it moved (those a faster
+     * status webhook had not already moved on).
+     */
+    List<MovedMessage> markAllSent(List<UUID> ids, List<String> providerMessageIds, Instant now) {
+        return jdbc.sql("""
+                        with input as (
+                            select * from unnest(cast(cast(:ids as text[]) as uuid[]), cast(:pids as text[])) as i(id, pid)),
+                        sent as (
+                            update message m set status = 'SENT', provider_message_id = i.pid, sending_since = null,
+                                   updated_at = :now
+                              from input i
+                             where m.id = i.id and m.status = 'SENDING'
+                            returning m.id, m.customer_id, m.channel, m.purpose, m.template_key, i.pid),
+                        recorded as (
+                            insert into message_status_change (message_id, status, at, provider_message_id)
+                            select id, 'SENT', :now, pid from sent
+                            on conflict (message_id, status) do nothing)
+                        select * from sent
+                        """)
+                .param("ids", ids.stream().map(UUID::toString).toArray(String[]::new))
+                .param("pids", providerMessageIds.toArray(String[]::new))
+                .param("now", ts(now))
+                .query((rs, n) -> new MovedMessage(
+                        rs.getObject("id", UUID.class),
+                        rs.getString("customer_id"),
+                        Channel.valueOf(rs.getString("channel")),
+                        Purpose.valueOf(rs.getString("purpose")),
+                        rs.getString("template_key")))
+                .list();
+    }
+
     /** Back to the queue for a later attempt (a retryable failure, a pacing delay, a stuck send). */
     void reschedule(UUID id, Instant at, boolean pairRateFailure, String errorCode, String errorTitle, Instant now) {
         jdbc.sql("""

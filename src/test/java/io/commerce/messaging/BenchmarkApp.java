@@ -29,7 +29,7 @@ final class BenchmarkApp {
         return new SpringApplicationBuilder(CommerceApplication.class).run(args.toArray(String[]::new));
     }
 
-    /** One customer with WhatsApp consent and {@code count} messages to distinct numbers, in one statement. */
+    /** One customer with WhatsApp consent and {@code count} messages to numbers no earlier seed used. */
     static void seed(JdbcClient jdbc, String status, String prefix, int count) {
         jdbc.sql(
                         "insert into consent (customer_id, channel, purpose, status, changed_at, source)"
@@ -40,7 +40,7 @@ final class BenchmarkApp {
                                              template_key, content, sms_text, provider_message_id, attempts,
                                              next_attempt_at, created_at, updated_at)
                         select gen_random_uuid(), 'bench', 'WHATSAPP', 'TRANSACTIONAL', 'UTILITY', :status,
-                               '+3460' || lpad(g::text, 7, '0'), 'en', 'order_shipped',
+                               '+346' || lpad((g + :offset)::text, 8, '0'), 'en', 'order_shipped',
                                '{"kind":"template","key":"order_shipped","params":{"firstName":"Ana","orderId":"1001"}}',
                                'Hi Ana, your order 1001 is on its way.',
                                case when :status = 'QUEUED' then null else :prefix || g end, 0, now(), now(), now()
@@ -49,6 +49,11 @@ final class BenchmarkApp {
                 .param("status", status)
                 .param("prefix", prefix)
                 .param("count", count)
+                .param(
+                        "offset",
+                        jdbc.sql("select count(*) from message")
+                                .query(Long.class)
+                                .single())
                 .update();
     }
 }
