@@ -138,6 +138,51 @@ class DispatcherTest {
         assertThat(row.providerMessageId()).isEqualTo("wamid.HBgLMTY0NjcwNDM1OTUVAgARGBI1RjQyNUE3NEYxMzAzMzQ5MkEA");
     }
 
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(
+            strings = {"send_response_success_template_accepted.json", "send_template_response_lto.json"})
+    void templateResponsesWithPacingStatusYieldTheWamid(String fixture) {
+        PROVIDER.stubFor(post(urlEqualTo(MESSAGES))
+                .willReturn(aResponse()
+                        .withStatus(200)
+                        .withHeader("Content-Type", "application/json")
+                        .withBody(Fixtures.text(fixture))));
+        jdbc.sql("update message set provider_message_id = null where provider_message_id = ?")
+                .param(Fixtures.json(fixture)
+                        .path("messages")
+                        .path(0)
+                        .path("id")
+                        .asString())
+                .update();
+        var id = queueTemplate();
+
+        dispatcher.dispatchOnce(Channel.WHATSAPP);
+
+        assertThat(outbox.find(id).orElseThrow().providerMessageId())
+                .isEqualTo(Fixtures.json(fixture)
+                        .path("messages")
+                        .path(0)
+                        .path("id")
+                        .asString());
+    }
+
+    @Test
+    void markAsReadIsPostedAsMetaExpects(@Autowired io.commerce.messaging.whatsapp.WhatsAppGateway gateway) {
+        PROVIDER.stubFor(post(urlEqualTo(MESSAGES))
+                .willReturn(aResponse()
+                        .withStatus(200)
+                        .withHeader("Content-Type", "application/json")
+                        .withBody(Fixtures.text("send_mark_as_read_response.json"))));
+
+        gateway.markAsRead("wamid.HBgLMTY1MDM4Nzk0MzkVAgARGBI3MTI2ODkwNjI2NTE3NjNFMwA=");
+
+        PROVIDER.verify(postRequestedFor(urlEqualTo(MESSAGES))
+                .withRequestBody(equalToJson(Fixtures.text("send_mark_as_read_request.json")
+                        .replaceAll(
+                                "\"message_id\": \"[^\"]*\"",
+                                "\"message_id\": \"wamid.HBgLMTY1MDM4Nzk0MzkVAgARGBI3MTI2ODkwNjI2NTE3NjNFMwA=\""))));
+    }
+
     @Test
     void throttlingIsRetriedWithBackoffAndJitterThenSent() {
         failWith(400, Fixtures.text("error_response_130429.json"));

@@ -128,6 +128,37 @@ class WhatsAppPayloadsTest {
     }
 
     @Test
+    void multiProductMessageHasMetasShape() {
+        var built = build(
+                "+16505551234",
+                new OutgoingMessage(
+                        ID,
+                        "+16505551234",
+                        new OutboundContent.ProductList(
+                                "123456789",
+                                "Our picks for you",
+                                "Based on your last order",
+                                "Tap to see more",
+                                List.of(new OutboundContent.ProductSection(
+                                        "Sneakers", List.of("runner-x", "runner-y")))),
+                        null,
+                        null,
+                        null));
+
+        assertThat(built).isEqualTo(io.commerce.Fixtures.parse("""
+                {"messaging_product": "whatsapp", "recipient_type": "individual", "to": "+16505551234",
+                 "type": "interactive",
+                 "interactive": {"type": "product_list",
+                                 "header": {"type": "text", "text": "Our picks for you"},
+                                 "body": {"text": "Based on your last order"},
+                                 "footer": {"text": "Tap to see more"},
+                                 "action": {"catalog_id": "123456789",
+                                            "sections": [{"title": "Sneakers", "product_items": [
+                                                {"product_retailer_id": "runner-x"},
+                                                {"product_retailer_id": "runner-y"}]}]}}}"""));
+    }
+
+    @Test
     void namedTemplateWithImageHeaderMatchesMetasExample() {
         var template = new WhatsAppTemplate(
                 "reservation_confirmation",
