@@ -224,12 +224,7 @@ class Outbox {
                 .param("ids", ids.stream().map(UUID::toString).toArray(String[]::new))
                 .param("pids", providerMessageIds.toArray(String[]::new))
                 .param("now", ts(now))
-                .query((rs, n) -> new MovedMessage(
-                        rs.getObject("id", UUID.class),
-                        rs.getString("customer_id"),
-                        Channel.valueOf(rs.getString("channel")),
-                        Purpose.valueOf(rs.getString("purpose")),
-                        rs.getString("template_key")))
+                .query((rs, n) -> moved(rs))
                 .list();
     }
 
@@ -281,69 +276,11 @@ class Outbox {
     }
 
     /**
-     * Applies a provider status: only forward by rank, failed only before delivery, nothing after a final
-     * status. The message is found by the provider's id or, when the webhook beat our own bookkeeping (or
-     * the sender crashed), by our id echoed back ({@code biz_opaque_callback_data}, the SMS callback URL).
-     * Returns the message when it moved.
-     */
-    Optional<MovedMessage> applyStatus(
-            String providerMessageId,
-            UUID ourId,
-            MessageStatus status,
-            Instant at,
-            String errorCode,
-            String errorTitle,
-            String pricingCategory,
-            Instant now) {
-        // one statement on the webhook hot path: move the message forward and record the status once
-        var moved = jdbc.sql("""
-                        with moved as (
-                            update message set status = :status, updated_at = :now, provider_message_id = :pid,
-                                   error_code = coalesce(:code, error_code), error_title = coalesce(:title, error_title),
-                                   pricing_category = coalesce(:pricing, pricing_category), sending_since = null
-                             where (provider_message_id = :pid
-                                    or (id = :ourId and (provider_message_id is null or provider_message_id = :pid)))
-                               and status not in ('FAILED', 'CANCELLED')
-                               and case when :status = 'FAILED' then message_status_rank(status) < 3
-                                        else message_status_rank(status) < message_status_rank(:status) end
-                            returning id, customer_id, channel, purpose, template_key),
-                        recorded as (
-                            insert into message_status_change (message_id, status, at, provider_message_id, error_code,
-                                                               error_title, pricing_category)
-                            select id, :status, :at, :pid, :code, :title, :pricing from moved
-                            on conflict (message_id, status) do nothing)
-                        select * from moved
-                        """)
-                .param("status", status.name())
-                .param("now", ts(now))
-                .param("at", ts(at))
-                .param("code", errorCode)
-                .param("title", errorTitle)
-                .param("pricing", pricingCategory)
-                .param("pid", providerMessageId)
-                .param("ourId", ourId)
-                .query((rs, n) -> new MovedMessage(
-                        rs.getObject("id", UUID.class),
-                        rs.getString("customer_id"),
-                        Channel.valueOf(rs.getString("channel")),
-                        Purpose.valueOf(rs.getString("purpose")),
-                        rs.getString("template_key")))
-                .optional();
-        if (moved.isEmpty() && pricingCategory != null) {
-            // a duplicate or late status still tells the price (Meta sends pricing on one of delivered/read)
-            jdbc.sql("update message set pricing_category = :pricing"
-                            + " where provider_message_id = :pid and pricing_category is null")
-                    .param("pricing", pricingCategory)
-                    .param("pid", providerMessageId)
-                    .update();
-        }
-        return moved;
-    }
-
-    /**
-     * {@link #applyStatus} for many messages in one statement (each message at most once in {@code
-     * reports}): the webhook hot path under load. Returns the messages that moved, with the report that
-     * moved each.
+     * Applies provider statuses in one statement, each message at most once in {@code reports}: only
+     * forward by rank, failed only before delivery, nothing after a final status, each status recorded once.
+     * A message is found by the provider's id or, when the webhook beat our own bookkeeping (or the sender
+     * crashed), by our id echoed back ({@code biz_opaque_callback_data}, the SMS callback URL). Returns the
+     * messages that moved, with the provider id of the report that moved each.
      */
     List<Moved> applyStatuses(List<StatusUpdates.StatusReport> reports, Instant now) {
         var moved = jdbc.sql("""
@@ -399,14 +336,7 @@ class Outbox {
                                 .map(StatusUpdates.StatusReport::pricingCategory)
                                 .toArray(String[]::new))
                 .param("now", ts(now))
-                .query((rs, n) -> new Moved(
-                        new MovedMessage(
-                                rs.getObject("id", UUID.class),
-                                rs.getString("customer_id"),
-                                Channel.valueOf(rs.getString("channel")),
-                                Purpose.valueOf(rs.getString("purpose")),
-                                rs.getString("template_key")),
-                        rs.getString("pid")))
+                .query((rs, n) -> new Moved(moved(rs), rs.getString("pid")))
                 .list();
         var movedIds = moved.stream().map(Moved::providerMessageId).collect(java.util.stream.Collectors.toSet());
         var latePrices = reports.stream()
@@ -497,6 +427,15 @@ class Outbox {
                 .param("title", title)
                 .param("pricing", pricing)
                 .update();
+    }
+
+    private static MovedMessage moved(ResultSet rs) throws SQLException {
+        return new MovedMessage(
+                rs.getObject("id", UUID.class),
+                rs.getString("customer_id"),
+                Channel.valueOf(rs.getString("channel")),
+                Purpose.valueOf(rs.getString("purpose")),
+                rs.getString("template_key"));
     }
 
     private MessageRow map(ResultSet rs, int row) throws SQLException {

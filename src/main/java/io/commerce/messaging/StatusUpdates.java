@@ -66,16 +66,7 @@ class StatusUpdates {
             batch.add(report);
             return;
         }
-        outbox.applyStatus(
-                        report.providerMessageId(),
-                        report.ourId(),
-                        report.status(),
-                        report.at(),
-                        report.errorCode(),
-                        report.errorTitle(),
-                        report.pricingCategory(),
-                        clock.instant())
-                .ifPresent(message -> moved(message, report));
+        outbox.applyStatuses(List.of(report), clock.instant()).forEach(moved -> moved(moved.message(), report));
     }
 
     private void applyAll(List<StatusReport> reports) {

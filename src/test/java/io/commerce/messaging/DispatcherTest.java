@@ -427,7 +427,10 @@ class DispatcherTest {
         var id = queueTemplate();
         outbox.claimDue(Channel.WHATSAPP, 10, Instant.now());
         // Meta accepted it and said so by webhook, carrying our id; we never recorded the answer
-        outbox.applyStatus("wamid.CRASH" + id, id, MessageStatus.SENT, Instant.now(), null, null, null, Instant.now());
+        outbox.applyStatuses(
+                List.of(new StatusUpdates.StatusReport(
+                        "wamid.CRASH" + id, id, MessageStatus.SENT, Instant.now(), null, null, null, null)),
+                Instant.now());
         jdbc.sql("update message set sending_since = ? where id = ?")
                 .param(Timestamp.from(Instant.now().minus(Duration.ofMinutes(11))))
                 .param(id)
