@@ -60,6 +60,20 @@ class DurableEventsTest {
     }
 
     @Test
+    void aFailedDeliveryIsRedeliveredByTheScheduledResubmission(@Autowired EventResubmission resubmission) {
+        var orderId = placeOrder(true);
+        await().atMost(Duration.ofSeconds(10)).until(() -> incompletePublications(orderId) == 1);
+
+        listener.failing(false);
+        resubmission.resubmitStale();
+
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> listener.received().stream()
+                        .anyMatch(event -> event.orderId().equals(orderId)));
+        await().atMost(Duration.ofSeconds(10)).until(() -> incompletePublications(orderId) == 0);
+    }
+
+    @Test
     void aSuccessfulDeliveryCompletesThePublication() {
         var orderId = placeOrder(false);
 
