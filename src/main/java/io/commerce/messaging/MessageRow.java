@@ -14,6 +14,7 @@ record MessageRow(
         MessageCategory category,
         MessageStatus status,
         String recipient,
+        String timezone,
         String language,
         String templateKey,
         OutboundContent content,
@@ -29,6 +30,7 @@ record MessageRow(
         UUID fallbackOf,
         UUID fallbackMessageId,
         UUID retryOf,
+        String heldReason,
         Instant createdAt,
         Instant updatedAt) {
 
@@ -42,6 +44,7 @@ record MessageRow(
                 category,
                 status,
                 recipient,
+                timezone,
                 language,
                 templateKey,
                 content,
@@ -57,6 +60,7 @@ record MessageRow(
                 fallbackOf,
                 fallbackMessageId,
                 original,
+                heldReason,
                 createdAt,
                 updatedAt);
     }
@@ -68,6 +72,7 @@ record MessageRow(
             Purpose purpose,
             MessageCategory category,
             String recipient,
+            String timezone,
             String language,
             String templateKey,
             OutboundContent content,
@@ -83,6 +88,7 @@ record MessageRow(
                 category,
                 MessageStatus.QUEUED,
                 recipient,
+                timezone,
                 language,
                 templateKey,
                 content,
@@ -96,6 +102,7 @@ record MessageRow(
                 0,
                 now,
                 fallbackOf,
+                null,
                 null,
                 null,
                 now,

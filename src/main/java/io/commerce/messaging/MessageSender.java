@@ -6,7 +6,11 @@ import io.commerce.messaging.channel.FailureKind;
 import io.commerce.messaging.channel.OutgoingMessage;
 import io.commerce.messaging.channel.SendOutcome;
 import io.commerce.shared.Channel;
+import io.commerce.shared.Purpose;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -34,6 +38,9 @@ class MessageSender {
     private final ApplicationEventPublisher events;
     private final TransactionTemplate transaction;
     private final Clock clock;
+    private final Guardrails guardrails;
+    private final boolean guardrailsEnabled;
+    private final Duration frequencyCapPeriod;
 
     MessageSender(
             List<ChannelGateway> gateways,
@@ -45,6 +52,7 @@ class MessageSender {
             MessagingMetrics metrics,
             ApplicationEventPublisher events,
             TransactionTemplate transaction,
+            MessagingProperties properties,
             Clock clock) {
         gateways.forEach(gateway -> this.gateways.put(gateway.channel(), gateway));
         this.policy = policy;
@@ -56,6 +64,13 @@ class MessageSender {
         this.events = events;
         this.transaction = transaction;
         this.clock = clock;
+        var settings = properties.guardrails();
+        this.guardrailsEnabled = settings.enabled();
+        this.frequencyCapPeriod = settings.frequencyCapPeriod();
+        this.guardrails = new Guardrails(
+                new Guardrails.QuietHours(settings.quietHoursStart(), settings.quietHoursEnd()),
+                new Guardrails.FrequencyCap(settings.frequencyCapMax(), settings.frequencyCapPeriod()),
+                new Guardrails.MinimumGap(settings.minimumGap()));
     }
 
     /** A message the provider accepted, waiting to be recorded with its batch. */
@@ -76,6 +91,12 @@ class MessageSender {
             metrics.sent(row, "refused");
             return Optional.empty();
         }
+        var hold = hold(row);
+        if (hold.isPresent()) {
+            outbox.hold(row.id(), hold.get().until(), hold.get().reason(), clock.instant());
+            metrics.sent(row, "held_" + hold.get().reason().toLowerCase());
+            return Optional.empty();
+        }
         if (row.channel() == Channel.WHATSAPP) {
             var busyUntil = pacing.recipientBusyUntil(row.recipient(), clock.instant());
             if (busyUntil.isPresent()) {
@@ -93,6 +114,21 @@ class MessageSender {
                 yield Optional.empty();
             }
         };
+    }
+
+    /** Marketing only: quiet hours, the frequency cap and the least gap (queried only when they apply). */
+    private Optional<Guardrails.Hold> hold(MessageRow row) {
+        if (!guardrailsEnabled || row.purpose() != Purpose.MARKETING) {
+            return Optional.empty();
+        }
+        var now = clock.instant();
+        var zone = row.timezone() == null ? ZoneOffset.UTC : ZoneId.of(row.timezone());
+        return guardrails.check(
+                row.purpose(),
+                now,
+                zone,
+                outbox.marketingSentSince(row.customerId(), now.minus(frequencyCapPeriod)),
+                outbox.lastSentTo(row.customerId()));
     }
 
     /** Records a batch of accepted sends in one transaction and publishes {@link MessageSent} for each. */

@@ -5,7 +5,11 @@ import io.commerce.shared.Purpose;
 import java.time.Instant;
 import java.util.List;
 
-/** A message as {@code GET /api/v1/messages/{id}} shows it, with every status it reached. */
+/**
+ * A message as {@code GET /api/v1/messages/{id}} shows it, with every status it reached; while it waits,
+ * {@code nextAttemptAt} and, when a guardrail holds it, {@code heldReason} ({@code QUIET_HOURS}, {@code
+ * FREQUENCY_CAP}, {@code MINIMUM_GAP}).
+ */
 public record MessageView(
         String messageId,
         String customerId,
@@ -20,6 +24,7 @@ public record MessageView(
         String pricingCategory,
         int attempts,
         Instant nextAttemptAt,
+        String heldReason,
         String fallbackMessageId,
         String fallbackOf,
         Instant createdAt,

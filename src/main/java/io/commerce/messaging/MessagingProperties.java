@@ -23,6 +23,7 @@ public record MessagingProperties(
         @Valid @NotNull @DefaultValue Dispatcher dispatcher,
         @Valid @NotNull @DefaultValue Limits limits,
         @Valid @NotNull @DefaultValue Keywords keywords,
+        @Valid @NotNull @DefaultValue GuardrailSettings guardrails,
         @NotNull @DefaultValue("PT24H") Duration serviceWindow,
         @NotBlank @DefaultValue("en") String defaultLanguage) {
 
@@ -119,6 +120,22 @@ public record MessagingProperties(
             @DefaultValue("10") int productSections,
             @DefaultValue("30") int products,
             @DefaultValue("1600") int smsBody) {}
+
+    /**
+     * Marketing guardrails: hold, never drop. Transactional messages are exempt.
+     *
+     * @param quietHoursStart local time (customer's zone) from which marketing waits
+     * @param quietHoursEnd local time at which it may go again
+     * @param frequencyCapMax most marketing messages per customer in {@code frequencyCapPeriod}, across channels
+     * @param minimumGap least time after the customer's last message of any kind
+     */
+    public record GuardrailSettings(
+            @DefaultValue("true") boolean enabled,
+            @NotNull @DefaultValue("21:00") java.time.LocalTime quietHoursStart,
+            @NotNull @DefaultValue("09:00") java.time.LocalTime quietHoursEnd,
+            @Min(1) @DefaultValue("2") int frequencyCapMax,
+            @NotNull @DefaultValue("P7D") Duration frequencyCapPeriod,
+            @NotNull @DefaultValue("PT1H") Duration minimumGap) {}
 
     /**
      * Inbound keywords, matched case-insensitively on the whole message: {@code stop} withdraws marketing

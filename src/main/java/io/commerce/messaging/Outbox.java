@@ -55,10 +55,10 @@ class Outbox {
 
     void insert(MessageRow row) {
         jdbc.sql("""
-                        insert into message (id, customer_id, channel, purpose, category, status, recipient, language,
+                        insert into message (id, customer_id, channel, purpose, category, status, recipient, timezone, language,
                                              template_key, content, sms_text, reply_to, attempts, next_attempt_at,
                                              fallback_of, retry_of, created_at, updated_at)
-                        values (:id, :customerId, :channel, :purpose, :category, 'QUEUED', :recipient, :language,
+                        values (:id, :customerId, :channel, :purpose, :category, 'QUEUED', :recipient, :timezone, :language,
                                 :templateKey, cast(:content as jsonb), :smsText, :replyTo, 0, :nextAttemptAt,
                                 :fallbackOf, :retryOf, :now, :now)
                         """)
@@ -68,6 +68,7 @@ class Outbox {
                 .param("purpose", row.purpose().name())
                 .param("category", row.category().name())
                 .param("recipient", row.recipient())
+                .param("timezone", row.timezone())
                 .param("language", row.language())
                 .param("templateKey", row.templateKey())
                 .param("content", json.writeValueAsString(row.content()))
@@ -211,7 +212,7 @@ class Outbox {
                             select * from unnest(cast(cast(:ids as text[]) as uuid[]), cast(:pids as text[])) as i(id, pid)),
                         sent as (
                             update message m set status = 'SENT', provider_message_id = i.pid, sending_since = null,
-                                   updated_at = :now
+                                   held_reason = null, updated_at = :now
                               from input i
                              where m.id = i.id and m.status = 'SENDING'
                             returning m.id, m.customer_id, m.channel, m.purpose, m.template_key, i.pid),
@@ -254,6 +255,39 @@ class Outbox {
                 .param("now", ts(now))
                 .param("id", id)
                 .update();
+    }
+
+    /** A guardrail holds the message: back to the queue until {@code until}, the reason shown, no attempt spent. */
+    void hold(UUID id, Instant until, String reason, Instant now) {
+        jdbc.sql("update message set status = 'QUEUED', next_attempt_at = :until, held_reason = :reason,"
+                        + " attempts = greatest(attempts - 1, 0), sending_since = null, updated_at = :now"
+                        + " where id = :id and status = 'SENDING'")
+                .param("until", ts(until))
+                .param("reason", reason)
+                .param("now", ts(now))
+                .param("id", id)
+                .update();
+    }
+
+    /** When the customer's marketing messages were sent since {@code since}, oldest first (all channels). */
+    List<Instant> marketingSentSince(String customerId, Instant since) {
+        return jdbc.sql("select c.at from message_status_change c join message m on m.id = c.message_id"
+                        + " where m.customer_id = :customer and m.purpose = 'MARKETING' and c.status = 'SENT'"
+                        + " and c.at > :since order by c.at")
+                .param("customer", customerId)
+                .param("since", ts(since))
+                .query((rs, n) -> rs.getTimestamp(1).toInstant())
+                .list();
+    }
+
+    /** When the customer was last sent a message of any kind. */
+    Optional<Instant> lastSentTo(String customerId) {
+        return jdbc.sql("select max(c.at) from message_status_change c join message m on m.id = c.message_id"
+                        + " where m.customer_id = :customer and c.status = 'SENT'")
+                .param("customer", customerId)
+                .query((rs, n) -> rs.getTimestamp(1))
+                .optional()
+                .map(Timestamp::toInstant);
     }
 
     /** Moves a message to failed or cancelled unless it already reached a final status or delivery. */
@@ -447,6 +481,7 @@ class Outbox {
                 MessageCategory.valueOf(rs.getString("category")),
                 MessageStatus.valueOf(rs.getString("status")),
                 rs.getString("recipient"),
+                rs.getString("timezone"),
                 rs.getString("language"),
                 rs.getString("template_key"),
                 json.readValue(rs.getString("content"), OutboundContent.class),
@@ -462,6 +497,7 @@ class Outbox {
                 rs.getObject("fallback_of", UUID.class),
                 rs.getObject("fallback_message_id", UUID.class),
                 rs.getObject("retry_of", UUID.class),
+                rs.getString("held_reason"),
                 instant(rs, "created_at"),
                 instant(rs, "updated_at"));
     }
