@@ -1,5 +1,6 @@
 package io.commerce.messaging.sandbox;
 
+import jakarta.servlet.http.HttpServletRequest;
 import java.time.Clock;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -45,8 +46,9 @@ class WhatsAppSandbox {
             @PathVariable String version,
             @PathVariable String phoneNumberId,
             @RequestHeader(name = "Authorization", required = false) String authorization,
+            HttpServletRequest request,
             @RequestBody JsonNode body) {
-        if (!"Bearer sandbox".equals(authorization)) {
+        if (!LocalCaller.isLocal(request) || !"Bearer sandbox".equals(authorization)) {
             return error(HttpStatus.UNAUTHORIZED, 190, "Invalid OAuth access token.");
         }
         if ("read".equals(body.path("status").asString(null))) {
