@@ -8,6 +8,7 @@ import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.domain.Sort;
 import org.springframework.stereotype.Service;
@@ -57,7 +58,7 @@ public class CustomerService {
 
     /** The customer with this E.164 number; with several, the one updated last. */
     @Transactional(readOnly = true)
-    public java.util.Optional<CustomerProfile> findByPhone(String e164) {
+    public Optional<CustomerProfile> findByPhone(String e164) {
         return customers
                 .findFirstByPhoneAndErasedAtIsNullOrderByUpdatedAtDesc(e164)
                 .map(Customer::profile);

@@ -10,6 +10,7 @@ import io.commerce.shared.CommerceException;
 import io.commerce.shared.Purpose;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
@@ -56,11 +57,10 @@ class InboundMessages {
 
     /** Call inside a transaction. */
     void receive(Inbound inbound) {
-        var customer = inbound.phone() == null
-                ? java.util.Optional.<CustomerProfile>empty()
-                : customers.findByPhone(inbound.phone());
+        var customer =
+                inbound.phone() == null ? Optional.<CustomerProfile>empty() : customers.findByPhone(inbound.phone());
         var repliedTo = inbound.contextMessageId() == null
-                ? java.util.Optional.<MessageRow>empty()
+                ? Optional.<MessageRow>empty()
                 : outbox.findByProviderId(inbound.contextMessageId());
         var stored = inboundLog.store(
                 inbound,

@@ -1,5 +1,6 @@
 package io.commerce.messaging;
 
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
@@ -44,7 +45,7 @@ class Keywords {
         return start.contains(word) ? Optional.of(Intent.START) : Optional.empty();
     }
 
-    private static Set<String> normalized(java.util.List<String> words) {
+    private static Set<String> normalized(List<String> words) {
         return words.stream().map(Keywords::normalize).collect(Collectors.toUnmodifiableSet());
     }
 

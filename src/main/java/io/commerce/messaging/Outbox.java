@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import tools.jackson.databind.json.JsonMapper;
@@ -372,7 +373,7 @@ class Outbox {
                 .param("now", ts(now))
                 .query((rs, n) -> new Moved(moved(rs), rs.getString("pid")))
                 .list();
-        var movedIds = moved.stream().map(Moved::providerMessageId).collect(java.util.stream.Collectors.toSet());
+        var movedIds = moved.stream().map(Moved::providerMessageId).collect(Collectors.toSet());
         var latePrices = reports.stream()
                 .filter(r -> r.pricingCategory() != null && !movedIds.contains(r.providerMessageId()))
                 .toList();

@@ -4,6 +4,7 @@ import io.commerce.consent.ConsentService;
 import io.commerce.shared.Channel;
 import io.commerce.shared.Purpose;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
 
@@ -87,6 +88,6 @@ class PolicyGate {
     }
 
     private static String lower(Enum<?> value) {
-        return value.name().toLowerCase(java.util.Locale.ROOT);
+        return value.name().toLowerCase(Locale.ROOT);
     }
 }

@@ -1,5 +1,6 @@
 package io.commerce.platform;
 
+import java.util.Locale;
 import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -37,7 +38,7 @@ class JsonConfiguration implements WebMvcConfigurer {
     private static final class CaseInsensitiveEnumConverterFactory implements ConverterFactory<String, Enum> {
         @Override
         public <T extends Enum> Converter<String, T> getConverter(Class<T> targetType) {
-            return source -> (T) Enum.valueOf(targetType, source.strip().toUpperCase(java.util.Locale.ROOT));
+            return source -> (T) Enum.valueOf(targetType, source.strip().toUpperCase(Locale.ROOT));
         }
     }
 }

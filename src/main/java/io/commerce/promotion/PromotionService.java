@@ -8,6 +8,7 @@ import java.security.SecureRandom;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.List;
+import java.util.Locale;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -148,6 +149,6 @@ public class PromotionService {
 
     /** Codes are typed by people: case and surrounding spaces do not matter. */
     private static String normalize(String code) {
-        return code.strip().toUpperCase(java.util.Locale.ROOT);
+        return code.strip().toUpperCase(Locale.ROOT);
     }
 }
