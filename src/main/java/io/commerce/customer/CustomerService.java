@@ -56,6 +56,12 @@ public class CustomerService {
         return active(customerId).profile();
     }
 
+    /** The customer, if it exists and is not erased; unlike {@link #get} it never throws. */
+    @Transactional(readOnly = true)
+    public Optional<CustomerProfile> find(String customerId) {
+        return customers.findById(customerId).filter(Customer::isActive).map(Customer::profile);
+    }
+
     /** The customer with this E.164 number; with several, the one updated last. */
     @Transactional(readOnly = true)
     public Optional<CustomerProfile> findByPhone(String e164) {

@@ -1,10 +1,12 @@
 package io.commerce.messaging;
 
+import io.commerce.customer.CustomerNotFoundException;
 import io.commerce.customer.CustomerProfile;
 import io.commerce.customer.CustomerService;
 import io.commerce.messaging.OutboundContent.Template;
 import io.commerce.messaging.OutboundContent.Text;
 import io.commerce.shared.Channel;
+import io.commerce.shared.CommerceException;
 import io.commerce.shared.PageRequest;
 import io.commerce.shared.Paged;
 import java.time.Clock;
@@ -52,9 +54,13 @@ public class MessagingService {
      *
      * @throws MessageRefusedException when the rules forbid it on every allowed channel
      */
-    @Transactional
+    // refusals come before anything is written: they must not doom a caller's transaction (a journey step)
+    @Transactional(noRollbackFor = CommerceException.class)
     public MessageView send(SendCommand command) {
-        var customer = customers.get(command.customerId());
+        // not customers.get: an exception out of a transactional call would doom a caller's transaction
+        var customer = customers
+                .find(command.customerId())
+                .orElseThrow(() -> new CustomerNotFoundException(command.customerId()));
         limits.check(command.content());
         var content = command.content();
         RenderedTemplate rendered = null;

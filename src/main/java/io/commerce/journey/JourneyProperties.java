@@ -1,0 +1,31 @@
+package io.commerce.journey;
+
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * Journeys ({@code commerce.journey.*}).
+ *
+ * @param runnerEnabled false stops this instance advancing enrollments (tests drive it by hand)
+ * @param pollInterval how often an idle runner looks for due enrollments
+ * @param batchSize most enrollments one claim takes
+ * @param maxAttempts failed runs of one step before the enrollment exits ({@code STEP_FAILED})
+ * @param retryBackoff wait before a failed step runs again
+ * @param lease how long a runner holds claimed enrollments; a runner that dies frees them after it
+ * @param shippingUpdate whether shipped orders get the tracking link
+ */
+@Validated
+@ConfigurationProperties("commerce.journey")
+record JourneyProperties(
+        @DefaultValue("true") boolean runnerEnabled,
+        @NotNull @DefaultValue("PT1S") Duration pollInterval,
+        @Min(1) @Max(5000) @DefaultValue("200") int batchSize,
+        @Min(1) @DefaultValue("5") int maxAttempts,
+        @NotNull @DefaultValue("PT1M") Duration retryBackoff,
+        @NotNull @DefaultValue("PT5M") Duration lease,
+        @DefaultValue("true") boolean shippingUpdate) {}
