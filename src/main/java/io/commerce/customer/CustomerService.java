@@ -72,7 +72,7 @@ public class CustomerService {
 
     @Transactional(readOnly = true)
     public boolean exists(String customerId) {
-        return customers.findById(customerId).filter(Customer::isActive).isPresent();
+        return find(customerId).isPresent();
     }
 
     /** Throws {@link CustomerNotFoundException} unless the customer exists and is not erased. */

@@ -93,14 +93,14 @@ class MessageSender {
         }
         var hold = hold(row);
         if (hold.isPresent()) {
-            outbox.hold(row.id(), hold.get().until(), hold.get().reason(), clock.instant());
+            outbox.defer(row.id(), hold.get().until(), hold.get().reason(), clock.instant());
             metrics.sent(row, "held_" + hold.get().reason().toLowerCase());
             return Optional.empty();
         }
         if (row.channel() == Channel.WHATSAPP) {
             var busyUntil = pacing.recipientBusyUntil(row.recipient(), clock.instant());
             if (busyUntil.isPresent()) {
-                outbox.defer(row.id(), busyUntil.get(), clock.instant());
+                outbox.defer(row.id(), busyUntil.get(), null, clock.instant());
                 metrics.sent(row, "deferred");
                 return Optional.empty();
             }

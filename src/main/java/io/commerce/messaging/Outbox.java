@@ -184,28 +184,8 @@ class Outbox {
     }
 
     /**
-     * The provider accepted the message. False when a status webhook was faster and already moved it on
-     * (it found the message by our id and stored the provider's id then).
-     */
-    boolean markSent(UUID id, String providerMessageId, Instant now) {
-        var updated = jdbc.sql("""
-                        update message set status = 'SENT', provider_message_id = :pid, sending_since = null,
-                               updated_at = :now
-                         where id = :id and status = 'SENDING'
-                        """)
-                .param("pid", providerMessageId)
-                .param("now", ts(now))
-                .param("id", id)
-                .update();
-        if (updated == 1) {
-            recordStatus(id, MessageStatus.SENT, now, providerMessageId, null, null, null);
-        }
-        return updated == 1;
-    }
-
-    /**
-     * {@link #markSent} for a whole batch in one statement. Returns the messages it moved (those a faster
-     * status webhook had not already moved on).
+     * The provider accepted these messages (a dispatcher batch), recorded in one statement. Returns the
+     * messages it moved: one a faster status webhook already moved on (found by our id) is left alone.
      */
     List<MovedMessage> markAllSent(List<UUID> ids, List<String> providerMessageIds, Instant now) {
         return jdbc.sql("""
@@ -248,23 +228,16 @@ class Outbox {
                 .update();
     }
 
-    /** Pacing only: back to the queue without counting the claim as an attempt. */
-    void defer(UUID id, Instant at, Instant now) {
-        jdbc.sql("update message set status = 'QUEUED', next_attempt_at = :at, attempts = greatest(attempts - 1, 0),"
-                        + " sending_since = null, updated_at = :now where id = :id and status = 'SENDING'")
-                .param("at", ts(at))
-                .param("now", ts(now))
-                .param("id", id)
-                .update();
-    }
-
-    /** A guardrail holds the message: back to the queue until {@code until}, the reason shown, no attempt spent. */
-    void hold(UUID id, Instant until, String reason, Instant now) {
+    /**
+     * Back to the queue until {@code until} without spending an attempt: pacing (the pair gap) or a
+     * guardrail, whose reason ({@code heldReason}, null for pacing) is shown on the message.
+     */
+    void defer(UUID id, Instant until, String heldReason, Instant now) {
         jdbc.sql("update message set status = 'QUEUED', next_attempt_at = :until, held_reason = :reason,"
                         + " attempts = greatest(attempts - 1, 0), sending_since = null, updated_at = :now"
                         + " where id = :id and status = 'SENDING'")
                 .param("until", ts(until))
-                .param("reason", reason)
+                .param("reason", heldReason)
                 .param("now", ts(now))
                 .param("id", id)
                 .update();

@@ -103,9 +103,7 @@ class DispatcherTest {
                                 "{\"sid\": \"SM{{randomValue length=32 type='HEXADECIMAL'}}\", \"status\": \"queued\"}")
                         .withTransformers("response-template")));
         // other test classes leave queued messages behind: park them, and start with a full token bucket
-        jdbc.sql("update message set next_attempt_at = 'infinity' where status = 'QUEUED'")
-                .update();
-        jdbc.sql("delete from channel_pace").update();
+        MessagingFixtures.parkOtherTestsMessages(jdbc);
         customerId = uniqueId("c");
         phone = MessagingFixtures.uniquePhone();
         customers.upsert(

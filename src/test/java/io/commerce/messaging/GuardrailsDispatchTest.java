@@ -70,9 +70,7 @@ class GuardrailsDispatchTest {
 
     @BeforeEach
     void parkOtherTestsMessages() {
-        jdbc.sql("update message set next_attempt_at = 'infinity' where status = 'QUEUED'")
-                .update();
-        jdbc.sql("delete from channel_pace").update();
+        MessagingFixtures.parkOtherTestsMessages(jdbc);
     }
 
     @Test

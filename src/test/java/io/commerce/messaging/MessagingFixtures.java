@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.concurrent.ThreadLocalRandom;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
 
@@ -19,6 +20,16 @@ final class MessagingFixtures {
     static final String FIXTURE_WA_ID = "16505551234";
 
     private MessagingFixtures() {}
+
+    /**
+     * Other test classes leave queued messages behind: park them so a dispatch sees only this test's
+     * messages, and start with a full token bucket.
+     */
+    static void parkOtherTestsMessages(JdbcClient jdbc) {
+        jdbc.sql("update message set next_attempt_at = 'infinity' where status = 'QUEUED'")
+                .update();
+        jdbc.sql("delete from channel_pace").update();
+    }
 
     /** A valid Spanish mobile number nobody else in the test run has. */
     static String uniquePhone() {

@@ -15,6 +15,7 @@ import io.commerce.shared.Channel;
 import io.commerce.shared.Purpose;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
@@ -137,7 +138,7 @@ class SmsWebhookTest {
         assertThat(result).hasStatus(HttpStatus.ACCEPTED);
         var id = outbox.byCustomer(customerId).getFirst().id();
         jdbc.sql("update message set status = 'SENDING' where id = ?").param(id).update();
-        outbox.markSent(id, sid, Instant.now());
+        outbox.markAllSent(List.of(id), List.of(sid), Instant.now());
         return id;
     }
 

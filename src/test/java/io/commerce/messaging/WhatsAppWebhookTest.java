@@ -16,6 +16,7 @@ import io.commerce.messaging.channel.WebhookSecrets;
 import io.commerce.shared.Channel;
 import io.commerce.shared.Purpose;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -299,7 +300,8 @@ class WhatsAppWebhookTest {
         var row = outbox.find(id).orElseThrow();
         assertThat(row.status()).isEqualTo(MessageStatus.SENT);
         assertThat(row.providerMessageId()).isEqualTo("wamid.EARLY" + suffix);
-        assertThat(outbox.markSent(id, "wamid.EARLY" + suffix, Instant.now())).isFalse();
+        assertThat(outbox.markAllSent(List.of(id), List.of("wamid.EARLY" + suffix), Instant.now()))
+                .isEmpty();
     }
 
     @Test
@@ -447,7 +449,8 @@ class WhatsAppWebhookTest {
     private UUID sentTemplate(String wamid) {
         var id = queuedTemplate();
         jdbc.sql("update message set status = 'SENDING' where id = ?").param(id).update();
-        assertThat(outbox.markSent(id, wamid, Instant.now())).isTrue();
+        assertThat(outbox.markAllSent(List.of(id), List.of(wamid), Instant.now()))
+                .hasSize(1);
         return id;
     }
 
