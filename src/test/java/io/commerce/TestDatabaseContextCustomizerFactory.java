@@ -11,7 +11,8 @@ import org.springframework.test.context.MergedContextConfiguration;
 
 /**
  * Points every Spring test context at the shared {@link TestDatabase}, so no test starts the
- * application's own embedded PostgreSQL with its persistent data directory.
+ * application's own embedded PostgreSQL with its persistent data directory, and gives it a {@link
+ * TestClock} in place of the system clock.
  */
 class TestDatabaseContextCustomizerFactory implements ContextCustomizerFactory {
 
@@ -33,6 +34,7 @@ class TestDatabaseContextCustomizerFactory implements ContextCustomizerFactory {
                                     "spring.datasource.url", db.url(),
                                     "spring.datasource.username", db.username(),
                                     "spring.datasource.password", db.password())));
+            context.getBeanFactory().registerSingleton("clock", new TestClock());
         }
 
         @Override

@@ -1,10 +1,15 @@
 package io.commerce.journey;
 
+import io.commerce.messaging.Origin;
 import java.time.Instant;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
-/** A customer's place in one journey, for one trigger: the step to run next and when. */
+/**
+ * A customer's place in one journey, for one trigger: the step to run next and when. After a step that
+ * waited for an answer, {@link #reply()} holds the customer's answer, empty when the wait timed out.
+ */
 record Enrollment(
         UUID id,
         String journey,
@@ -14,4 +19,23 @@ record Enrollment(
         Map<String, String> context,
         int attempts,
         Instant nextRunAt,
-        UUID claimToken) {}
+        UUID claimToken) {
+
+    static final String REPLY = "reply";
+    static final String REPLY_TEXT = "replyText";
+
+    /** The customer's answer to the message this enrollment waited for: a button or row id, else the words. */
+    Optional<String> reply() {
+        var payload = context.get(REPLY);
+        return Optional.ofNullable(payload != null ? payload : context.get(REPLY_TEXT));
+    }
+
+    /** Where this step's messages come from: the journey and step, and this enrollment. */
+    Origin origin() {
+        return new Origin(journey + "/" + step, id.toString());
+    }
+
+    String get(String key) {
+        return context.get(key);
+    }
+}

@@ -5,8 +5,12 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -27,20 +31,48 @@ class Enrollments {
         this.json = json;
     }
 
-    /** Enrolls once per journey and trigger: a repeated event (at-least-once delivery) changes nothing. */
-    boolean enroll(String journey, String triggerId, String customerId, Map<String, String> context, Instant runAt) {
-        return jdbc.sql("""
+    /**
+     * Enrolls once per journey and trigger: a repeated event (at-least-once delivery) changes nothing.
+     *
+     * @return the new enrollment's id, empty when it existed already
+     */
+    Optional<UUID> enroll(
+            String journey,
+            String triggerId,
+            String customerId,
+            Map<String, String> context,
+            Instant runAt,
+            Instant now) {
+        var id = UUID.randomUUID();
+        var inserted = jdbc.sql("""
                         insert into enrollment (id, journey, trigger_id, customer_id, status, next_run_at, context,
                                                 created_at, updated_at)
-                        values (:id, :journey, :trigger, :customer, 'ACTIVE', :runAt, cast(:context as jsonb), :runAt, :runAt)
+                        values (:id, :journey, :trigger, :customer, 'ACTIVE', :runAt, cast(:context as jsonb), :now, :now)
                         on conflict (journey, trigger_id) do nothing
                         """)
-                        .param("id", UUID.randomUUID())
+                .param("id", id)
+                .param("journey", journey)
+                .param("trigger", triggerId)
+                .param("customer", customerId)
+                .param("runAt", Timestamp.from(runAt))
+                .param("now", Timestamp.from(now))
+                .param("context", json.writeValueAsString(context))
+                .update();
+        return inserted == 1 ? Optional.of(id) : Optional.empty();
+    }
+
+    /** Restarts an active enrollment at {@code step}, due at {@code runAt} (a changed cart restarts its clock). */
+    boolean reschedule(String journey, String triggerId, int step, Instant runAt, Instant now) {
+        return jdbc.sql("""
+                        update enrollment set step = :step, next_run_at = :runAt, awaiting_reply = false,
+                               awaiting_message_id = null, attempts = 0, updated_at = :now
+                         where journey = :journey and trigger_id = :trigger and status = 'ACTIVE'
+                        """)
+                        .param("step", step)
+                        .param("runAt", Timestamp.from(runAt))
+                        .param("now", Timestamp.from(now))
                         .param("journey", journey)
                         .param("trigger", triggerId)
-                        .param("customer", customerId)
-                        .param("runAt", Timestamp.from(runAt))
-                        .param("context", json.writeValueAsString(context))
                         .update()
                 == 1;
     }
@@ -69,12 +101,31 @@ class Enrollments {
                 .list();
     }
 
-    /** The next step and when; false when the lease was lost (the caller must roll back). */
-    boolean advance(Enrollment enrollment, int step, Instant runAt, Instant now) {
-        return jdbc.sql("update enrollment set step = :step, next_run_at = :runAt, attempts = 0, claim_token = null,"
-                                + " claimed_until = null, updated_at = :now where id = :id and claim_token = :token")
+    /**
+     * The next step and when, the step's memories added to the context and the last answer cleared; with
+     * {@code awaitedMessageId} the enrollment waits for the customer's answer until {@code runAt}. False when
+     * the lease was lost (the caller must roll back).
+     */
+    boolean advance(
+            Enrollment enrollment,
+            int step,
+            Instant runAt,
+            String awaitedMessageId,
+            boolean awaitingReply,
+            Map<String, String> remember,
+            Instant now) {
+        return jdbc.sql("""
+                        update enrollment set step = :step, next_run_at = :runAt, attempts = 0,
+                               context = (context - 'reply' - 'replyText') || cast(:remember as jsonb),
+                               awaiting_reply = :awaiting, awaiting_message_id = :awaited,
+                               claim_token = null, claimed_until = null, updated_at = :now
+                         where id = :id and claim_token = :token
+                        """)
                         .param("step", step)
                         .param("runAt", Timestamp.from(runAt))
+                        .param("remember", json.writeValueAsString(remember))
+                        .param("awaiting", awaitingReply)
+                        .param("awaited", awaitedMessageId)
                         .param("now", Timestamp.from(now))
                         .param("id", enrollment.id())
                         .param("token", enrollment.claimToken())
@@ -82,10 +133,11 @@ class Enrollments {
                 == 1;
     }
 
-    /** Completed or exited; false when the lease was lost (the caller must roll back). */
+    /** Completed, converted or exited; false when the lease was lost (the caller must roll back). */
     boolean end(Enrollment enrollment, String status, String reason, Instant now) {
-        return jdbc.sql("update enrollment set status = :status, exit_reason = :reason, claim_token = null,"
-                                + " claimed_until = null, updated_at = :now where id = :id and claim_token = :token")
+        return jdbc.sql("update enrollment set status = :status, exit_reason = :reason, awaiting_reply = false,"
+                                + " claim_token = null, claimed_until = null, updated_at = :now"
+                                + " where id = :id and claim_token = :token")
                         .param("status", status)
                         .param("reason", reason)
                         .param("now", Timestamp.from(now))
@@ -93,6 +145,85 @@ class Enrollments {
                         .param("token", enrollment.claimToken())
                         .update()
                 == 1;
+    }
+
+    /**
+     * The customer answered: the enrollment waiting for that message (else the customer's most recent
+     * waiting one) keeps the answer and runs now.
+     *
+     * @return the journey that took the answer, if one was waiting
+     */
+    Optional<String> replyArrived(String customerId, String messageId, String payload, String text, Instant now) {
+        return jdbc.sql("""
+                        update enrollment e
+                           set context = e.context || jsonb_strip_nulls(jsonb_build_object(
+                                   'reply', cast(:payload as text), 'replyText', cast(:text as text))),
+                               awaiting_reply = false, next_run_at = :now, updated_at = :now
+                          from (select id from enrollment
+                                 where customer_id = :customer and awaiting_reply and status = 'ACTIVE'
+                                 order by (awaiting_message_id is not distinct from :message) desc, updated_at desc
+                                 limit 1
+                                 for update) waiting
+                         where e.id = waiting.id
+                        returning e.journey
+                        """)
+                .param("customer", customerId)
+                .param("message", messageId)
+                .param("payload", payload)
+                .param("text", text)
+                .param("now", Timestamp.from(now))
+                .query(String.class)
+                .optional();
+    }
+
+    /** Ends every active enrollment of a journey for this trigger (an order placed ends cart reminders). */
+    int endActive(String journey, String triggerId, String status, String reason, Instant now) {
+        return jdbc.sql("""
+                        update enrollment set status = :status, exit_reason = :reason, awaiting_reply = false,
+                               claim_token = null, claimed_until = null, updated_at = :now
+                         where journey = :journey and trigger_id = :trigger and status = 'ACTIVE'
+                        """)
+                .param("status", status)
+                .param("reason", reason)
+                .param("now", Timestamp.from(now))
+                .param("journey", journey)
+                .param("trigger", triggerId)
+                .update();
+    }
+
+    /** Per journey, how many enrollments are in each status. */
+    Map<String, Map<String, Long>> countsByJourney() {
+        var counts = new HashMap<String, Map<String, Long>>();
+        jdbc.sql("select journey, status, count(*) as n from enrollment group by journey, status")
+                .query(rs -> {
+                    counts.computeIfAbsent(rs.getString("journey"), j -> new TreeMap<>())
+                            .put(rs.getString("status").toLowerCase(Locale.ROOT), rs.getLong("n"));
+                });
+        return counts;
+    }
+
+    /** A customer's enrollments, oldest first. */
+    List<EnrollmentView> byCustomer(String customerId) {
+        return jdbc.sql("""
+                        select id, journey, trigger_id, step, status, exit_reason, next_run_at, awaiting_reply,
+                               created_at, updated_at
+                          from enrollment where customer_id = :customer order by created_at, id
+                        """)
+                .param("customer", customerId)
+                .query((rs, row) -> new EnrollmentView(
+                        rs.getObject("id", UUID.class).toString(),
+                        rs.getString("journey"),
+                        rs.getString("trigger_id"),
+                        rs.getInt("step"),
+                        rs.getString("status").toLowerCase(Locale.ROOT),
+                        rs.getString("exit_reason"),
+                        "ACTIVE".equals(rs.getString("status"))
+                                ? rs.getTimestamp("next_run_at").toInstant()
+                                : null,
+                        rs.getBoolean("awaiting_reply"),
+                        rs.getTimestamp("created_at").toInstant(),
+                        rs.getTimestamp("updated_at").toInstant()))
+                .list();
     }
 
     /** A step that failed: try again later, the failure counted, the lease given back. */

@@ -3,12 +3,23 @@ package io.commerce.journey;
 /**
  * One journey's steps. {@link #run} is called in a transaction for a due enrollment: it checks the exit
  * conditions again, may send messages (written to the outbox in the same transaction as the step's
- * advance) and says what comes next.
+ * advance) and says what comes next. A {@link io.commerce.shared.CommerceException} thrown by a step (a
+ * refused message, a vanished order) ends the enrollment with the exception's code as the exit reason;
+ * any other exception is retried.
  */
 interface Journey {
 
-    /** A stable name, stored on enrollments. */
+    /** A stable name, stored on enrollments and used as a metrics tag. */
     String name();
+
+    /** Which stage of the customer's life this journey serves: discovery, purchase or post-purchase. */
+    String stage();
+
+    /** Switched off: no new enrollments, and running ones exit at their next step. */
+    boolean enabled();
+
+    /** The journey's configuration, shown by {@code GET /api/v1/journeys}. */
+    Object settings();
 
     Step run(Enrollment enrollment);
 }

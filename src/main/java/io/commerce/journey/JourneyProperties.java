@@ -17,7 +17,7 @@ import org.springframework.validation.annotation.Validated;
  * @param maxAttempts failed runs of one step before the enrollment exits ({@code STEP_FAILED})
  * @param retryBackoff wait before a failed step runs again
  * @param lease how long a runner holds claimed enrollments; a runner that dies frees them after it
- * @param shippingUpdate whether shipped orders get the tracking link
+ * @param concurrency steps one runner executes at once (each in its own transaction and connection)
  */
 @Validated
 @ConfigurationProperties("commerce.journey")
@@ -28,4 +28,4 @@ record JourneyProperties(
         @Min(1) @DefaultValue("5") int maxAttempts,
         @NotNull @DefaultValue("PT1M") Duration retryBackoff,
         @NotNull @DefaultValue("PT5M") Duration lease,
-        @DefaultValue("true") boolean shippingUpdate) {}
+        @Min(1) @Max(64) @DefaultValue("8") int concurrency) {}

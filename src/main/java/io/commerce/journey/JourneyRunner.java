@@ -1,23 +1,30 @@
 package io.commerce.journey;
 
+import io.commerce.customer.CustomerService;
+import io.commerce.shared.CommerceException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Advances due enrollments. A batch is leased with FOR UPDATE SKIP LOCKED, so runners on any number of
- * instances never take the same enrollment; each step then runs in its own transaction, which writes the
- * step's messages to the outbox and the enrollment's advance together and commits only while the lease is
- * still held. A failing step rolls back alone and is retried later; a runner that dies leaves a lease that
- * runs out.
+ * instances never take the same enrollment; each step then runs in its own transaction (several at once,
+ * on virtual threads), which writes the step's messages to the outbox and the enrollment's advance together
+ * and commits only while the lease is still held. Before every step the runner checks the journey is still
+ * on and the customer still exists. A step refused by the rules ({@link CommerceException}) ends the
+ * enrollment with the refusal's code; any other failure rolls the step back alone and is retried later; a
+ * runner that dies leaves a lease that runs out.
  */
 @Component
 class JourneyRunner {
@@ -26,19 +33,28 @@ class JourneyRunner {
 
     private final Map<String, Journey> journeys;
     private final Enrollments enrollments;
+    private final CustomerService customers;
     private final TransactionTemplate transaction;
+    private final JourneyMetrics metrics;
+    private final ApplicationEventPublisher events;
     private final JourneyProperties properties;
     private final Clock clock;
 
     JourneyRunner(
             List<Journey> journeys,
             Enrollments enrollments,
+            CustomerService customers,
             TransactionTemplate transaction,
+            JourneyMetrics metrics,
+            ApplicationEventPublisher events,
             JourneyProperties properties,
             Clock clock) {
         this.journeys = journeys.stream().collect(Collectors.toMap(Journey::name, Function.identity()));
         this.enrollments = enrollments;
+        this.customers = customers;
         this.transaction = transaction;
+        this.metrics = metrics;
+        this.events = events;
         this.properties = properties;
         this.clock = clock;
     }
@@ -56,21 +72,35 @@ class JourneyRunner {
     int runOnce() {
         var due = transaction.execute(
                 status -> enrollments.claimDue(properties.batchSize(), clock.instant(), properties.lease()));
-        due.forEach(this::advance);
+        var slots = new Semaphore(properties.concurrency());
+        try (var executor = Executors.newVirtualThreadPerTaskExecutor()) {
+            for (var enrollment : due) {
+                slots.acquireUninterruptibly();
+                executor.execute(() -> {
+                    try {
+                        advance(enrollment);
+                    } finally {
+                        slots.release();
+                    }
+                });
+            }
+        }
         return due.size();
     }
 
     private void advance(Enrollment enrollment) {
-        var journey = journeys.get(enrollment.journey());
         try {
             transaction.executeWithoutResult(status -> {
-                var next = journey == null ? Step.exit("JOURNEY_REMOVED") : journey.run(enrollment);
+                var next = decide(enrollment);
                 if (!record(enrollment, next, clock.instant())) {
                     throw new LeaseLostException(enrollment);
                 }
             });
         } catch (LeaseLostException e) {
             log.warn("enrollment {} was taken over by another runner; this run is rolled back", enrollment.id());
+        } catch (CommerceException refused) {
+            // the step's writes are rolled back; the refusal (no consent, an order gone…) ends the enrollment
+            transaction.executeWithoutResult(status -> record(enrollment, Step.exit(refused.code()), clock.instant()));
         } catch (RuntimeException e) {
             log.warn(
                     "step {} of {} failed for enrollment {}: {}",
@@ -78,10 +108,11 @@ class JourneyRunner {
                     enrollment.journey(),
                     enrollment.id(),
                     e.toString());
+            metrics.step(enrollment.journey(), enrollment.step(), "failed");
             var now = clock.instant();
             transaction.executeWithoutResult(status -> {
                 if (enrollment.attempts() + 1 >= properties.maxAttempts()) {
-                    enrollments.end(enrollment, "EXITED", "STEP_FAILED", now);
+                    record(enrollment, Step.exit("STEP_FAILED"), now);
                 } else {
                     enrollments.retryLater(enrollment, now.plus(properties.retryBackoff()), now);
                 }
@@ -89,11 +120,66 @@ class JourneyRunner {
         }
     }
 
+    private Step decide(Enrollment enrollment) {
+        var journey = journeys.get(enrollment.journey());
+        if (journey == null) {
+            return Step.exit("JOURNEY_REMOVED");
+        }
+        if (!journey.enabled()) {
+            return Step.exit("JOURNEY_DISABLED");
+        }
+        if (!customers.exists(enrollment.customerId())) {
+            return Step.exit("CUSTOMER_ERASED");
+        }
+        return journey.run(enrollment);
+    }
+
     private boolean record(Enrollment enrollment, Step next, Instant now) {
-        return switch (next) {
-            case Step.Next wait -> enrollments.advance(enrollment, wait.step(), now.plus(wait.after()), now);
-            case Step.Complete done -> enrollments.end(enrollment, "COMPLETED", null, now);
-            case Step.Exit exit -> enrollments.end(enrollment, "EXITED", exit.reason(), now);
+        var recorded = switch (next) {
+            case Step.Next wait ->
+                enrollments.advance(enrollment, wait.step(), now.plus(wait.after()), null, false, wait.remember(), now);
+            case Step.AwaitReply wait ->
+                enrollments.advance(
+                        enrollment,
+                        wait.step(),
+                        now.plus(wait.timeout()),
+                        wait.messageId(),
+                        true,
+                        wait.remember(),
+                        now);
+            case Step.Complete done -> end(enrollment, "completed", null, now);
+            case Step.Converted goal -> end(enrollment, "converted", goal.reason(), now);
+            case Step.Exit exit -> end(enrollment, "exited", exit.reason(), now);
+        };
+        if (recorded) {
+            metrics.step(enrollment.journey(), enrollment.step(), outcome(next));
+        }
+        return recorded;
+    }
+
+    private boolean end(Enrollment enrollment, String outcome, String reason, Instant now) {
+        if (!enrollments.end(enrollment, outcome.toUpperCase(), reason, now)) {
+            return false;
+        }
+        metrics.ended(enrollment.journey(), outcome, reason);
+        events.publishEvent(new JourneyEnded(
+                enrollment.id().toString(),
+                enrollment.journey(),
+                enrollment.customerId(),
+                outcome,
+                reason,
+                enrollment.step(),
+                now));
+        return true;
+    }
+
+    private static String outcome(Step step) {
+        return switch (step) {
+            case Step.Next next -> "next";
+            case Step.AwaitReply wait -> "awaiting_reply";
+            case Step.Complete done -> "completed";
+            case Step.Converted goal -> "converted";
+            case Step.Exit exit -> "exited";
         };
     }
 

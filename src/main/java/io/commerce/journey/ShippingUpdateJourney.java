@@ -1,15 +1,13 @@
 package io.commerce.journey;
 
-import io.commerce.customer.CustomerService;
 import io.commerce.messaging.MessagingService;
 import io.commerce.messaging.OutboundContent;
 import io.commerce.messaging.SendCommand;
 import io.commerce.order.OrderService;
 import io.commerce.order.OrderShipped;
 import io.commerce.order.OrderStatus;
-import io.commerce.shared.CommerceException;
 import io.commerce.shared.Purpose;
-import java.time.Clock;
+import java.time.Duration;
 import java.util.Map;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
@@ -17,33 +15,24 @@ import org.springframework.stereotype.Component;
 /**
  * Post-purchase: when a parcel ships, the customer gets the tracking link (template {@code
  * shipping_update}, transactional) on the channel the rules allow, WhatsApp first. One enrollment per
- * shipment; a cancelled order or an erased customer ends it before anything is sent.
+ * shipment; a cancelled order ends it before anything is sent.
  */
 @Component
 class ShippingUpdateJourney implements Journey {
 
     static final String NAME = "shipping_update";
 
-    private final Enrollments enrollments;
+    private final Enroller enroller;
     private final OrderService orders;
-    private final CustomerService customers;
     private final MessagingService messaging;
-    private final JourneyProperties properties;
-    private final Clock clock;
+    private final ShippingUpdateProperties properties;
 
     ShippingUpdateJourney(
-            Enrollments enrollments,
-            OrderService orders,
-            CustomerService customers,
-            MessagingService messaging,
-            JourneyProperties properties,
-            Clock clock) {
-        this.enrollments = enrollments;
+            Enroller enroller, OrderService orders, MessagingService messaging, ShippingUpdateProperties properties) {
+        this.enroller = enroller;
         this.orders = orders;
-        this.customers = customers;
         this.messaging = messaging;
         this.properties = properties;
-        this.clock = clock;
     }
 
     @Override
@@ -51,19 +40,31 @@ class ShippingUpdateJourney implements Journey {
         return NAME;
     }
 
+    @Override
+    public String stage() {
+        return "post-purchase";
+    }
+
+    @Override
+    public boolean enabled() {
+        return properties.enabled();
+    }
+
+    @Override
+    public Object settings() {
+        return properties;
+    }
+
     @ApplicationModuleListener
     void on(OrderShipped shipped) {
-        if (!properties.shippingUpdate()) {
-            return;
-        }
         var shipment = shipped.shipment();
         var link = shipment.trackingUrl() != null ? shipment.trackingUrl() : shipment.trackingNumber();
-        enrollments.enroll(
-                NAME,
+        enroller.enroll(
+                this,
                 shipped.orderId() + "/" + shipment.trackingNumber(),
                 shipped.customerId(),
                 Map.of("orderId", shipped.orderId(), "carrier", shipment.carrier(), "trackingUrl", link),
-                clock.instant());
+                Duration.ZERO);
     }
 
     @Override
@@ -72,19 +73,13 @@ class ShippingUpdateJourney implements Journey {
         if (orders.get(context.get("orderId")).status() == OrderStatus.CANCELLED) {
             return Step.exit("ORDER_CANCELLED");
         }
-        if (!customers.exists(enrollment.customerId())) {
-            return Step.exit("CUSTOMER_ERASED");
-        }
-        try {
-            messaging.send(new SendCommand(
-                    enrollment.customerId(),
-                    Purpose.TRANSACTIONAL,
-                    null,
-                    new OutboundContent.Template(NAME, context),
-                    null));
-            return Step.complete();
-        } catch (CommerceException refused) {
-            return Step.exit(refused.code());
-        }
+        messaging.send(new SendCommand(
+                enrollment.customerId(),
+                Purpose.TRANSACTIONAL,
+                null,
+                new OutboundContent.Template(NAME, context),
+                null,
+                enrollment.origin()));
+        return Step.complete();
     }
 }

@@ -1,22 +1,49 @@
 package io.commerce.journey;
 
 import java.time.Duration;
+import java.util.Map;
 
-/** What a journey step decided: wait and run another step, finish, or leave early with a reason. */
+/**
+ * What a journey step decided: run another step after a wait, send and wait for the customer's answer (up
+ * to a timeout), finish, reach the journey's goal, or leave early with a reason. {@code remember} is added
+ * to the enrollment's context for the steps that follow.
+ */
 sealed interface Step {
 
-    record Next(int step, Duration after) implements Step {}
+    record Next(int step, Duration after, Map<String, String> remember) implements Step {}
+
+    /** Runs {@code step} when the customer answers {@code messageId}, or after {@code timeout} without an answer. */
+    record AwaitReply(int step, Duration timeout, String messageId, Map<String, String> remember) implements Step {}
 
     record Complete() implements Step {}
+
+    /** The goal was reached (a cart bought, a lapsed customer back): counted as a conversion. */
+    record Converted(String reason) implements Step {}
 
     record Exit(String reason) implements Step {}
 
     static Step next(int step, Duration after) {
-        return new Next(step, after);
+        return new Next(step, after, Map.of());
+    }
+
+    static Step next(int step, Duration after, Map<String, String> remember) {
+        return new Next(step, after, remember);
+    }
+
+    static Step awaitReply(int step, Duration timeout, String messageId) {
+        return new AwaitReply(step, timeout, messageId, Map.of());
+    }
+
+    static Step awaitReply(int step, Duration timeout, String messageId, Map<String, String> remember) {
+        return new AwaitReply(step, timeout, messageId, remember);
     }
 
     static Step complete() {
         return new Complete();
+    }
+
+    static Step converted(String reason) {
+        return new Converted(reason);
     }
 
     static Step exit(String reason) {

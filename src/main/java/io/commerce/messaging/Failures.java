@@ -88,6 +88,7 @@ class Failures {
                             failed.content(),
                             failed.smsText(),
                             null,
+                            failed.origin(),
                             null,
                             now)
                     .retrying(failed.id(), now.plus(Duration.ofHours(24))));
@@ -156,6 +157,7 @@ class Failures {
                     row.content(),
                     row.smsText(),
                     null,
+                    row.origin(),
                     row.id(),
                     now));
         }

@@ -79,7 +79,9 @@ class InboundMessages {
             log.info("kept a {} message from an unknown number", inbound.channel());
             return;
         }
-        if (repliedTo.isPresent() || inbound.replyPayload() != null) {
+        var intent = keywords.match(inbound.text());
+        // an answer: to a message of ours, a button or row, or any words that are not a keyword (SMS has no context)
+        if (repliedTo.isPresent() || inbound.replyPayload() != null || (intent.isEmpty() && inbound.text() != null)) {
             events.publishEvent(new ReplyReceived(
                     customerId,
                     repliedTo.map(row -> row.id().toString()).orElse(null),
@@ -89,7 +91,7 @@ class InboundMessages {
                     inbound.text(),
                     inbound.receivedAt()));
         }
-        keywords.match(inbound.text()).ifPresent(intent -> actOn(intent, customerId, inbound));
+        intent.ifPresent(keyword -> actOn(keyword, customerId, inbound));
     }
 
     /** Meta's {@code user_preferences} webhook: the customer stopped or resumed marketing in WhatsApp itself. */

@@ -20,6 +20,7 @@ record MessageRow(
         OutboundContent content,
         String smsText,
         String replyTo,
+        Origin origin,
         String providerMessageId,
         String errorCode,
         String errorTitle,
@@ -50,6 +51,7 @@ record MessageRow(
                 content,
                 smsText,
                 replyTo,
+                origin,
                 providerMessageId,
                 errorCode,
                 errorTitle,
@@ -78,6 +80,7 @@ record MessageRow(
             OutboundContent content,
             String smsText,
             String replyTo,
+            Origin origin,
             UUID fallbackOf,
             Instant now) {
         return new MessageRow(
@@ -94,6 +97,7 @@ record MessageRow(
                 content,
                 smsText,
                 replyTo,
+                origin,
                 null,
                 null,
                 null,

@@ -27,6 +27,7 @@ public record MessageView(
         String heldReason,
         String fallbackMessageId,
         String fallbackOf,
+        Origin origin,
         Instant createdAt,
         List<StatusEntry> statusHistory) {
 

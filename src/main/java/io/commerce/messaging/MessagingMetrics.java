@@ -43,7 +43,8 @@ class MessagingMetrics {
     }
 
     void sent(MessageRow row, String outcome) {
-        var key = row.channel() + "/" + row.category() + "/" + outcome;
+        var origin = row.origin() == null ? "api" : row.origin().label();
+        var key = row.channel() + "/" + row.category() + "/" + outcome + "/" + origin;
         sendCounters
                 .computeIfAbsent(
                         key,
@@ -51,6 +52,7 @@ class MessagingMetrics {
                                 .tag("channel", row.channel().name().toLowerCase())
                                 .tag("category", row.category().name().toLowerCase())
                                 .tag("outcome", outcome)
+                                .tag("origin", origin)
                                 .register(registry))
                 .increment();
     }

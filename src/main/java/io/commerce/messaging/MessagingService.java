@@ -84,6 +84,7 @@ public class MessagingService {
                 content,
                 smsText,
                 command.replyTo(),
+                command.origin(),
                 null,
                 clock.instant());
         outbox.insert(row);
@@ -195,6 +196,7 @@ public class MessagingService {
                 row.status() == MessageStatus.QUEUED ? row.heldReason() : null,
                 row.fallbackMessageId() == null ? null : row.fallbackMessageId().toString(),
                 row.fallbackOf() == null ? null : row.fallbackOf().toString(),
+                row.origin(),
                 row.createdAt(),
                 history);
     }

@@ -57,10 +57,11 @@ class Outbox {
     void insert(MessageRow row) {
         jdbc.sql("""
                         insert into message (id, customer_id, channel, purpose, category, status, recipient, timezone, language,
-                                             template_key, content, sms_text, reply_to, attempts, next_attempt_at,
-                                             fallback_of, retry_of, created_at, updated_at)
+                                             template_key, content, sms_text, reply_to, origin, origin_ref, attempts,
+                                             next_attempt_at, fallback_of, retry_of, created_at, updated_at)
                         values (:id, :customerId, :channel, :purpose, :category, 'QUEUED', :recipient, :timezone, :language,
-                                :templateKey, cast(:content as jsonb), :smsText, :replyTo, 0, :nextAttemptAt,
+                                :templateKey, cast(:content as jsonb), :smsText, :replyTo, :origin, :originRef, 0,
+                                :nextAttemptAt,
                                 :fallbackOf, :retryOf, :now, :now)
                         """)
                 .param("id", row.id())
@@ -75,6 +76,8 @@ class Outbox {
                 .param("content", json.writeValueAsString(row.content()))
                 .param("smsText", row.smsText())
                 .param("replyTo", row.replyTo())
+                .param("origin", row.origin() == null ? null : row.origin().label())
+                .param("originRef", row.origin() == null ? null : row.origin().ref())
                 .param("nextAttemptAt", ts(row.nextAttemptAt()))
                 .param("fallbackOf", row.fallbackOf())
                 .param("retryOf", row.retryOf())
@@ -461,6 +464,7 @@ class Outbox {
                 json.readValue(rs.getString("content"), OutboundContent.class),
                 rs.getString("sms_text"),
                 rs.getString("reply_to"),
+                origin(rs),
                 rs.getString("provider_message_id"),
                 rs.getString("error_code"),
                 rs.getString("error_title"),
@@ -474,6 +478,11 @@ class Outbox {
                 rs.getString("held_reason"),
                 instant(rs, "created_at"),
                 instant(rs, "updated_at"));
+    }
+
+    private static Origin origin(ResultSet rs) throws SQLException {
+        var label = rs.getString("origin");
+        return label == null ? null : new Origin(label, rs.getString("origin_ref"));
     }
 
     private static Instant instant(ResultSet rs, String column) throws SQLException {

@@ -4,8 +4,10 @@ import io.commerce.shared.Channel;
 import java.time.Instant;
 
 /**
- * A customer answered one of our messages: tapped a button or a list row, or replied to it. {@code payload}
- * is the button or row id (or quick-reply payload); journeys branch on it.
+ * A customer answered: tapped a button or a list row, replied to one of our messages, or wrote words that
+ * are not a keyword (an SMS answer has no context). {@code messageId} and {@code templateKey} name our
+ * message when the answer refers to it; {@code payload} is the button or row id (or quick-reply payload);
+ * journeys branch on it, or on {@code text}.
  */
 public record ReplyReceived(
         String customerId,

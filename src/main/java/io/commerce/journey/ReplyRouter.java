@@ -1,0 +1,33 @@
+package io.commerce.journey;
+
+import io.commerce.messaging.ReplyReceived;
+import java.time.Clock;
+import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Hands a customer's answer to the enrollment waiting for it: the one waiting for the very message
+ * answered, else the customer's most recent waiting one (an SMS answer names no message). The enrollment
+ * runs its next step at once, with the answer in {@link Enrollment#reply()}. Answers nobody waits for are
+ * left to the conversation view.
+ */
+@Component
+class ReplyRouter {
+
+    private final Enrollments enrollments;
+    private final JourneyMetrics metrics;
+    private final Clock clock;
+
+    ReplyRouter(Enrollments enrollments, JourneyMetrics metrics, Clock clock) {
+        this.enrollments = enrollments;
+        this.metrics = metrics;
+        this.clock = clock;
+    }
+
+    @ApplicationModuleListener
+    void on(ReplyReceived reply) {
+        enrollments
+                .replyArrived(reply.customerId(), reply.messageId(), reply.payload(), reply.text(), clock.instant())
+                .ifPresent(metrics::reply);
+    }
+}

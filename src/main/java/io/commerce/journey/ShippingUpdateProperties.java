@@ -1,0 +1,12 @@
+package io.commerce.journey;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * The shipping-update journey ({@code commerce.journey.shipping-update.*}).
+ *
+ * @param enabled whether shipped orders get the tracking link
+ */
+@ConfigurationProperties("commerce.journey.shipping-update")
+record ShippingUpdateProperties(@DefaultValue("true") boolean enabled) {}
