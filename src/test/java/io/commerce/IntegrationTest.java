@@ -1,5 +1,6 @@
 package io.commerce;
 
+import io.commerce.journey.ProbeJourney;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
@@ -20,5 +21,5 @@ import org.springframework.test.context.event.RecordApplicationEvents;
 @AutoConfigureMockMvc
 @ActiveProfiles("test")
 @RecordApplicationEvents
-@Import(RecordingListener.class)
+@Import({RecordingListener.class, ProbeJourney.class})
 public @interface IntegrationTest {}

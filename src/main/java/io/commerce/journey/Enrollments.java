@@ -202,6 +202,18 @@ class Enrollments {
         return counts;
     }
 
+    /** Per journey, how many enrollments ended for each reason. */
+    Map<String, Map<String, Long>> endReasonsByJourney() {
+        var counts = new HashMap<String, Map<String, Long>>();
+        jdbc.sql("select journey, exit_reason, count(*) as n from enrollment where exit_reason is not null"
+                        + " group by journey, exit_reason")
+                .query(rs -> {
+                    counts.computeIfAbsent(rs.getString("journey"), j -> new TreeMap<>())
+                            .put(rs.getString("exit_reason"), rs.getLong("n"));
+                });
+        return counts;
+    }
+
     /** A customer's enrollments, oldest first. */
     List<EnrollmentView> byCustomer(String customerId) {
         return jdbc.sql("""

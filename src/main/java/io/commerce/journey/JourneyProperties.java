@@ -17,7 +17,8 @@ import org.springframework.validation.annotation.Validated;
  * @param maxAttempts failed runs of one step before the enrollment exits ({@code STEP_FAILED})
  * @param retryBackoff wait before a failed step runs again
  * @param lease how long a runner holds claimed enrollments; a runner that dies frees them after it
- * @param concurrency steps one runner executes at once (each in its own transaction and connection)
+ * @param concurrency transactions one runner executes at once (each on its own connection)
+ * @param stepsPerTransaction steps run in one transaction; when one of them fails, they run again one by one
  */
 @Validated
 @ConfigurationProperties("commerce.journey")
@@ -28,4 +29,5 @@ record JourneyProperties(
         @Min(1) @DefaultValue("5") int maxAttempts,
         @NotNull @DefaultValue("PT1M") Duration retryBackoff,
         @NotNull @DefaultValue("PT5M") Duration lease,
-        @Min(1) @Max(64) @DefaultValue("8") int concurrency) {}
+        @Min(1) @Max(64) @DefaultValue("8") int concurrency,
+        @Min(1) @Max(500) @DefaultValue("20") int stepsPerTransaction) {}

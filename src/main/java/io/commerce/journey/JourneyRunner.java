@@ -15,13 +15,16 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Advances due enrollments. A batch is leased with FOR UPDATE SKIP LOCKED, so runners on any number of
- * instances never take the same enrollment; each step then runs in its own transaction (several at once,
- * on virtual threads), which writes the step's messages to the outbox and the enrollment's advance together
- * and commits only while the lease is still held. Before every step the runner checks the journey is still
+ * instances never take the same enrollment; its steps then run a few to a transaction (several transactions
+ * at once, on virtual threads), which writes the steps' messages to the outbox and the enrollments' advances
+ * together and commits only while the leases are still held; when one step of such a group fails, the group
+ * rolls back and each of its steps runs again in a transaction of its own. Before every step the runner checks the journey is still
  * on and the customer still exists. A step refused by the rules ({@link CommerceException}) ends the
  * enrollment with the refusal's code; any other failure rolls the step back alone and is retried later; a
  * runner that dies leaves a lease that runs out.
@@ -74,11 +77,12 @@ class JourneyRunner {
                 status -> enrollments.claimDue(properties.batchSize(), clock.instant(), properties.lease()));
         var slots = new Semaphore(properties.concurrency());
         try (var executor = Executors.newVirtualThreadPerTaskExecutor()) {
-            for (var enrollment : due) {
+            for (int from = 0; from < due.size(); from += properties.stepsPerTransaction()) {
+                var chunk = due.subList(from, Math.min(due.size(), from + properties.stepsPerTransaction()));
                 slots.acquireUninterruptibly();
                 executor.execute(() -> {
                     try {
-                        advance(enrollment);
+                        advanceTogether(chunk);
                     } finally {
                         slots.release();
                     }
@@ -88,14 +92,32 @@ class JourneyRunner {
         return due.size();
     }
 
+    /**
+     * Several steps in one transaction, as the common case is that every step succeeds; if any step fails,
+     * refuses or finds its lease lost, the whole transaction rolls back and each step runs again alone.
+     */
+    private void advanceTogether(List<Enrollment> chunk) {
+        if (chunk.size() > 1) {
+            try {
+                transaction.executeWithoutResult(status -> chunk.forEach(this::step));
+                return;
+            } catch (RuntimeException any) {
+                // fall through: one by one, so each step gets its own outcome
+            }
+        }
+        chunk.forEach(this::advance);
+    }
+
+    private void step(Enrollment enrollment) {
+        var next = decide(enrollment);
+        if (!record(enrollment, next, clock.instant())) {
+            throw new LeaseLostException(enrollment);
+        }
+    }
+
     private void advance(Enrollment enrollment) {
         try {
-            transaction.executeWithoutResult(status -> {
-                var next = decide(enrollment);
-                if (!record(enrollment, next, clock.instant())) {
-                    throw new LeaseLostException(enrollment);
-                }
-            });
+            transaction.executeWithoutResult(status -> step(enrollment));
         } catch (LeaseLostException e) {
             log.warn("enrollment {} was taken over by another runner; this run is rolled back", enrollment.id());
         } catch (CommerceException refused) {
@@ -152,7 +174,7 @@ class JourneyRunner {
             case Step.Exit exit -> end(enrollment, "exited", exit.reason(), now);
         };
         if (recorded) {
-            metrics.step(enrollment.journey(), enrollment.step(), outcome(next));
+            afterCommit(() -> metrics.step(enrollment.journey(), enrollment.step(), outcome(next)));
         }
         return recorded;
     }
@@ -161,7 +183,7 @@ class JourneyRunner {
         if (!enrollments.end(enrollment, outcome.toUpperCase(), reason, now)) {
             return false;
         }
-        metrics.ended(enrollment.journey(), outcome, reason);
+        afterCommit(() -> metrics.ended(enrollment.journey(), outcome, reason));
         events.publishEvent(new JourneyEnded(
                 enrollment.id().toString(),
                 enrollment.journey(),
@@ -171,6 +193,16 @@ class JourneyRunner {
                 enrollment.step(),
                 now));
         return true;
+    }
+
+    /** Meters count what was committed, not steps a rolled-back transaction will run again. */
+    private static void afterCommit(Runnable count) {
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+                count.run();
+            }
+        });
     }
 
     private static String outcome(Step step) {

@@ -69,15 +69,14 @@ class ShippingUpdateJourney implements Journey {
 
     @Override
     public Step run(Enrollment enrollment) {
-        var context = enrollment.context();
-        if (orders.get(context.get("orderId")).status() == OrderStatus.CANCELLED) {
+        if (orders.status(enrollment.get("orderId")) == OrderStatus.CANCELLED) {
             return Step.exit("ORDER_CANCELLED");
         }
         messaging.send(new SendCommand(
                 enrollment.customerId(),
                 Purpose.TRANSACTIONAL,
                 null,
-                new OutboundContent.Template(NAME, context),
+                new OutboundContent.Template(NAME, enrollment.context()),
                 null,
                 enrollment.origin()));
         return Step.complete();

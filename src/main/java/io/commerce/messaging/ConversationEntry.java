@@ -3,7 +3,10 @@ package io.commerce.messaging;
 import io.commerce.shared.Channel;
 import java.time.Instant;
 
-/** One line of a customer's conversation: a message we sent or one they sent us. */
+/**
+ * One line of a customer's conversation: a message we sent or one they sent us. {@code origin} says what
+ * sent ours (a journey and step such as {@code abandoned_cart/1}, {@code campaign}; none for the API).
+ */
 public record ConversationEntry(
         String direction,
         Instant at,
@@ -14,4 +17,5 @@ public record ConversationEntry(
         MessageStatus status,
         String templateKey,
         String replyPayload,
-        String inReplyTo) {}
+        String inReplyTo,
+        String origin) {}

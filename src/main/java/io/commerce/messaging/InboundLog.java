@@ -72,7 +72,8 @@ class InboundLog {
                         rs.getString("reply_payload"),
                         rs.getObject("replied_to") == null
                                 ? null
-                                : rs.getObject("replied_to").toString()))
+                                : rs.getObject("replied_to").toString(),
+                        null))
                 .list();
     }
 

@@ -88,7 +88,7 @@ public class MessagingService {
                 null,
                 clock.instant());
         outbox.insert(row);
-        return view(outbox.find(row.id()).orElseThrow());
+        return view(row, List.of(new MessageView.StatusEntry(MessageStatus.QUEUED, row.createdAt())));
     }
 
     @Transactional(readOnly = true)
@@ -121,7 +121,8 @@ public class MessagingService {
                         row.status(),
                         row.templateKey(),
                         null,
-                        row.replyTo())));
+                        row.replyTo(),
+                        row.origin() == null ? null : row.origin().label())));
         entries.addAll(inbound.conversation(customerId));
         entries.sort(Comparator.comparing(ConversationEntry::at));
         return entries;
@@ -176,9 +177,14 @@ public class MessagingService {
     }
 
     private MessageView view(MessageRow row) {
-        var history = outbox.history(row.id()).stream()
-                .map(change -> new MessageView.StatusEntry(change.status(), change.at()))
-                .toList();
+        return view(
+                row,
+                outbox.history(row.id()).stream()
+                        .map(change -> new MessageView.StatusEntry(change.status(), change.at()))
+                        .toList());
+    }
+
+    private MessageView view(MessageRow row, List<MessageView.StatusEntry> history) {
         return new MessageView(
                 row.id().toString(),
                 row.customerId(),

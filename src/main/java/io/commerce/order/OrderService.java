@@ -65,6 +65,12 @@ public class OrderService {
         return order(orderId).view();
     }
 
+    /** Only the order's status, read without its lines and shipments (journeys check it at every step). */
+    @Transactional(readOnly = true)
+    public OrderStatus status(String orderId) {
+        return orders.findStatus(orderId).orElseThrow(() -> new OrderNotFoundException(orderId));
+    }
+
     @Transactional
     public OrderView ship(String orderId, Shipment shipment) {
         var order = order(orderId);

@@ -1,5 +1,6 @@
 package io.commerce.messaging;
 
+import io.commerce.BenchmarkApp;
 import io.commerce.shared.Channel;
 import java.util.Locale;
 import org.springframework.jdbc.core.simple.JdbcClient;

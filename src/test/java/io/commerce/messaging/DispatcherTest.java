@@ -386,10 +386,13 @@ class DispatcherTest {
                     }
                 });
             }
-            await().atMost(Duration.ofSeconds(30))
-                    .until(() -> ids.stream()
-                            .allMatch(id -> outbox.find(id).orElseThrow().status() == MessageStatus.SENT));
-            running.set(false);
+            try {
+                await().atMost(Duration.ofSeconds(60))
+                        .until(() -> ids.stream()
+                                .allMatch(id -> outbox.find(id).orElseThrow().status() == MessageStatus.SENT));
+            } finally {
+                running.set(false); // also when the wait failed: the two loops must end for the test to end
+            }
         }
 
         var requests = PROVIDER.findAll(postRequestedFor(urlEqualTo(MESSAGES)));

@@ -1,5 +1,6 @@
 package io.commerce.messaging;
 
+import io.commerce.BenchmarkApp;
 import io.commerce.messaging.channel.Signatures;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

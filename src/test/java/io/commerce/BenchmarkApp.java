@@ -1,6 +1,5 @@
-package io.commerce.messaging;
+package io.commerce;
 
-import io.commerce.CommerceApplication;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.util.ArrayList;
@@ -10,11 +9,11 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** Starts the real application for a benchmark: embedded PostgreSQL in a fresh folder, live channel settings. */
-final class BenchmarkApp {
+public final class BenchmarkApp {
 
     private BenchmarkApp() {}
 
-    static ConfigurableApplicationContext start(String... extra) throws IOException {
+    public static ConfigurableApplicationContext start(String... extra) throws IOException {
         var args = new ArrayList<>(List.of(
                 "--server.port=0",
                 "--commerce.api.keys=bench",
@@ -30,7 +29,7 @@ final class BenchmarkApp {
     }
 
     /** One customer with WhatsApp consent and {@code count} messages to numbers no earlier seed used. */
-    static void seed(JdbcClient jdbc, String status, String prefix, int count) {
+    public static void seed(JdbcClient jdbc, String status, String prefix, int count) {
         jdbc.sql(
                         "insert into consent (customer_id, channel, purpose, status, changed_at, source)"
                                 + " values ('bench', 'WHATSAPP', 'TRANSACTIONAL', 'GRANTED', now(), 'bench') on conflict do nothing")
