@@ -1,6 +1,7 @@
 package io.commerce.journey;
 
 import io.commerce.messaging.Origin;
+import io.commerce.shared.Channel;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
@@ -23,11 +24,17 @@ record Enrollment(
 
     static final String REPLY = "reply";
     static final String REPLY_TEXT = "replyText";
+    static final String REPLY_CHANNEL = "replyChannel";
 
     /** The customer's answer to the message this enrollment waited for: a button or row id, else the words. */
     Optional<String> reply() {
         var payload = context.get(REPLY);
         return Optional.ofNullable(payload != null ? payload : context.get(REPLY_TEXT));
+    }
+
+    /** The channel the answer came on (an answer is best followed up where it was given). */
+    Optional<Channel> replyChannel() {
+        return Optional.ofNullable(context.get(REPLY_CHANNEL)).map(Channel::valueOf);
     }
 
     /** Where this step's messages come from: the journey and step, and this enrollment. */

@@ -1,5 +1,6 @@
 package io.commerce.journey;
 
+import io.commerce.shared.Channel;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -116,7 +117,7 @@ class Enrollments {
             Instant now) {
         return jdbc.sql("""
                         update enrollment set step = :step, next_run_at = :runAt, attempts = 0,
-                               context = (context - 'reply' - 'replyText') || cast(:remember as jsonb),
+                               context = (context - 'reply' - 'replyText' - 'replyChannel') || cast(:remember as jsonb),
                                awaiting_reply = :awaiting, awaiting_message_id = :awaited,
                                claim_token = null, claimed_until = null, updated_at = :now
                          where id = :id and claim_token = :token
@@ -153,11 +154,13 @@ class Enrollments {
      *
      * @return the journey that took the answer, if one was waiting
      */
-    Optional<String> replyArrived(String customerId, String messageId, String payload, String text, Instant now) {
+    Optional<String> replyArrived(
+            String customerId, String messageId, Channel channel, String payload, String text, Instant now) {
         return jdbc.sql("""
                         update enrollment e
                            set context = e.context || jsonb_strip_nulls(jsonb_build_object(
-                                   'reply', cast(:payload as text), 'replyText', cast(:text as text))),
+                                   'reply', cast(:payload as text), 'replyText', cast(:text as text),
+                                   'replyChannel', cast(:channel as text))),
                                awaiting_reply = false, next_run_at = :now, updated_at = :now
                           from (select id from enrollment
                                  where customer_id = :customer and awaiting_reply and status = 'ACTIVE'
@@ -169,6 +172,7 @@ class Enrollments {
                         """)
                 .param("customer", customerId)
                 .param("message", messageId)
+                .param("channel", channel == null ? null : channel.name())
                 .param("payload", payload)
                 .param("text", text)
                 .param("now", Timestamp.from(now))

@@ -8,8 +8,9 @@ import org.springframework.stereotype.Component;
 /**
  * Hands a customer's answer to the enrollment waiting for it: the one waiting for the very message
  * answered, else the customer's most recent waiting one (an SMS answer names no message). The enrollment
- * runs its next step at once, with the answer in {@link Enrollment#reply()}. Answers nobody waits for are
- * left to the conversation view.
+ * runs its next step at once, with the answer in {@link Enrollment#reply()} and the channel it came on in
+ * {@link Enrollment#replyChannel()} (a follow-up belongs where the customer answered: the service window is
+ * open there). Answers nobody waits for are left to the conversation view.
  */
 @Component
 class ReplyRouter {
@@ -27,7 +28,13 @@ class ReplyRouter {
     @ApplicationModuleListener
     void on(ReplyReceived reply) {
         enrollments
-                .replyArrived(reply.customerId(), reply.messageId(), reply.payload(), reply.text(), clock.instant())
+                .replyArrived(
+                        reply.customerId(),
+                        reply.messageId(),
+                        reply.channel(),
+                        reply.payload(),
+                        reply.text(),
+                        clock.instant())
                 .ifPresent(metrics::reply);
     }
 }

@@ -1,0 +1,7 @@
+package io.commerce.journey;
+
+/** A handoff waits for an agent ({@code open}) until the agent closes it ({@code closed}). */
+public enum HandoffStatus {
+    OPEN,
+    CLOSED
+}
