@@ -4,12 +4,18 @@ import io.commerce.customer.CustomerService;
 import io.commerce.shared.LineItem;
 import io.commerce.shared.UnknownReferenceException;
 import io.commerce.shared.Upserted;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -21,6 +27,7 @@ public class CatalogService {
     private final BackInStockSubscriptionRepository subscriptions;
     private final CustomerService customers;
     private final ApplicationEventPublisher events;
+    private final JdbcClient jdbc;
     private final Clock clock;
 
     CatalogService(
@@ -28,11 +35,13 @@ public class CatalogService {
             BackInStockSubscriptionRepository subscriptions,
             CustomerService customers,
             ApplicationEventPublisher events,
+            JdbcClient jdbc,
             Clock clock) {
         this.products = products;
         this.subscriptions = subscriptions;
         this.customers = customers;
         this.events = events;
+        this.jdbc = jdbc;
         this.clock = clock;
     }
 
@@ -110,6 +119,50 @@ public class CatalogService {
         return subscriptions.findByCustomerIdOrderById(customerId).stream()
                 .map(BackInStockSubscription::view)
                 .toList();
+    }
+
+    /** Title, page and stock of each of these products that exists, by product id. */
+    @Transactional(readOnly = true)
+    public Map<String, ProductSummary> summaries(Collection<String> productIds) {
+        return jdbc
+                .sql("""
+                        select p.id, p.title, p.url,
+                               exists (select 1 from variant v where v.product_id = p.id and v.inventory > 0) as in_stock
+                          from product p
+                         where p.id = any(:products)
+                        """)
+                .param("products", productIds.toArray(String[]::new))
+                .query(CatalogService::summary)
+                .stream()
+                .collect(Collectors.toMap(ProductSummary::productId, Function.identity()));
+    }
+
+    /**
+     * Up to {@code limit} recommendable products (in stock, with a page) in the categories of {@code
+     * productIds}, newest first, leaving out those products and {@code excluded}.
+     */
+    @Transactional(readOnly = true)
+    public List<ProductSummary> sameCategory(Collection<String> productIds, Collection<String> excluded, int limit) {
+        return jdbc.sql("""
+                        select p.id, p.title, p.url, true as in_stock
+                          from product p
+                         where p.category in (select category from product where id = any(:products))
+                           and p.id <> all(:products) and p.id <> all(:excluded)
+                           and p.url is not null
+                           and exists (select 1 from variant v where v.product_id = p.id and v.inventory > 0)
+                         order by p.created_at desc, p.id
+                         limit :limit
+                        """)
+                .param("products", productIds.toArray(String[]::new))
+                .param("excluded", excluded.toArray(String[]::new))
+                .param("limit", limit)
+                .query(CatalogService::summary)
+                .list();
+    }
+
+    private static ProductSummary summary(ResultSet rs, int row) throws SQLException {
+        return new ProductSummary(
+                rs.getString("id"), rs.getString("title"), rs.getString("url"), rs.getBoolean("in_stock"));
     }
 
     private static String variantKey(String productId, String variantId) {

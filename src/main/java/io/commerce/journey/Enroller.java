@@ -2,13 +2,14 @@ package io.commerce.journey;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
 /**
  * Enters customers into journeys: once per journey and trigger (a repeated event changes nothing), only
- * while the journey is switched on, the first step due after {@code delay}. Publishes {@link
+ * while the journey is switched on, the first step due after {@code delay} or at a given time. Publishes {@link
  * JourneyEntered} and counts the entry.
  */
 @Component
@@ -28,11 +29,19 @@ class Enroller {
 
     /** @return whether a new enrollment was made */
     boolean enroll(Journey journey, String triggerId, String customerId, Map<String, String> context, Duration delay) {
+        return enrollAt(journey, triggerId, customerId, context, clock.instant().plus(delay));
+    }
+
+    /**
+     * As {@link #enroll}, the first step due at {@code runAt} (an hour after a cart's change, days after a
+     * delivery); a time already past is due at once.
+     */
+    boolean enrollAt(Journey journey, String triggerId, String customerId, Map<String, String> context, Instant runAt) {
         if (!journey.enabled()) {
             return false;
         }
         var now = clock.instant();
-        var id = enrollments.enroll(journey.name(), triggerId, customerId, context, now.plus(delay), now);
+        var id = enrollments.enroll(journey.name(), triggerId, customerId, context, runAt, now);
         id.ifPresent(enrollmentId -> {
             metrics.entered(journey.name());
             events.publishEvent(

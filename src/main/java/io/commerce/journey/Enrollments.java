@@ -62,12 +62,14 @@ class Enrollments {
         return inserted == 1 ? Optional.of(id) : Optional.empty();
     }
 
-    /** Restarts an active enrollment at {@code step}, due at {@code runAt} (a changed cart restarts its clock). */
+    /**
+     * Moves the next run of the active enrollment still at {@code step} (a changed cart restarts the clock of
+     * the reminder it waits for); false when it is at another step or no longer active.
+     */
     boolean reschedule(String journey, String triggerId, int step, Instant runAt, Instant now) {
         return jdbc.sql("""
-                        update enrollment set step = :step, next_run_at = :runAt, awaiting_reply = false,
-                               awaiting_message_id = null, attempts = 0, updated_at = :now
-                         where journey = :journey and trigger_id = :trigger and status = 'ACTIVE'
+                        update enrollment set next_run_at = :runAt, attempts = 0, updated_at = :now
+                         where journey = :journey and trigger_id = :trigger and status = 'ACTIVE' and step = :step
                         """)
                         .param("step", step)
                         .param("runAt", Timestamp.from(runAt))
@@ -180,19 +182,29 @@ class Enrollments {
                 .optional();
     }
 
-    /** Ends every active enrollment of a journey for this trigger (an order placed ends cart reminders). */
-    int endActive(String journey, String triggerId, String status, String reason, Instant now) {
+    /** An enrollment ended from outside a step: who, and at which step. */
+    record Ended(UUID id, String customerId, int step) {}
+
+    /**
+     * Ends the active enrollments of a journey for this trigger that reached {@code fromStep} (an order
+     * placed ends cart reminders); a step running meanwhile loses its lease and rolls back.
+     */
+    List<Ended> endActive(String journey, String triggerId, int fromStep, String status, String reason, Instant now) {
         return jdbc.sql("""
                         update enrollment set status = :status, exit_reason = :reason, awaiting_reply = false,
                                claim_token = null, claimed_until = null, updated_at = :now
-                         where journey = :journey and trigger_id = :trigger and status = 'ACTIVE'
+                         where journey = :journey and trigger_id = :trigger and status = 'ACTIVE' and step >= :fromStep
+                        returning id, customer_id, step
                         """)
                 .param("status", status)
                 .param("reason", reason)
                 .param("now", Timestamp.from(now))
                 .param("journey", journey)
                 .param("trigger", triggerId)
-                .update();
+                .param("fromStep", fromStep)
+                .query((rs, row) ->
+                        new Ended(rs.getObject("id", UUID.class), rs.getString("customer_id"), rs.getInt("step")))
+                .list();
     }
 
     /** Per journey, how many enrollments are in each status. */

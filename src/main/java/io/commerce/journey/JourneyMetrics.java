@@ -2,6 +2,8 @@ package io.commerce.journey;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Journey meters, tagged by journey (and step where it applies): {@code journey.entered}, {@code
@@ -20,31 +22,40 @@ class JourneyMetrics {
     }
 
     void entered(String journey) {
-        registry.counter("journey.entered", "journey", journey).increment();
+        count("journey.entered", "journey", journey);
     }
 
     void step(String journey, int step, String outcome) {
-        registry.counter("journey.steps", "journey", journey, "step", Integer.toString(step), "outcome", outcome)
-                .increment();
+        count("journey.steps", "journey", journey, "step", Integer.toString(step), "outcome", outcome);
     }
 
     void ended(String journey, String outcome, String reason) {
-        registry.counter(
-                        "journey.ended",
-                        "journey",
-                        journey,
-                        "outcome",
-                        outcome,
-                        "reason",
-                        reason == null ? "none" : reason)
-                .increment();
+        count("journey.ended", "journey", journey, "outcome", outcome, "reason", reason == null ? "none" : reason);
     }
 
     void reply(String journey) {
-        registry.counter("journey.replies", "journey", journey).increment();
+        count("journey.replies", "journey", journey);
     }
 
     void handoff(String reason) {
-        registry.counter("journey.handoffs", "reason", reason).increment();
+        count("journey.handoffs", "reason", reason);
+    }
+
+    /**
+     * Inside a transaction the count waits for the commit: a transaction rolled back (a group of steps run
+     * again one by one) counts nothing.
+     */
+    private void count(String name, String... tags) {
+        var counter = registry.counter(name, tags);
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            counter.increment();
+            return;
+        }
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+                counter.increment();
+            }
+        });
     }
 }

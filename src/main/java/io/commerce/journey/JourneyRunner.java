@@ -12,11 +12,8 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -39,7 +36,7 @@ class JourneyRunner {
     private final CustomerService customers;
     private final TransactionTemplate transaction;
     private final JourneyMetrics metrics;
-    private final ApplicationEventPublisher events;
+    private final JourneyEndings endings;
     private final JourneyProperties properties;
     private final Clock clock;
 
@@ -49,7 +46,7 @@ class JourneyRunner {
             CustomerService customers,
             TransactionTemplate transaction,
             JourneyMetrics metrics,
-            ApplicationEventPublisher events,
+            JourneyEndings endings,
             JourneyProperties properties,
             Clock clock) {
         this.journeys = journeys.stream().collect(Collectors.toMap(Journey::name, Function.identity()));
@@ -57,7 +54,7 @@ class JourneyRunner {
         this.customers = customers;
         this.transaction = transaction;
         this.metrics = metrics;
-        this.events = events;
+        this.endings = endings;
         this.properties = properties;
         this.clock = clock;
     }
@@ -169,40 +166,14 @@ class JourneyRunner {
                         true,
                         wait.remember(),
                         now);
-            case Step.Complete done -> end(enrollment, "completed", null, now);
-            case Step.Converted goal -> end(enrollment, "converted", goal.reason(), now);
-            case Step.Exit exit -> end(enrollment, "exited", exit.reason(), now);
+            case Step.Complete done -> endings.end(enrollment, JourneyEndings.COMPLETED, null, now);
+            case Step.Converted goal -> endings.end(enrollment, JourneyEndings.CONVERTED, goal.reason(), now);
+            case Step.Exit exit -> endings.end(enrollment, JourneyEndings.EXITED, exit.reason(), now);
         };
         if (recorded) {
-            afterCommit(() -> metrics.step(enrollment.journey(), enrollment.step(), outcome(next)));
+            metrics.step(enrollment.journey(), enrollment.step(), outcome(next));
         }
         return recorded;
-    }
-
-    private boolean end(Enrollment enrollment, String outcome, String reason, Instant now) {
-        if (!enrollments.end(enrollment, outcome.toUpperCase(), reason, now)) {
-            return false;
-        }
-        afterCommit(() -> metrics.ended(enrollment.journey(), outcome, reason));
-        events.publishEvent(new JourneyEnded(
-                enrollment.id().toString(),
-                enrollment.journey(),
-                enrollment.customerId(),
-                outcome,
-                reason,
-                enrollment.step(),
-                now));
-        return true;
-    }
-
-    /** Meters count what was committed, not steps a rolled-back transaction will run again. */
-    private static void afterCommit(Runnable count) {
-        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-            @Override
-            public void afterCommit() {
-                count.run();
-            }
-        });
     }
 
     private static String outcome(Step step) {

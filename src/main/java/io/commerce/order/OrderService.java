@@ -6,7 +6,11 @@ import io.commerce.customer.CustomerService;
 import io.commerce.shared.Upserted;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Set;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -19,6 +23,7 @@ public class OrderService {
     private final CatalogService catalog;
     private final CartService carts;
     private final ApplicationEventPublisher events;
+    private final JdbcClient jdbc;
     private final Clock clock;
 
     OrderService(
@@ -27,12 +32,14 @@ public class OrderService {
             CatalogService catalog,
             CartService carts,
             ApplicationEventPublisher events,
+            JdbcClient jdbc,
             Clock clock) {
         this.orders = orders;
         this.customers = customers;
         this.catalog = catalog;
         this.carts = carts;
         this.events = events;
+        this.jdbc = jdbc;
         this.clock = clock;
     }
 
@@ -90,6 +97,42 @@ public class OrderService {
         var order = order(orderId);
         events.publishEvent(order.cancel(reason, clock.instant()));
         return order.view();
+    }
+
+    /** Every product this customer has ever ordered. */
+    @Transactional(readOnly = true)
+    public Set<String> productsOrderedBy(String customerId) {
+        return Set.copyOf(
+                jdbc.sql("""
+                        select distinct l.product_id
+                          from orders o join order_line l on l.order_id = o.id
+                         where o.customer_id = :customer
+                        """).param("customer", customerId).query(String.class).list());
+    }
+
+    /**
+     * Products bought together with any of {@code productIds}: those appearing in the most (not cancelled)
+     * orders that hold one of them come first; {@code productIds} themselves and {@code excluded} are left
+     * out. At most {@code limit}.
+     */
+    @Transactional(readOnly = true)
+    public List<String> coPurchased(Collection<String> productIds, Collection<String> excluded, int limit) {
+        return jdbc.sql("""
+                        select other.product_id
+                          from order_line mine
+                          join orders o on o.id = mine.order_id and o.status <> 'CANCELLED'
+                          join order_line other on other.order_id = mine.order_id
+                         where mine.product_id = any(:products)
+                           and other.product_id <> all(:products) and other.product_id <> all(:excluded)
+                         group by other.product_id
+                         order by count(distinct other.order_id) desc, other.product_id
+                         limit :limit
+                        """)
+                .param("products", productIds.toArray(String[]::new))
+                .param("excluded", excluded.toArray(String[]::new))
+                .param("limit", limit)
+                .query(String.class)
+                .list();
     }
 
     private Order order(String orderId) {

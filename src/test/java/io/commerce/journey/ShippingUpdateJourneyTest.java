@@ -61,7 +61,8 @@ class ShippingUpdateJourneyTest {
 
         runner.runOnce();
 
-        var messages = jdbc.sql("select template_key, sms_text, channel from message where customer_id = ?")
+        var messages = jdbc.sql("select template_key, sms_text, channel from message where customer_id = ?"
+                        + " and origin like 'shipping_update/%'")
                 .param(customerId)
                 .query()
                 .listOfRows();
@@ -177,8 +178,9 @@ class ShippingUpdateJourneyTest {
                 .single();
     }
 
+    /** Shipping updates only: the order placed also gets its summary. */
     private long messagesTo(String customer) {
-        return jdbc.sql("select count(*) from message where customer_id = ?")
+        return jdbc.sql("select count(*) from message where customer_id = ? and template_key = 'shipping_update'")
                 .param(customer)
                 .query(Long.class)
                 .single();
