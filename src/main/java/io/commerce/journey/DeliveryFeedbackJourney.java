@@ -18,8 +18,6 @@ import java.util.Map;
 import java.util.function.Function;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Post-purchase: a while after delivery the customer is asked to rate the order from 1 to 5 (template
@@ -236,7 +234,7 @@ class DeliveryFeedbackJourney implements Journey {
                 Integer.parseInt(enrollment.get(RATING_GIVEN)),
                 reason,
                 clock.instant());
-        countHandoffOnCommit(reason);
+        metrics.handoff(reason.name().toLowerCase(Locale.ROOT)); // counted once the step commits
         // the handoff stands even if the confirmation may not go: an agent will reach out
         return send(
                 enrollment,
@@ -276,16 +274,5 @@ class DeliveryFeedbackJourney implements Journey {
 
     private static Channel replyChannel(Enrollment enrollment) {
         return enrollment.replyChannel().orElse(Channel.WHATSAPP);
-    }
-
-    /** The step may still roll back (a lost lease): count the handoff only once it is committed. */
-    private void countHandoffOnCommit(FeedbackReason reason) {
-        var tag = reason.name().toLowerCase(Locale.ROOT);
-        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-            @Override
-            public void afterCommit() {
-                metrics.handoff(tag);
-            }
-        });
     }
 }
