@@ -2,6 +2,7 @@ package io.commerce.journey;
 
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -18,6 +19,7 @@ import org.springframework.validation.annotation.Validated;
  * @param retryBackoff wait before a failed step runs again
  * @param lease how long a runner holds claimed enrollments; a runner that dies frees them after it
  * @param concurrency steps one runner executes at once (each in its own transaction and connection)
+ * @param shopUrl the shop's home page: linked by win-back, and where a product has no page of its own
  */
 @Validated
 @ConfigurationProperties("commerce.journey")
@@ -28,4 +30,5 @@ record JourneyProperties(
         @Min(1) @DefaultValue("5") int maxAttempts,
         @NotNull @DefaultValue("PT1M") Duration retryBackoff,
         @NotNull @DefaultValue("PT5M") Duration lease,
-        @Min(1) @Max(64) @DefaultValue("8") int concurrency) {}
+        @Min(1) @Max(64) @DefaultValue("8") int concurrency,
+        @NotBlank @DefaultValue("https://shop.example") String shopUrl) {}

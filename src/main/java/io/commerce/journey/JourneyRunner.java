@@ -147,7 +147,7 @@ class JourneyRunner {
                         true,
                         wait.remember(),
                         now);
-            case Step.Complete done -> end(enrollment, "completed", null, now);
+            case Step.Complete done -> end(enrollment, "completed", done.reason(), now);
             case Step.Converted goal -> end(enrollment, "converted", goal.reason(), now);
             case Step.Exit exit -> end(enrollment, "exited", exit.reason(), now);
         };

@@ -6,6 +6,7 @@ import io.commerce.customer.CustomerService;
 import io.commerce.shared.Upserted;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -15,6 +16,7 @@ import org.springframework.transaction.annotation.Transactional;
 public class OrderService {
 
     private final OrderRepository orders;
+    private final OrderHistory history;
     private final CustomerService customers;
     private final CatalogService catalog;
     private final CartService carts;
@@ -23,12 +25,14 @@ public class OrderService {
 
     OrderService(
             OrderRepository orders,
+            OrderHistory history,
             CustomerService customers,
             CatalogService catalog,
             CartService carts,
             ApplicationEventPublisher events,
             Clock clock) {
         this.orders = orders;
+        this.history = history;
         this.customers = customers;
         this.catalog = catalog;
         this.carts = carts;
@@ -84,6 +88,27 @@ public class OrderService {
         var order = order(orderId);
         events.publishEvent(order.cancel(reason, clock.instant()));
         return order.view();
+    }
+
+    /** Whether the customer placed an order (not cancelled) after {@code since}. */
+    @Transactional(readOnly = true)
+    public boolean hasOrderedSince(String customerId, Instant since) {
+        return history.orderedSince(customerId, since);
+    }
+
+    /** Whether the customer placed an order (not cancelled) with this product after {@code since}. */
+    @Transactional(readOnly = true)
+    public boolean hasOrderedProductSince(String customerId, String productId, Instant since) {
+        return history.orderedProductSince(customerId, productId, since);
+    }
+
+    /**
+     * One page of customers whose last order (cancelled ones do not count) was placed in [{@code notBefore},
+     * {@code before}), oldest first; pass the page's last entry as {@code after} for the next page.
+     */
+    @Transactional(readOnly = true)
+    public List<LastOrder> lastOrdersPlacedBetween(Instant notBefore, Instant before, LastOrder after, int limit) {
+        return history.lastOrdersPlacedBetween(notBefore, before, after, limit);
     }
 
     private Order order(String orderId) {
