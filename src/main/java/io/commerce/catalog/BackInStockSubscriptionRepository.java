@@ -17,6 +17,16 @@ interface BackInStockSubscriptionRepository extends JpaRepository<BackInStockSub
 
     List<BackInStockSubscription> findByCustomerIdOrderById(String customerId);
 
+    @Query("select s from BackInStockSubscription s where s.productId = :productId and s.variantId = :variantId"
+            + " and s.status = io.commerce.catalog.SubscriptionStatus.ACTIVE order by s.id")
+    List<BackInStockSubscription> findActiveOfVariant(String productId, String variantId);
+
+    /** One conditional update: of two racing alerts for one subscription only one marks it. */
+    @Modifying
+    @Query("update BackInStockSubscription s set s.status = io.commerce.catalog.SubscriptionStatus.NOTIFIED"
+            + " where s.id = :id and s.status = io.commerce.catalog.SubscriptionStatus.ACTIVE")
+    int markNotified(long id);
+
     @Modifying
     @Query("delete from BackInStockSubscription s where s.customerId = :customerId")
     void deleteByCustomerId(String customerId);

@@ -165,6 +165,25 @@ public class CatalogService {
                 rs.getString("id"), rs.getString("title"), rs.getString("url"), rs.getBoolean("in_stock"));
     }
 
+    /** The variant's subscriptions still waiting for their alert, oldest first. */
+    @Transactional(readOnly = true)
+    public List<BackInStockSubscriptionView> activeSubscriptions(String productId, String variantId) {
+        return subscriptions.findActiveOfVariant(productId, variantId).stream()
+                .map(BackInStockSubscription::view)
+                .toList();
+    }
+
+    /**
+     * Marks the subscription's one alert as sent, in the caller's transaction (so a send rolled back leaves it
+     * active).
+     *
+     * @return false when it was not active (already notified, or gone): the caller must not alert
+     */
+    @Transactional
+    public boolean markNotified(long subscriptionId) {
+        return subscriptions.markNotified(subscriptionId) == 1;
+    }
+
     private static String variantKey(String productId, String variantId) {
         return productId + '/' + variantId;
     }

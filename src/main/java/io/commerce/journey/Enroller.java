@@ -3,6 +3,7 @@ package io.commerce.journey;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
@@ -27,6 +28,9 @@ class Enroller {
         this.clock = clock;
     }
 
+    /** Someone to enroll: the trigger (unique per journey), the customer and what the steps need to know. */
+    record Candidate(String triggerId, String customerId, Map<String, String> context) {}
+
     /** @return whether a new enrollment was made */
     boolean enroll(Journey journey, String triggerId, String customerId, Map<String, String> context, Duration delay) {
         return enrollAt(journey, triggerId, customerId, context, clock.instant().plus(delay));
@@ -48,5 +52,25 @@ class Enroller {
                     new JourneyEntered(enrollmentId.toString(), journey.name(), triggerId, customerId, now));
         });
         return id.isPresent();
+    }
+
+    /**
+     * Enrolls a batch in one statement (a scan's page), each once per journey and trigger, due after {@code
+     * delay}; each new enrollment is counted and published like a single one.
+     *
+     * @return how many new enrollments were made
+     */
+    int enrollAll(Journey journey, List<Candidate> candidates, Duration delay) {
+        if (!journey.enabled()) {
+            return 0;
+        }
+        var now = clock.instant();
+        var entered = enrollments.enrollAll(journey.name(), candidates, now.plus(delay), now);
+        entered.forEach(enrollment -> {
+            metrics.entered(journey.name());
+            events.publishEvent(new JourneyEntered(
+                    enrollment.id().toString(), journey.name(), enrollment.triggerId(), enrollment.customerId(), now));
+        });
+        return entered.size();
     }
 }

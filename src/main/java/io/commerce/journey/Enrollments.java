@@ -62,6 +62,48 @@ class Enrollments {
         return inserted == 1 ? Optional.of(id) : Optional.empty();
     }
 
+    /** A new enrollment made by {@link #enrollAll}. */
+    record Entered(UUID id, String triggerId, String customerId) {}
+
+    /**
+     * Enrolls many at once in one statement (a scan's page), each once per journey and trigger: those enrolled
+     * before are skipped.
+     *
+     * @return the enrollments made now
+     */
+    List<Entered> enrollAll(String journey, List<Enroller.Candidate> candidates, Instant runAt, Instant now) {
+        if (candidates.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("""
+                        insert into enrollment (id, journey, trigger_id, customer_id, status, next_run_at, context,
+                                                created_at, updated_at)
+                        select gen_random_uuid(), :journey, c.trigger_id, c.customer_id, 'ACTIVE', :runAt,
+                               cast(c.context as jsonb), :now, :now
+                          from unnest(cast(:triggers as text[]), cast(:customers as text[]), cast(:contexts as text[]))
+                               as c(trigger_id, customer_id, context)
+                        on conflict (journey, trigger_id) do nothing
+                        returning id, trigger_id, customer_id
+                        """)
+                .param("journey", journey)
+                .param(
+                        "triggers",
+                        candidates.stream().map(Enroller.Candidate::triggerId).toArray(String[]::new))
+                .param(
+                        "customers",
+                        candidates.stream().map(Enroller.Candidate::customerId).toArray(String[]::new))
+                .param(
+                        "contexts",
+                        candidates.stream()
+                                .map(candidate -> json.writeValueAsString(candidate.context()))
+                                .toArray(String[]::new))
+                .param("runAt", Timestamp.from(runAt))
+                .param("now", Timestamp.from(now))
+                .query((rs, row) -> new Entered(
+                        rs.getObject("id", UUID.class), rs.getString("trigger_id"), rs.getString("customer_id")))
+                .list();
+    }
+
     /**
      * Moves the next run of the active enrollment still at {@code step} (a changed cart restarts the clock of
      * the reminder it waits for); false when it is at another step or no longer active.

@@ -2,6 +2,7 @@ package io.commerce.journey;
 
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -19,6 +20,7 @@ import org.springframework.validation.annotation.Validated;
  * @param lease how long a runner holds claimed enrollments; a runner that dies frees them after it
  * @param concurrency transactions one runner executes at once (each on its own connection)
  * @param stepsPerTransaction steps run in one transaction; when one of them fails, they run again one by one
+ * @param shopUrl the shop's home page: linked by win-back, and where a product has no page of its own
  */
 @Validated
 @ConfigurationProperties("commerce.journey")
@@ -30,4 +32,5 @@ record JourneyProperties(
         @NotNull @DefaultValue("PT1M") Duration retryBackoff,
         @NotNull @DefaultValue("PT5M") Duration lease,
         @Min(1) @Max(64) @DefaultValue("8") int concurrency,
-        @Min(1) @Max(500) @DefaultValue("20") int stepsPerTransaction) {}
+        @Min(1) @Max(500) @DefaultValue("20") int stepsPerTransaction,
+        @NotBlank @DefaultValue("https://shop.example") String shopUrl) {}

@@ -166,7 +166,7 @@ class JourneyRunner {
                         true,
                         wait.remember(),
                         now);
-            case Step.Complete done -> endings.end(enrollment, JourneyEndings.COMPLETED, null, now);
+            case Step.Complete done -> endings.end(enrollment, JourneyEndings.COMPLETED, done.reason(), now);
             case Step.Converted goal -> endings.end(enrollment, JourneyEndings.CONVERTED, goal.reason(), now);
             case Step.Exit exit -> endings.end(enrollment, JourneyEndings.EXITED, exit.reason(), now);
         };

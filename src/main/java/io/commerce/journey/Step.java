@@ -15,7 +15,8 @@ sealed interface Step {
     /** Runs {@code step} when the customer answers {@code messageId}, or after {@code timeout} without an answer. */
     record AwaitReply(int step, Duration timeout, String messageId, Map<String, String> remember) implements Step {}
 
-    record Complete() implements Step {}
+    /** Done without reaching the goal; {@code reason} (may be null) says how it ended, e.g. no answer. */
+    record Complete(String reason) implements Step {}
 
     /** The goal was reached (a cart bought, a lapsed customer back): counted as a conversion. */
     record Converted(String reason) implements Step {}
@@ -39,7 +40,11 @@ sealed interface Step {
     }
 
     static Step complete() {
-        return new Complete();
+        return new Complete(null);
+    }
+
+    static Step complete(String reason) {
+        return new Complete(reason);
     }
 
     static Step converted(String reason) {

@@ -19,6 +19,7 @@ import org.springframework.transaction.annotation.Transactional;
 public class OrderService {
 
     private final OrderRepository orders;
+    private final OrderHistory history;
     private final CustomerService customers;
     private final CatalogService catalog;
     private final CartService carts;
@@ -28,6 +29,7 @@ public class OrderService {
 
     OrderService(
             OrderRepository orders,
+            OrderHistory history,
             CustomerService customers,
             CatalogService catalog,
             CartService carts,
@@ -35,6 +37,7 @@ public class OrderService {
             JdbcClient jdbc,
             Clock clock) {
         this.orders = orders;
+        this.history = history;
         this.customers = customers;
         this.catalog = catalog;
         this.carts = carts;
@@ -133,6 +136,27 @@ public class OrderService {
                 .param("limit", limit)
                 .query(String.class)
                 .list();
+    }
+
+    /** Whether the customer placed an order (not cancelled) after {@code since}. */
+    @Transactional(readOnly = true)
+    public boolean hasOrderedSince(String customerId, Instant since) {
+        return history.orderedSince(customerId, since);
+    }
+
+    /** Whether the customer placed an order (not cancelled) with this product after {@code since}. */
+    @Transactional(readOnly = true)
+    public boolean hasOrderedProductSince(String customerId, String productId, Instant since) {
+        return history.orderedProductSince(customerId, productId, since);
+    }
+
+    /**
+     * One page of customers whose last order (cancelled ones do not count) was placed in [{@code notBefore},
+     * {@code before}), oldest first; pass the page's last entry as {@code after} for the next page.
+     */
+    @Transactional(readOnly = true)
+    public List<LastOrder> lastOrdersPlacedBetween(Instant notBefore, Instant before, LastOrder after, int limit) {
+        return history.lastOrdersPlacedBetween(notBefore, before, after, limit);
     }
 
     private Order order(String orderId) {

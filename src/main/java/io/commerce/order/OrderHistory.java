@@ -1,0 +1,73 @@
+package io.commerce.order;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * Questions journeys ask about customers' past orders, in plain SQL: cancelled orders never count. The lapse
+ * scan is one indexed statement per page (orders in a window of placing times, keyset-paged, with no later
+ * order of the same customer), never a loop over all customers.
+ */
+@Repository
+class OrderHistory {
+
+    private final JdbcClient jdbc;
+
+    OrderHistory(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    boolean orderedSince(String customerId, Instant since) {
+        return jdbc.sql("""
+                        select exists (select 1 from orders
+                                        where customer_id = :customer and status <> 'CANCELLED' and placed_at > :since)
+                        """)
+                .param("customer", customerId)
+                .param("since", Timestamp.from(since))
+                .query(Boolean.class)
+                .single();
+    }
+
+    boolean orderedProductSince(String customerId, String productId, Instant since) {
+        return jdbc.sql("""
+                        select exists (select 1 from orders o join order_line l on l.order_id = o.id
+                                        where o.customer_id = :customer and o.status <> 'CANCELLED'
+                                          and o.placed_at > :since and l.product_id = :product)
+                        """)
+                .param("customer", customerId)
+                .param("product", productId)
+                .param("since", Timestamp.from(since))
+                .query(Boolean.class)
+                .single();
+    }
+
+    /**
+     * Customers whose last order was placed in [{@code notBefore}, {@code before}), in placing order, from
+     * after the keyset {@code after} on.
+     */
+    List<LastOrder> lastOrdersPlacedBetween(Instant notBefore, Instant before, LastOrder after, int limit) {
+        return jdbc.sql("""
+                        select o.customer_id, o.id, o.placed_at from orders o
+                         where o.placed_at >= :notBefore and o.placed_at < :before and o.status <> 'CANCELLED'
+                           and (o.placed_at, o.id) > (:afterAt, :afterId)
+                           and not exists (select 1 from orders later
+                                            where later.customer_id = o.customer_id and later.status <> 'CANCELLED'
+                                              and (later.placed_at, later.id) > (o.placed_at, o.id))
+                         order by o.placed_at, o.id
+                         limit :limit
+                        """)
+                .param("notBefore", Timestamp.from(notBefore))
+                .param("before", Timestamp.from(before))
+                .param("afterAt", Timestamp.from(after == null ? notBefore : after.placedAt()))
+                .param("afterId", after == null ? "" : after.orderId())
+                .param("limit", limit)
+                .query((rs, row) -> new LastOrder(
+                        rs.getString("customer_id"),
+                        rs.getString("id"),
+                        rs.getTimestamp("placed_at").toInstant()))
+                .list();
+    }
+}
