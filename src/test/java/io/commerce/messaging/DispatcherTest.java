@@ -63,7 +63,7 @@ class DispatcherTest {
         registry.add("commerce.messaging.whatsapp.api-base-url", PROVIDER::baseUrl);
         registry.add("commerce.messaging.whatsapp.phone-number-id", () -> "106540352242922");
         registry.add("commerce.messaging.whatsapp.app-secret", () -> "app-secret");
-        registry.add("commerce.messaging.whatsapp.request-timeout", () -> "PT1S");
+        registry.add("commerce.messaging.whatsapp.request-timeout", () -> "PT3S"); // loaded CI machines answer slowly
         registry.add("commerce.messaging.sms.api-base-url", PROVIDER::baseUrl);
         registry.add("commerce.messaging.sms.account-sid", () -> "ACtest");
         registry.add("commerce.messaging.sms.auth-token", () -> "sms-token");
@@ -216,7 +216,7 @@ class DispatcherTest {
             assertThat(row.errorCode()).isEqualTo("HTTP_503");
         });
 
-        PROVIDER.stubFor(post(urlEqualTo(MESSAGES)).willReturn(accepted().withFixedDelay(2_000)));
+        PROVIDER.stubFor(post(urlEqualTo(MESSAGES)).willReturn(accepted().withFixedDelay(5_000)));
         var slow = queueTemplateTo(newCustomer());
         dispatcher.dispatchOnce(Channel.WHATSAPP);
         assertThat(outbox.find(slow).orElseThrow()).satisfies(row -> {
