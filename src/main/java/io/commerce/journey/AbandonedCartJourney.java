@@ -84,12 +84,7 @@ class AbandonedCartJourney implements Journey {
     }
 
     @Override
-    public boolean enabled() {
-        return properties.enabled();
-    }
-
-    @Override
-    public Object settings() {
+    public JourneySettings settings() {
         return properties;
     }
 

@@ -28,7 +28,8 @@ record AbandonedCartProperties(
         @NotNull @DefaultValue("PT1H") Duration firstReminderAfter,
         @NotNull @DefaultValue("PT24H") Duration secondReminderAfter,
         @Valid @DefaultValue Discount discount,
-        @NotNull @DefaultValue("P7D") Duration conversionWindow) {
+        @NotNull @DefaultValue("P7D") Duration conversionWindow)
+        implements JourneySettings {
 
     /**
      * The discount code of the second reminder.

@@ -57,12 +57,7 @@ class BackInStockJourney implements Journey {
     }
 
     @Override
-    public boolean enabled() {
-        return properties.enabled();
-    }
-
-    @Override
-    public Object settings() {
+    public JourneySettings settings() {
         return properties;
     }
 

@@ -19,4 +19,5 @@ import org.springframework.validation.annotation.Validated;
 record BackInStockProperties(
         @DefaultValue("true") boolean enabled,
         @NotNull @DefaultValue("SMS") Channel preferredChannel,
-        @NotNull @DefaultValue("PT0S") Duration delay) {}
+        @NotNull @DefaultValue("PT0S") Duration delay)
+        implements JourneySettings {}

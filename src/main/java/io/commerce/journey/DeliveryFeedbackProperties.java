@@ -19,4 +19,5 @@ record DeliveryFeedbackProperties(
         @DefaultValue("PT2H") Duration askAfter,
         @DefaultValue("P2D") Duration ratingTimeout,
         @DefaultValue("P1D") Duration reasonTimeout,
-        @DefaultValue("P1D") Duration agentOfferTimeout) {}
+        @DefaultValue("P1D") Duration agentOfferTimeout)
+        implements JourneySettings {}

@@ -15,11 +15,13 @@ interface Journey {
     /** Which stage of the customer's life this journey serves: discovery, purchase or post-purchase. */
     String stage();
 
-    /** Switched off: no new enrollments, and running ones exit at their next step. */
-    boolean enabled();
-
     /** The journey's configuration, shown by {@code GET /api/v1/journeys}. */
-    Object settings();
+    JourneySettings settings();
+
+    /** Switched off: no new enrollments, and running ones exit at their next step. */
+    default boolean enabled() {
+        return settings().enabled();
+    }
 
     Step run(Enrollment enrollment);
 }

@@ -74,12 +74,7 @@ class NewsletterJourney implements Journey {
     }
 
     @Override
-    public boolean enabled() {
-        return properties.enabled();
-    }
-
-    @Override
-    public Object settings() {
+    public JourneySettings settings() {
         return properties;
     }
 

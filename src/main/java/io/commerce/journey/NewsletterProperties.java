@@ -42,7 +42,8 @@ record NewsletterProperties(
         String currency,
 
         @NotNull @PositiveOrZero @DefaultValue("30") BigDecimal minimumSpend,
-        @NotNull @DefaultValue("P30D") Duration codeValidFor) {
+        @NotNull @DefaultValue("P30D") Duration codeValidFor)
+        implements JourneySettings {
 
     DiscountOffer welcomeDiscount() {
         return new DiscountOffer(DiscountKind.AMOUNT, welcomeAmount, currency, minimumSpend);

@@ -71,12 +71,7 @@ class OrderSummaryJourney implements Journey {
     }
 
     @Override
-    public boolean enabled() {
-        return properties.enabled();
-    }
-
-    @Override
-    public Object settings() {
+    public JourneySettings settings() {
         return properties;
     }
 

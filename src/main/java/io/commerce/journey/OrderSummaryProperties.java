@@ -21,4 +21,5 @@ import org.springframework.validation.annotation.Validated;
 record OrderSummaryProperties(
         @DefaultValue("true") boolean enabled,
         @NotNull @DefaultValue("PT1H") Duration addItemsWindow,
-        @Min(0) @Max(10) @DefaultValue("3") int relatedProductsMax) {}
+        @Min(0) @Max(10) @DefaultValue("3") int relatedProductsMax)
+        implements JourneySettings {}

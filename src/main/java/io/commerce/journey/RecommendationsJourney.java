@@ -54,12 +54,7 @@ class RecommendationsJourney implements Journey {
     }
 
     @Override
-    public boolean enabled() {
-        return properties.enabled();
-    }
-
-    @Override
-    public Object settings() {
+    public JourneySettings settings() {
         return properties;
     }
 

@@ -20,4 +20,5 @@ import org.springframework.validation.annotation.Validated;
 record RecommendationsProperties(
         @DefaultValue("true") boolean enabled,
         @NotNull @DefaultValue("P5D") Duration afterDelivery,
-        @Min(1) @Max(10) @DefaultValue("3") int max) {}
+        @Min(1) @Max(10) @DefaultValue("3") int max)
+        implements JourneySettings {}

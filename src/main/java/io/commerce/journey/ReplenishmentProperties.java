@@ -18,4 +18,5 @@ import org.springframework.validation.annotation.Validated;
 record ReplenishmentProperties(
         @DefaultValue("true") boolean enabled,
         @NotNull @DefaultValue("P3D") Duration leadTime,
-        @NotNull @DefaultValue("P14D") Duration conversionWindow) {}
+        @NotNull @DefaultValue("P14D") Duration conversionWindow)
+        implements JourneySettings {}

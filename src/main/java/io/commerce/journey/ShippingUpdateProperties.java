@@ -9,4 +9,4 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param enabled whether shipped orders get the tracking link
  */
 @ConfigurationProperties("commerce.journey.shipping-update")
-record ShippingUpdateProperties(@DefaultValue("true") boolean enabled) {}
+record ShippingUpdateProperties(@DefaultValue("true") boolean enabled) implements JourneySettings {}

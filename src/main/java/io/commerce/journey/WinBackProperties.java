@@ -42,7 +42,8 @@ record WinBackProperties(
         @NotNull @DefaultValue("PERCENT") DiscountKind discountKind,
         @NotNull @Positive @DefaultValue("15") BigDecimal discountValue,
         @Pattern(regexp = "[A-Z]{3}") String discountCurrency,
-        @NotNull @PositiveOrZero @DefaultValue("0") BigDecimal minimumSpend) {
+        @NotNull @PositiveOrZero @DefaultValue("0") BigDecimal minimumSpend)
+        implements JourneySettings {
 
     WinBackProperties {
         DiscountOffer.check(discountKind, discountValue, discountCurrency);

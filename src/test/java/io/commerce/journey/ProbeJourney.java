@@ -1,6 +1,5 @@
 package io.commerce.journey;
 
-import java.util.Map;
 import java.util.function.Function;
 import org.springframework.boot.test.context.TestComponent;
 
@@ -40,9 +39,11 @@ public class ProbeJourney implements Journey {
     }
 
     @Override
-    public Object settings() {
-        return Map.of("enabled", enabled);
+    public JourneySettings settings() {
+        return new Settings(enabled);
     }
+
+    record Settings(boolean enabled) implements JourneySettings {}
 
     @Override
     public Step run(Enrollment enrollment) {
