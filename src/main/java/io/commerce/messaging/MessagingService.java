@@ -117,7 +117,7 @@ public class MessagingService {
                         row.templateKey() != null
                                 ? "template"
                                 : row.content().getClass().getSimpleName().toLowerCase(),
-                        row.smsText(),
+                        row.smsText() != null ? row.smsText() : words(row.content()),
                         row.status(),
                         row.templateKey(),
                         null,

@@ -170,8 +170,15 @@ class DeliveryFeedbackJourneyTest {
                         .containsEntry("status", "open")
                         .containsEntry("conversation", "/api/v1/customers/" + customerId + "/conversation")
                         .containsKey("createdAt"));
+        // the agent sees what was asked: interactive messages show their words in the conversation
         assertThat(get(mvc, "/api/v1/customers/" + customerId + "/conversation"))
-                .hasStatusOk();
+                .hasStatusOk()
+                .bodyJson()
+                .extractingPath("$[?(@.type == 'buttons')].text")
+                .asArray()
+                .singleElement()
+                .asString()
+                .isNotBlank();
     }
 
     @Test
