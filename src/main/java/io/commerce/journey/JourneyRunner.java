@@ -2,6 +2,7 @@ package io.commerce.journey;
 
 import io.commerce.customer.CustomerService;
 import io.commerce.shared.CommerceException;
+import jakarta.persistence.EntityManager;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -39,6 +40,7 @@ class JourneyRunner {
     private final JourneyEndings endings;
     private final JourneyProperties properties;
     private final Clock clock;
+    private final EntityManager entityManager;
 
     JourneyRunner(
             List<Journey> journeys,
@@ -48,7 +50,8 @@ class JourneyRunner {
             JourneyMetrics metrics,
             JourneyEndings endings,
             JourneyProperties properties,
-            Clock clock) {
+            Clock clock,
+            EntityManager entityManager) {
         this.journeys = journeys.stream().collect(Collectors.toMap(Journey::name, Function.identity()));
         this.enrollments = enrollments;
         this.customers = customers;
@@ -57,6 +60,7 @@ class JourneyRunner {
         this.endings = endings;
         this.properties = properties;
         this.clock = clock;
+        this.entityManager = entityManager;
     }
 
     @Scheduled(fixedDelayString = "${commerce.journey.poll-interval:PT1S}")
@@ -96,7 +100,12 @@ class JourneyRunner {
     private void advanceTogether(List<Enrollment> chunk) {
         if (chunk.size() > 1) {
             try {
-                transaction.executeWithoutResult(status -> chunk.forEach(this::step));
+                transaction.executeWithoutResult(status -> chunk.forEach(enrollment -> {
+                    step(enrollment);
+                    // what a step read stays out of the next one's flushes (dirty checks grow with each entity held)
+                    entityManager.flush();
+                    entityManager.clear();
+                }));
                 return;
             } catch (RuntimeException any) {
                 // fall through: one by one, so each step gets its own outcome
