@@ -9,12 +9,15 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-/** Starts the real application for a benchmark: embedded PostgreSQL in a fresh folder, live channel settings. */
-final class BenchmarkApp {
+/**
+ * Starts the real application for a benchmark: embedded PostgreSQL in a fresh folder, live channel settings
+ * (public for the benchmarks in {@code io.commerce.bench}).
+ */
+public final class BenchmarkApp {
 
     private BenchmarkApp() {}
 
-    static ConfigurableApplicationContext start(String... extra) throws IOException {
+    public static ConfigurableApplicationContext start(String... extra) throws IOException {
         var args = new ArrayList<>(List.of(
                 "--server.port=0",
                 "--commerce.api.keys=bench",
