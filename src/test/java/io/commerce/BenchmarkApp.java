@@ -8,7 +8,9 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-/** Starts the real application for a benchmark: embedded PostgreSQL in a fresh folder, live channel settings. */
+/**
+ * Starts the real application for a benchmark: embedded PostgreSQL in a fresh folder, live channel settings.
+ */
 public final class BenchmarkApp {
 
     private BenchmarkApp() {}

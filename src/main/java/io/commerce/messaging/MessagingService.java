@@ -7,12 +7,14 @@ import io.commerce.messaging.OutboundContent.Template;
 import io.commerce.messaging.OutboundContent.Text;
 import io.commerce.shared.Channel;
 import io.commerce.shared.CommerceException;
+import io.commerce.shared.InvalidValueException;
 import io.commerce.shared.PageRequest;
 import io.commerce.shared.Paged;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -30,6 +32,7 @@ public class MessagingService {
     private final PolicyGate policy;
     private final Outbox outbox;
     private final InboundLog inbound;
+    private final AudienceQueue audiences;
     private final Clock clock;
 
     MessagingService(
@@ -39,6 +42,7 @@ public class MessagingService {
             PolicyGate policy,
             Outbox outbox,
             InboundLog inbound,
+            AudienceQueue audiences,
             Clock clock) {
         this.customers = customers;
         this.templates = templates;
@@ -46,6 +50,7 @@ public class MessagingService {
         this.policy = policy;
         this.outbox = outbox;
         this.inbound = inbound;
+        this.audiences = audiences;
         this.clock = clock;
     }
 
@@ -89,6 +94,55 @@ public class MessagingService {
                 clock.instant());
         outbox.insert(row);
         return view(row, List.of(new MessageView.StatusEntry(MessageStatus.QUEUED, row.createdAt())));
+    }
+
+    /**
+     * Checks a template for a bulk send before it is stored: it exists, has every parameter but {@code
+     * firstName} (filled per customer), and has SMS text in every language when it is to go by SMS.
+     *
+     * @return the template's category
+     * @throws UnknownTemplateException when the key is not in the catalogue
+     * @throws TemplateParametersException when a parameter is missing
+     */
+    public MessageCategory checkTemplate(String key, Map<String, String> params, Channel channel) {
+        var renditions = templates.renderEveryLanguage(key, TemplateCatalogue.NAMELESS_GREETING, params);
+        if (channel == Channel.SMS) {
+            renditions.languages().stream()
+                    .filter(rendered -> rendered.smsText() == null)
+                    .findFirst()
+                    .ifPresent(rendered -> {
+                        throw new InvalidValueException(
+                                "channel", "template '%s' has no SMS text in '%s'".formatted(key, rendered.language()));
+                    });
+        }
+        return renditions.languages().getFirst().category();
+    }
+
+    /**
+     * Queues the template to every customer of the audience who may get it (active, with a phone, consent
+     * on record for the channel and purpose), in the caller's transaction and one statement, each message
+     * personalised with the customer's first name and language as {@link #send} would; the dispatcher
+     * paces them and checks the rules and guardrails again before each send.
+     *
+     * @return how many messages were queued
+     */
+    @Transactional
+    public int queueForAudience(AudienceSend send, Audience audience) {
+        var placeholder = AudienceQueue.placeholder();
+        var renditions = templates.renderEveryLanguage(send.templateKey(), placeholder, send.params());
+        return audiences.queue(send, audience, renditions, placeholder, clock.instant());
+    }
+
+    /** The messages of one origin (a campaign) by status. */
+    @Transactional(readOnly = true)
+    public MessageCounts countByOrigin(Origin origin) {
+        return outbox.countByOrigin(origin);
+    }
+
+    /** Cancels the messages of one origin (a campaign) that are still queued; returns how many. */
+    @Transactional
+    public int cancelQueued(Origin origin, String reason) {
+        return outbox.cancelQueued(origin, reason, clock.instant());
     }
 
     @Transactional(readOnly = true)

@@ -73,7 +73,7 @@ class Outbox {
                 .param("timezone", row.timezone())
                 .param("language", row.language())
                 .param("templateKey", row.templateKey())
-                .param("content", json.writeValueAsString(row.content()))
+                .param("content", contentJson(row.content()))
                 .param("smsText", row.smsText())
                 .param("replyTo", row.replyTo())
                 .param("origin", row.origin() == null ? null : row.origin().label())
@@ -397,6 +397,62 @@ class Outbox {
                 .list();
         ids.forEach(id -> recordStatus(id, MessageStatus.CANCELLED, now, null, reason, null, null));
         return ids.size();
+    }
+
+    /**
+     * Cancels the still-queued messages of one origin (a cancelled campaign) in one statement, each with
+     * its status change; returns how many.
+     */
+    int cancelQueued(Origin origin, String reason, Instant now) {
+        return jdbc.sql("""
+                        with cancelled as (
+                            update message set status = 'CANCELLED', error_code = :reason, updated_at = :now
+                             where origin_ref = :ref and origin = :label and status = 'QUEUED'
+                            returning id),
+                        recorded as (
+                            insert into message_status_change (message_id, status, at, error_code)
+                            select id, 'CANCELLED', :now, :reason from cancelled
+                            on conflict (message_id, status) do nothing)
+                        select count(*) from cancelled
+                        """)
+                .param("reason", reason)
+                .param("now", ts(now))
+                .param("ref", origin.ref())
+                .param("label", origin.label())
+                .query(Integer.class)
+                .single();
+    }
+
+    /** The messages of one origin by status, and the queued ones a guardrail holds. */
+    MessageCounts countByOrigin(Origin origin) {
+        return jdbc.sql("""
+                        select count(*) filter (where status = 'QUEUED') as queued,
+                               count(*) filter (where status = 'SENDING') as sending,
+                               count(*) filter (where status = 'SENT') as sent,
+                               count(*) filter (where status = 'DELIVERED') as delivered,
+                               count(*) filter (where status = 'READ') as read,
+                               count(*) filter (where status = 'FAILED') as failed,
+                               count(*) filter (where status = 'CANCELLED') as cancelled,
+                               count(*) filter (where status = 'QUEUED' and held_reason is not null) as held
+                          from message where origin_ref = :ref and origin = :label
+                        """)
+                .param("ref", origin.ref())
+                .param("label", origin.label())
+                .query((rs, n) -> new MessageCounts(
+                        rs.getLong("queued"),
+                        rs.getLong("sending"),
+                        rs.getLong("sent"),
+                        rs.getLong("delivered"),
+                        rs.getLong("read"),
+                        rs.getLong("failed"),
+                        rs.getLong("cancelled"),
+                        rs.getLong("held")))
+                .single();
+    }
+
+    /** The {@code content} column's JSON for this content, exactly as {@link #insert} writes it. */
+    String contentJson(OutboundContent content) {
+        return json.writeValueAsString(content);
     }
 
     /** Erasure: forget the number and the words, keep the fact that a message existed. */

@@ -20,7 +20,14 @@ class TemplateCatalogue {
     record TemplateInfo(String key, MessageCategory category, List<String> languages, List<String> params) {}
 
     static final String FIRST_NAME = "firstName";
-    private static final String NAMELESS_GREETING = "👋";
+    /** Stands in for the first name of a customer who has none. */
+    static final String NAMELESS_GREETING = "👋";
+
+    /**
+     * A template rendered in every language it has, with the same parameters, and the language given to
+     * customers whose language it lacks (for messages written in bulk, one rendering per language).
+     */
+    record Renditions(List<RenderedTemplate> languages, String fallbackLanguage) {}
 
     private final Map<String, TemplateDefinition> templates;
     private final String defaultLanguage;
@@ -69,6 +76,21 @@ class TemplateCatalogue {
         }
         return new RenderedTemplate(
                 key, definition.category(), language, definition.languages().get(language), Map.copyOf(params));
+    }
+
+    /**
+     * Renders the template once per language, as {@link #render} would for a customer of that language.
+     *
+     * @throws UnknownTemplateException when the key is not in the catalogue
+     * @throws TemplateParametersException when a parameter the template needs is missing
+     */
+    Renditions renderEveryLanguage(String key, String firstName, Map<String, String> given) {
+        var definition = find(key).orElseThrow(() -> new UnknownTemplateException(key));
+        var rendered = definition.languages().keySet().stream()
+                .sorted()
+                .map(language -> render(key, language, firstName, given))
+                .toList();
+        return new Renditions(rendered, chooseLanguage(definition, null));
     }
 
     private String chooseLanguage(TemplateDefinition definition, String customerLanguage) {

@@ -1,0 +1,32 @@
+package io.commerce.campaign;
+
+import io.commerce.messaging.Origin;
+import io.commerce.shared.Channel;
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
+
+/** A campaign as stored; {@code claimToken} identifies the launcher that holds it while launching. */
+record Campaign(
+        UUID id,
+        String name,
+        String template,
+        Map<String, String> params,
+        Channel channel,
+        Segment segment,
+        CampaignStatus status,
+        Instant scheduledAt,
+        Instant launchedAt,
+        Instant cancelledAt,
+        String failureReason,
+        Integer audienceSize,
+        UUID claimToken,
+        Instant createdAt) {
+
+    /** Every message of a campaign carries this origin: the label for metrics, the campaign's id as reference. */
+    static final String ORIGIN_LABEL = "campaign";
+
+    Origin origin() {
+        return new Origin(ORIGIN_LABEL, id.toString());
+    }
+}

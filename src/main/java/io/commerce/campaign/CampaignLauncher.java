@@ -1,0 +1,111 @@
+package io.commerce.campaign;
+
+import io.commerce.messaging.AudienceSend;
+import io.commerce.messaging.MessagingService;
+import io.commerce.shared.CommerceException;
+import io.commerce.shared.Purpose;
+import java.time.Clock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Launches due campaigns, on every instance. A claim (FOR UPDATE SKIP LOCKED, with a lease) marks them
+ * launching; each is then launched in one transaction: its audience snapshotted into the outbox by one
+ * statement, the campaign marked launched only while the claim still holds, and {@link CampaignLaunched}
+ * published. A launch whose claim was lost meanwhile (the campaign was cancelled) rolls back with its
+ * messages; a launcher that dies leaves a claim that runs out, and the campaign is launched again.
+ */
+@Component
+class CampaignLauncher {
+
+    private static final Logger log = LoggerFactory.getLogger(CampaignLauncher.class);
+    private static final int BATCH = 10;
+
+    private final Campaigns campaigns;
+    private final SegmentQuery segments;
+    private final MessagingService messaging;
+    private final TransactionTemplate transaction;
+    private final ApplicationEventPublisher events;
+    private final CampaignMetrics metrics;
+    private final CampaignProperties properties;
+    private final Clock clock;
+
+    CampaignLauncher(
+            Campaigns campaigns,
+            SegmentQuery segments,
+            MessagingService messaging,
+            TransactionTemplate transaction,
+            ApplicationEventPublisher events,
+            CampaignMetrics metrics,
+            CampaignProperties properties,
+            Clock clock) {
+        this.campaigns = campaigns;
+        this.segments = segments;
+        this.messaging = messaging;
+        this.transaction = transaction;
+        this.events = events;
+        this.metrics = metrics;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    @Scheduled(fixedDelayString = "${commerce.campaign.poll-interval:PT5S}")
+    void poll() {
+        if (properties.launcherEnabled()) {
+            while (launchDue() > 0) {
+                // more may be due
+            }
+        }
+    }
+
+    /** Claims the campaigns that are due and launches each; returns how many it claimed. */
+    int launchDue() {
+        var claimed =
+                transaction.execute(status -> campaigns.claimDue(clock.instant(), properties.launchTimeout(), BATCH));
+        claimed.forEach(this::launch);
+        return claimed.size();
+    }
+
+    void launch(Campaign campaign) {
+        var snapshot = metrics.start();
+        try {
+            var audienceSize = transaction.execute(status -> {
+                var now = clock.instant();
+                var queued = messaging.queueForAudience(
+                        new AudienceSend(
+                                Purpose.MARKETING,
+                                campaign.channel(),
+                                campaign.template(),
+                                campaign.params(),
+                                campaign.origin()),
+                        segments.audience(campaign.segment(), now));
+                if (!campaigns.markLaunched(campaign, queued, now)) {
+                    throw new ClaimLostException();
+                }
+                events.publishEvent(new CampaignLaunched(campaign.id().toString(), queued, now));
+                return queued;
+            });
+            metrics.launched(campaign.channel(), audienceSize, snapshot);
+            log.info("campaign {} launched: {} messages queued", campaign.id(), audienceSize);
+        } catch (ClaimLostException e) {
+            log.info(
+                    "campaign {} was cancelled or taken over while launching; its snapshot is rolled back",
+                    campaign.id());
+        } catch (CommerceException refused) {
+            // the template left the catalogue (or lost a parameter) since the campaign was scheduled
+            log.warn("campaign {} cannot be launched: {}", campaign.id(), refused.getMessage());
+            transaction.executeWithoutResult(status -> campaigns.markFailed(campaign, refused.code(), clock.instant()));
+        }
+    }
+
+    /** The campaign is no longer this launcher's to launch: roll the snapshot back. */
+    private static final class ClaimLostException extends RuntimeException {
+        ClaimLostException() {
+            super(null, null, false, false);
+        }
+    }
+}

@@ -1,0 +1,165 @@
+package io.commerce.campaign;
+
+import io.commerce.messaging.MessageCategory;
+import io.commerce.messaging.MessageCounts;
+import io.commerce.messaging.MessagingService;
+import io.commerce.shared.InvalidValueException;
+import io.commerce.shared.LanguageTag;
+import io.commerce.shared.PageRequest;
+import io.commerce.shared.Paged;
+import java.time.Clock;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The campaign module's public face: schedule a campaign (its template checked against the catalogue),
+ * follow its progress, cancel it. Launching is {@link CampaignLauncher}'s.
+ */
+@Service
+public class CampaignService {
+
+    private static final String FIRST_NAME = "firstName";
+
+    private final Campaigns campaigns;
+    private final MessagingService messaging;
+    private final Clock clock;
+
+    CampaignService(Campaigns campaigns, MessagingService messaging, Clock clock) {
+        this.campaigns = campaigns;
+        this.messaging = messaging;
+        this.clock = clock;
+    }
+
+    /**
+     * Schedules a campaign, to launch at {@code scheduledAt} (or at once).
+     *
+     * @throws io.commerce.messaging.UnknownTemplateException when the template is not in the catalogue (422)
+     * @throws MarketingTemplateRequiredException when it is not a marketing template (422)
+     * @throws io.commerce.messaging.TemplateParametersException when a parameter is missing (400)
+     */
+    @Transactional
+    public CampaignView create(CampaignRequest request) {
+        var params = request.params() == null ? Map.<String, String>of() : request.params();
+        if (params.containsKey(FIRST_NAME)) {
+            throw new InvalidValueException("params.firstName", "the first name is each customer's own");
+        }
+        var category = messaging.checkTemplate(request.template(), params, request.channel());
+        if (category != MessageCategory.MARKETING) {
+            throw new MarketingTemplateRequiredException(
+                    request.template(), category.name().toLowerCase());
+        }
+        var now = clock.instant();
+        var campaign = new Campaign(
+                UUID.randomUUID(),
+                request.name().strip(),
+                request.template(),
+                params,
+                request.channel(),
+                normalise(request.segment()),
+                CampaignStatus.SCHEDULED,
+                request.scheduledAt() == null ? now : request.scheduledAt(),
+                null,
+                null,
+                null,
+                null,
+                null,
+                now);
+        campaigns.insert(campaign);
+        return view(campaigns.find(campaign.id()).orElseThrow());
+    }
+
+    @Transactional(readOnly = true)
+    public CampaignView get(String campaignId) {
+        return view(campaigns.find(parse(campaignId)).orElseThrow(() -> new CampaignNotFoundException(campaignId)));
+    }
+
+    /** Campaigns, newest first, without their message counts (ask for one campaign for those). */
+    @Transactional(readOnly = true)
+    public Paged<CampaignView> list(PageRequest page) {
+        var items = campaigns.list(page.offset(), page.size()).stream()
+                .map(campaign -> view(campaign, null))
+                .toList();
+        return new Paged<>(items, page.page(), page.size(), campaigns.count());
+    }
+
+    /**
+     * Cancels a campaign: one not launched yet never will be (a launch under way is rolled back); of a
+     * launched one, the messages still queued are cancelled, those already sent stay sent.
+     *
+     * @throws CampaignNotCancellableException when it was cancelled already, or failed (409)
+     */
+    @Transactional
+    public CampaignView cancel(String campaignId) {
+        var campaign = campaigns.lock(parse(campaignId)).orElseThrow(() -> new CampaignNotFoundException(campaignId));
+        if (campaign.status() == CampaignStatus.CANCELLED || campaign.status() == CampaignStatus.FAILED) {
+            throw new CampaignNotCancellableException(campaignId, campaign.status());
+        }
+        campaigns.markCancelled(campaign.id(), clock.instant());
+        if (campaign.status() == CampaignStatus.LAUNCHED) {
+            messaging.cancelQueued(campaign.origin(), "CAMPAIGN_CANCELLED");
+        }
+        return view(campaigns.find(campaign.id()).orElseThrow());
+    }
+
+    /** Tags stripped and once each, the language in its canonical spelling; contradictions refused. */
+    private static Segment normalise(Segment segment) {
+        if (segment == null) {
+            return Segment.everyone();
+        }
+        var ordered = segment.orderedWithinDays();
+        var notOrdered = segment.notOrderedWithinDays();
+        if (ordered != null && notOrdered != null && ordered <= notOrdered) {
+            throw new InvalidValueException(
+                    "segment.notOrderedWithinDays",
+                    "no customer ordered within %d days without ordering within %d days"
+                            .formatted(ordered, notOrdered));
+        }
+        return new Segment(
+                List.copyOf(new LinkedHashSet<>(
+                        segment.tags().stream().map(String::strip).toList())),
+                segment.language() == null
+                        ? null
+                        : LanguageTag.parse(segment.language()).value(),
+                blankToNull(segment.purchasedCategory()),
+                ordered,
+                notOrdered);
+    }
+
+    private CampaignView view(Campaign campaign) {
+        return view(campaign, messaging.countByOrigin(campaign.origin()));
+    }
+
+    private static CampaignView view(Campaign campaign, MessageCounts messages) {
+        return new CampaignView(
+                campaign.id().toString(),
+                campaign.name(),
+                campaign.template(),
+                campaign.params(),
+                campaign.channel(),
+                campaign.segment(),
+                campaign.status(),
+                campaign.scheduledAt(),
+                campaign.launchedAt(),
+                campaign.cancelledAt(),
+                campaign.failureReason(),
+                campaign.audienceSize(),
+                messages,
+                campaign.createdAt());
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+
+    private static UUID parse(String id) {
+        try {
+            return UUID.fromString(id);
+        } catch (IllegalArgumentException e) {
+            throw new CampaignNotFoundException(id);
+        }
+    }
+}

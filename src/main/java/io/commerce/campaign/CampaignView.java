@@ -1,0 +1,27 @@
+package io.commerce.campaign;
+
+import io.commerce.messaging.MessageCounts;
+import io.commerce.shared.Channel;
+import java.time.Instant;
+import java.util.Map;
+
+/**
+ * A campaign and its progress: status, when it launched, how many customers its audience snapshot held, and
+ * its messages by status (with how many queued ones a guardrail holds). {@code messages} is given for one
+ * campaign, not in lists.
+ */
+public record CampaignView(
+        String id,
+        String name,
+        String template,
+        Map<String, String> params,
+        Channel channel,
+        Segment segment,
+        CampaignStatus status,
+        Instant scheduledAt,
+        Instant launchedAt,
+        Instant cancelledAt,
+        String failureReason,
+        Integer audienceSize,
+        MessageCounts messages,
+        Instant createdAt) {}

@@ -1,0 +1,168 @@
+package io.commerce.campaign;
+
+import io.commerce.shared.Channel;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The campaign table. Due campaigns are claimed with {@code FOR UPDATE SKIP LOCKED} and a lease (token and
+ * expiry): the launch commits only while its launcher still holds the claim, so a campaign is launched once
+ * even with several launchers, and one whose launcher died is claimed again when the lease runs out.
+ */
+@Repository
+class Campaigns {
+
+    private static final TypeReference<Map<String, String>> PARAMS = new TypeReference<>() {};
+
+    private final JdbcClient jdbc;
+    private final JsonMapper json;
+
+    Campaigns(JdbcClient jdbc, JsonMapper json) {
+        this.jdbc = jdbc;
+        this.json = json;
+    }
+
+    void insert(Campaign campaign) {
+        jdbc.sql("""
+                        insert into campaign (id, name, template_key, params, channel, segment, status, scheduled_at,
+                                              created_at, updated_at)
+                        values (:id, :name, :template, cast(:params as jsonb), :channel, cast(:segment as jsonb),
+                                'SCHEDULED', :scheduledAt, :now, :now)
+                        """)
+                .param("id", campaign.id())
+                .param("name", campaign.name())
+                .param("template", campaign.template())
+                .param("params", json.writeValueAsString(campaign.params()))
+                .param("channel", campaign.channel().name())
+                .param("segment", json.writeValueAsString(campaign.segment()))
+                .param("scheduledAt", ts(campaign.scheduledAt()))
+                .param("now", ts(campaign.createdAt()))
+                .update();
+    }
+
+    Optional<Campaign> find(UUID id) {
+        return jdbc.sql("select * from campaign where id = :id")
+                .param("id", id)
+                .query(this::map)
+                .optional();
+    }
+
+    /** The campaign, locked until the transaction ends (a cancellation waits for a launch committing). */
+    Optional<Campaign> lock(UUID id) {
+        return jdbc.sql("select * from campaign where id = :id for update")
+                .param("id", id)
+                .query(this::map)
+                .optional();
+    }
+
+    List<Campaign> list(long offset, int limit) {
+        return jdbc.sql("select * from campaign order by created_at desc, id limit :limit offset :offset")
+                .param("limit", limit)
+                .param("offset", offset)
+                .query(this::map)
+                .list();
+    }
+
+    long count() {
+        return jdbc.sql("select count(*) from campaign").query(Long.class).single();
+    }
+
+    /**
+     * Claims up to {@code limit} campaigns that are due, or whose launcher's lease ran out, for one launcher:
+     * rows another launcher is claiming are skipped, not waited for.
+     */
+    List<Campaign> claimDue(Instant now, Duration lease, int limit) {
+        return jdbc.sql("""
+                        update campaign c set status = 'LAUNCHING', claim_token = :token, claimed_until = :until,
+                                              updated_at = :now
+                          from (select id from campaign
+                                 where (status = 'SCHEDULED' and scheduled_at <= :now)
+                                    or (status = 'LAUNCHING' and claimed_until < :now)
+                                 order by scheduled_at
+                                 limit :limit
+                                 for update skip locked) due
+                         where c.id = due.id
+                        returning c.*
+                        """)
+                .param("token", UUID.randomUUID())
+                .param("until", ts(now.plus(lease)))
+                .param("now", ts(now))
+                .param("limit", limit)
+                .query(this::map)
+                .list();
+    }
+
+    /** Launched with this audience; false when the claim was lost (cancelled meanwhile, or taken over). */
+    boolean markLaunched(Campaign claimed, int audienceSize, Instant now) {
+        return jdbc.sql("""
+                                update campaign set status = 'LAUNCHED', audience_size = :size, launched_at = :now,
+                                                    claim_token = null, claimed_until = null, updated_at = :now
+                                 where id = :id and claim_token = :token and status = 'LAUNCHING'
+                                """)
+                        .param("size", audienceSize)
+                        .param("now", ts(now))
+                        .param("id", claimed.id())
+                        .param("token", claimed.claimToken())
+                        .update()
+                == 1;
+    }
+
+    void markFailed(Campaign claimed, String reason, Instant now) {
+        jdbc.sql("""
+                        update campaign set status = 'FAILED', failure_reason = :reason, claim_token = null,
+                                            claimed_until = null, updated_at = :now
+                         where id = :id and claim_token = :token and status = 'LAUNCHING'
+                        """)
+                .param("reason", reason)
+                .param("now", ts(now))
+                .param("id", claimed.id())
+                .param("token", claimed.claimToken())
+                .update();
+    }
+
+    void markCancelled(UUID id, Instant now) {
+        jdbc.sql("""
+                        update campaign set status = 'CANCELLED', cancelled_at = :now, claim_token = null,
+                                            claimed_until = null, updated_at = :now
+                         where id = :id
+                        """).param("now", ts(now)).param("id", id).update();
+    }
+
+    private Campaign map(ResultSet rs, int row) throws SQLException {
+        return new Campaign(
+                rs.getObject("id", UUID.class),
+                rs.getString("name"),
+                rs.getString("template_key"),
+                json.readValue(rs.getString("params"), PARAMS),
+                Channel.valueOf(rs.getString("channel")),
+                json.readValue(rs.getString("segment"), Segment.class),
+                CampaignStatus.valueOf(rs.getString("status")),
+                instant(rs, "scheduled_at"),
+                instant(rs, "launched_at"),
+                instant(rs, "cancelled_at"),
+                rs.getString("failure_reason"),
+                rs.getObject("audience_size", Integer.class),
+                rs.getObject("claim_token", UUID.class),
+                instant(rs, "created_at"));
+    }
+
+    private static Instant instant(ResultSet rs, String column) throws SQLException {
+        var value = rs.getTimestamp(column);
+        return value == null ? null : value.toInstant();
+    }
+
+    private static Timestamp ts(Instant instant) {
+        return instant == null ? null : Timestamp.from(instant);
+    }
+}

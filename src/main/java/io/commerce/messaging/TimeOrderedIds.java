@@ -1,0 +1,23 @@
+package io.commerce.messaging;
+
+import java.time.Instant;
+import java.util.concurrent.ThreadLocalRandom;
+
+/**
+ * Message ids for one bulk insert: UUID version 7 (RFC 9562), the time in milliseconds, random bits, and a
+ * counter the database adds per row, so a million new ids land at the right edge of the primary key (and of
+ * the status changes' key) instead of on random pages: with random version 4 ids, index maintenance was the
+ * slowest part of a campaign snapshot. {@code high} is the first 8 bytes; {@code low} the last 8 with the
+ * counter, 32 bits, left zero.
+ */
+record TimeOrderedIds(long high, long low) {
+
+    private static final long VERSION_7 = 0x7000L;
+
+    static TimeOrderedIds from(Instant now) {
+        var random = ThreadLocalRandom.current();
+        var high = (now.toEpochMilli() << 16) | VERSION_7 | random.nextInt(1 << 12);
+        var low = Long.MIN_VALUE /* variant 10 */ | ((long) random.nextInt(1 << 30) << 32);
+        return new TimeOrderedIds(high, low);
+    }
+}

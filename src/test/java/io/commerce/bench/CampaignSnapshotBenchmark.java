@@ -1,0 +1,121 @@
+package io.commerce.bench;
+
+import io.commerce.BenchmarkApp;
+import io.commerce.campaign.CampaignRequest;
+import io.commerce.campaign.CampaignService;
+import io.commerce.campaign.CampaignStatus;
+import io.commerce.shared.Channel;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.lang.management.ManagementFactory;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+import java.util.stream.Stream;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * How long a campaign to a million customers takes to snapshot into the outbox: customers (four languages,
+ * one in eight without a first name) and their WhatsApp marketing consent are seeded set-based, then one
+ * campaign to everyone is scheduled through {@link CampaignService} and launched by the application's own
+ * launcher; the figure is the launch transaction (audience query, one INSERT … SELECT of the messages and
+ * their status changes, commit), timed by the {@code campaign.snapshot} meter. Run with {@code ./mvnw -Pbench
+ * verify -Dbench=CampaignSnapshotBenchmark} ({@code -Dbench.customers=1000000}); prints its figures.
+ */
+public final class CampaignSnapshotBenchmark {
+
+    public static void main(String[] args) throws Exception {
+        int customers = Integer.getInteger("customers", 1_000_000);
+        try (var app = BenchmarkApp.start(
+                "--commerce.messaging.dispatcher.enabled=false",
+                "--commerce.journey.runner-enabled=false",
+                "--commerce.campaign.poll-interval=PT0.1S")) {
+            var jdbc = app.getBean(JdbcClient.class);
+            var seeding = System.nanoTime();
+            seed(jdbc, customers);
+            System.out.printf(Locale.ROOT, "%nseeded %d customers with consent in %.1f s%n", customers, since(seeding));
+
+            var campaigns = app.getBean(CampaignService.class);
+            var registry = app.getBean(MeterRegistry.class);
+            var cpuBefore = databaseCpuSeconds(jdbc);
+            var started = System.nanoTime();
+            var campaign = campaigns.create(new CampaignRequest(
+                    "Benchmark",
+                    "promotion",
+                    Map.of("promotion", "20% off everything", "url", "https://shop.example/sale"),
+                    Channel.WHATSAPP,
+                    null,
+                    null));
+            while (campaigns.get(campaign.id()).status() != CampaignStatus.LAUNCHED) {
+                if (since(started) > 600) {
+                    throw new IllegalStateException("not launched within 10 minutes");
+                }
+                LockSupport.parkNanos(Duration.ofMillis(50).toNanos());
+            }
+            var wall = since(started);
+            var cpu = databaseCpuSeconds(jdbc) - cpuBefore;
+            var snapshot = registry.get("campaign.snapshot").timer().totalTime(TimeUnit.MILLISECONDS) / 1000;
+            var view = campaigns.get(campaign.id());
+            long statusChanges = jdbc.sql("select count(*) from message_status_change")
+                    .query(Long.class)
+                    .single();
+            System.out.printf(
+                    Locale.ROOT,
+                    "%nCampaign snapshot: %d customers -> %d messages queued in %.2f s = %.0f messages/s"
+                            + " (%d status changes; %.2f s from scheduling to launched; PostgreSQL used %.1f s of CPU;"
+                            + " %d cores, load average %.1f)%n%n",
+                    customers,
+                    view.audienceSize(),
+                    snapshot,
+                    view.audienceSize() / snapshot,
+                    statusChanges,
+                    wall,
+                    cpu,
+                    Runtime.getRuntime().availableProcessors(),
+                    ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+            if (view.messages().queued() != customers || statusChanges != customers) {
+                throw new IllegalStateException("expected " + customers + " queued messages, got " + view.messages());
+            }
+        }
+    }
+
+    /** Customers with a phone, a language and WhatsApp marketing consent, as the API would store them. */
+    private static void seed(JdbcClient jdbc, int customers) {
+        jdbc.sql("""
+                        insert into customer (id, phone, first_name, language, timezone, tags, created_at, updated_at)
+                        select 'bench-' || g, '+346' || lpad(g::text, 8, '0'),
+                               case when g % 8 = 0 then null else (array['Ana', 'Bea', 'Carla', 'Daan'])[1 + g % 4] end,
+                               (array['en', 'es', 'nl', 'es-MX'])[1 + g % 4], 'Europe/Madrid',
+                               array['bench', 'tier-' || g % 10], now(), now()
+                          from generate_series(1, :count) g
+                        """).param("count", customers).update();
+        jdbc.sql("""
+                        insert into consent (customer_id, channel, purpose, status, changed_at, source)
+                        select 'bench-' || g, 'WHATSAPP', 'MARKETING', 'GRANTED', now(), 'bench'
+                          from generate_series(1, :count) g
+                        """).param("count", customers).update();
+        jdbc.sql("vacuum analyze customer").update();
+        jdbc.sql("vacuum analyze consent").update();
+    }
+
+    /**
+     * CPU time used so far by the embedded PostgreSQL's processes (the server and its long-lived children:
+     * backends of the pool, WAL writer, checkpointer), to tell the work from the waiting on a busy machine.
+     */
+    private static double databaseCpuSeconds(JdbcClient jdbc) {
+        var backend = jdbc.sql("select pg_backend_pid()").query(Long.class).single();
+        var server = ProcessHandle.of(backend).flatMap(ProcessHandle::parent).orElseThrow();
+        return Stream.concat(Stream.of(server), server.children())
+                        .mapToLong(process -> process.info()
+                                .totalCpuDuration()
+                                .map(Duration::toMillis)
+                                .orElse(0L))
+                        .sum()
+                / 1000.0;
+    }
+
+    private static double since(long nanos) {
+        return (System.nanoTime() - nanos) / 1e9;
+    }
+}
