@@ -1,5 +1,6 @@
 package io.commerce.bench;
 
+import java.lang.reflect.InvocationTargetException;
 import java.util.List;
 
 /**
@@ -25,7 +26,7 @@ public final class Benchmarks {
             }
             try {
                 benchmark.getMethod("main", String[].class).invoke(null, (Object) new String[0]);
-            } catch (java.lang.reflect.InvocationTargetException e) {
+            } catch (InvocationTargetException e) {
                 throw e.getCause();
             }
             return;
