@@ -31,11 +31,9 @@ class SegmentQuery {
             params.put("regional", segment.language() + "-%");
         }
         if (segment.purchasedCategory() != null) {
-            sql.append("""
-                     and exists (select 1 from orders o
-                                   join order_line l on l.order_id = o.id
-                                   join product p on p.id = l.product_id
-                                  where o.customer_id = c.id and o.status <> 'CANCELLED' and p.category = :category)""");
+            sql.append(" and exists (select 1 from orders o join order_line l on l.order_id = o.id"
+                    + " join product p on p.id = l.product_id"
+                    + " where o.customer_id = c.id and o.status <> 'CANCELLED' and p.category = :category)");
             params.put("category", segment.purchasedCategory());
         }
         if (segment.orderedWithinDays() != null) {
