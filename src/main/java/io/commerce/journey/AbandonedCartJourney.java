@@ -6,11 +6,12 @@ import io.commerce.cart.CartStatus;
 import io.commerce.cart.CartUpdated;
 import io.commerce.cart.CartView;
 import io.commerce.catalog.CatalogService;
+import io.commerce.customer.CustomerProfile;
+import io.commerce.customer.CustomerService;
 import io.commerce.messaging.MessagingService;
 import io.commerce.messaging.OutboundContent;
 import io.commerce.messaging.SendCommand;
 import io.commerce.promotion.CodeIssue;
-import io.commerce.promotion.DiscountCodeView;
 import io.commerce.promotion.DiscountKind;
 import io.commerce.promotion.PromotionService;
 import io.commerce.shared.Channel;
@@ -47,6 +48,7 @@ class AbandonedCartJourney implements Journey {
     private final JourneyEndings endings;
     private final CartService carts;
     private final CatalogService catalog;
+    private final CustomerService customers;
     private final PromotionService promotions;
     private final MessagingService messaging;
     private final AbandonedCartProperties properties;
@@ -58,6 +60,7 @@ class AbandonedCartJourney implements Journey {
             JourneyEndings endings,
             CartService carts,
             CatalogService catalog,
+            CustomerService customers,
             PromotionService promotions,
             MessagingService messaging,
             AbandonedCartProperties properties,
@@ -67,6 +70,7 @@ class AbandonedCartJourney implements Journey {
         this.endings = endings;
         this.carts = carts;
         this.catalog = catalog;
+        this.customers = customers;
         this.promotions = promotions;
         this.messaging = messaging;
         this.properties = properties;
@@ -152,7 +156,7 @@ class AbandonedCartJourney implements Journey {
                 "cart_discount",
                 Map.of(
                         "discountCode", code.code(),
-                        "discountValue", value(code),
+                        "discountValue", DiscountOffer.value(code, language(enrollment)),
                         "checkoutUrl", cart.checkoutUrl()));
         return Step.next(CONVERSION_WINDOW, properties.conversionWindow(), Map.of("discountCode", code.code()));
     }
@@ -186,11 +190,12 @@ class AbandonedCartJourney implements Journey {
                 discount.validFor());
     }
 
-    /** "10%" or "5.00 EUR". */
-    private static String value(DiscountCodeView code) {
-        return code.kind() == DiscountKind.PERCENT
-                ? code.value().stripTrailingZeros().toPlainString() + "%"
-                : code.value().setScale(2).toPlainString() + " " + code.currency();
+    /** The runner checked the customer exists just before this step; read again from the session, not the database. */
+    private String language(Enrollment enrollment) {
+        return customers
+                .find(enrollment.customerId())
+                .map(CustomerProfile::language)
+                .orElse("en");
     }
 
     /** When the reminder of {@code step} is due: its delay after the cart's last change. */

@@ -3,7 +3,6 @@ package io.commerce.journey;
 import io.commerce.messaging.ConversationEntry;
 import io.commerce.messaging.MessagingService;
 import io.commerce.promotion.DiscountCodeView;
-import io.commerce.promotion.DiscountKind;
 import io.commerce.promotion.PromotionService;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -99,9 +98,7 @@ public class JourneyService {
     }
 
     private static String value(DiscountCodeView code) {
-        var amount = code.kind() == DiscountKind.PERCENT
-                ? code.value().stripTrailingZeros().toPlainString() + "%"
-                : code.value().toPlainString() + " " + code.currency();
+        var amount = DiscountOffer.value(code, "en");
         return code.reason() == null ? amount : amount + " (" + code.reason() + ")";
     }
 
