@@ -6,6 +6,8 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -13,6 +15,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.UUID;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.core.namedparam.SqlParameterSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import tools.jackson.core.type.TypeReference;
@@ -25,10 +30,12 @@ class Enrollments {
     private static final TypeReference<Map<String, String>> CONTEXT = new TypeReference<>() {};
 
     private final JdbcClient jdbc;
+    private final NamedParameterJdbcTemplate batch;
     private final JsonMapper json;
 
-    Enrollments(JdbcClient jdbc, JsonMapper json) {
+    Enrollments(JdbcClient jdbc, NamedParameterJdbcTemplate batch, JsonMapper json) {
         this.jdbc = jdbc;
+        this.batch = batch;
         this.json = json;
     }
 
@@ -146,50 +153,65 @@ class Enrollments {
                 .list();
     }
 
+    /** What a step decided for an enrollment its runner leased. */
+    record Decision(Enrollment enrollment, Step next) {}
+
     /**
-     * The next step and when, the step's memories added to the context and the last answer cleared; with
-     * {@code awaitedMessageId} the enrollment waits for the customer's answer until {@code runAt}. False when
-     * the lease was lost (the caller must roll back).
+     * Writes what the steps decided: the next step and when (the step's memories added to the context, the
+     * last answer cleared; an {@link Step.AwaitReply} waits for the customer's answer until its timeout), or
+     * the end, its outcome as status. A group's advances go in one batch and its ends in another, one round
+     * trip each. False when a lease was lost (the caller must roll back).
      */
-    boolean advance(
-            Enrollment enrollment,
-            int step,
-            Instant runAt,
-            String awaitedMessageId,
-            boolean awaitingReply,
-            Map<String, String> remember,
-            Instant now) {
-        return jdbc.sql("""
+    boolean record(List<Decision> decisions, Instant now) {
+        var advances = new ArrayList<MapSqlParameterSource>();
+        var ends = new ArrayList<MapSqlParameterSource>();
+        for (var decision : decisions) {
+            var leased = new MapSqlParameterSource()
+                    .addValue("id", decision.enrollment().id())
+                    .addValue("token", decision.enrollment().claimToken())
+                    .addValue("now", Timestamp.from(now));
+            switch (decision.next()) {
+                case Step.Next wait ->
+                    advances.add(advance(leased, wait.step(), now.plus(wait.after()), null, false, wait.remember()));
+                case Step.AwaitReply wait ->
+                    advances.add(advance(
+                            leased, wait.step(), now.plus(wait.timeout()), wait.messageId(), true, wait.remember()));
+                case Step.End end ->
+                    ends.add(leased.addValue("status", status(end.outcome())).addValue("reason", end.reason()));
+            }
+        }
+        return updatedAll("""
                         update enrollment set step = :step, next_run_at = :runAt, attempts = 0,
                                context = (context - 'reply' - 'replyText' - 'replyChannel') || cast(:remember as jsonb),
                                awaiting_reply = :awaiting, awaiting_message_id = :awaited,
                                claim_token = null, claimed_until = null, updated_at = :now
                          where id = :id and claim_token = :token
-                        """)
-                        .param("step", step)
-                        .param("runAt", Timestamp.from(runAt))
-                        .param("remember", json.writeValueAsString(remember))
-                        .param("awaiting", awaitingReply)
-                        .param("awaited", awaitedMessageId)
-                        .param("now", Timestamp.from(now))
-                        .param("id", enrollment.id())
-                        .param("token", enrollment.claimToken())
-                        .update()
-                == 1;
+                        """, advances) && updatedAll("""
+                        update enrollment set status = :status, exit_reason = :reason, awaiting_reply = false,
+                               claim_token = null, claimed_until = null, updated_at = :now
+                         where id = :id and claim_token = :token
+                        """, ends);
     }
 
-    /** Completed, converted or exited; false when the lease was lost (the caller must roll back). */
-    boolean end(Enrollment enrollment, String status, String reason, Instant now) {
-        return jdbc.sql("update enrollment set status = :status, exit_reason = :reason, awaiting_reply = false,"
-                                + " claim_token = null, claimed_until = null, updated_at = :now"
-                                + " where id = :id and claim_token = :token")
-                        .param("status", status)
-                        .param("reason", reason)
-                        .param("now", Timestamp.from(now))
-                        .param("id", enrollment.id())
-                        .param("token", enrollment.claimToken())
-                        .update()
-                == 1;
+    private MapSqlParameterSource advance(
+            MapSqlParameterSource leased,
+            int step,
+            Instant runAt,
+            String awaitedMessageId,
+            boolean awaitingReply,
+            Map<String, String> remember) {
+        return leased.addValue("step", step)
+                .addValue("runAt", Timestamp.from(runAt))
+                .addValue("remember", json.writeValueAsString(remember))
+                .addValue("awaiting", awaitingReply)
+                .addValue("awaited", awaitedMessageId);
+    }
+
+    /** Runs the statement once per row in one batch; true when every run updated its row. */
+    private boolean updatedAll(String sql, List<MapSqlParameterSource> rows) {
+        return rows.isEmpty()
+                || Arrays.stream(batch.batchUpdate(sql, rows.toArray(SqlParameterSource[]::new)))
+                        .allMatch(updated -> updated == 1);
     }
 
     /**
@@ -231,14 +253,14 @@ class Enrollments {
      * Ends the active enrollments of a journey for this trigger that reached {@code fromStep} (an order
      * placed ends cart reminders); a step running meanwhile loses its lease and rolls back.
      */
-    List<Ended> endActive(String journey, String triggerId, int fromStep, String status, String reason, Instant now) {
+    List<Ended> endActive(String journey, String triggerId, int fromStep, String outcome, String reason, Instant now) {
         return jdbc.sql("""
                         update enrollment set status = :status, exit_reason = :reason, awaiting_reply = false,
                                claim_token = null, claimed_until = null, updated_at = :now
                          where journey = :journey and trigger_id = :trigger and status = 'ACTIVE' and step >= :fromStep
                         returning id, customer_id, step
                         """)
-                .param("status", status)
+                .param("status", status(outcome))
                 .param("reason", reason)
                 .param("now", Timestamp.from(now))
                 .param("journey", journey)
@@ -305,6 +327,11 @@ class Enrollments {
                 .param("id", enrollment.id())
                 .param("token", enrollment.claimToken())
                 .update();
+    }
+
+    /** An ended enrollment's status is its outcome, upper-cased: {@code completed} → {@code COMPLETED}. */
+    private static String status(String outcome) {
+        return outcome.toUpperCase(Locale.ROOT);
     }
 
     private Enrollment map(ResultSet rs, int row) throws SQLException {

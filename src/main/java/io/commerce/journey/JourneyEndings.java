@@ -2,16 +2,16 @@ package io.commerce.journey;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Locale;
 import java.util.UUID;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
 /**
- * The one way an enrollment ends, whether a step decided it (through the runner, while its lease is held) or
- * an event did (an order placed ends the cart's reminders): either way the end is counted in {@code
- * journey.ended} and announced as {@link JourneyEnded}, so metrics and listeners see every ending alike.
- * Outcomes are {@code completed}, {@code converted} and {@code exited}.
+ * Every ending of an enrollment is counted and announced here, whether a step decided it (the runner writes
+ * it with its group of steps, while the leases are held, then calls {@link #ended}) or an event did (an order
+ * placed ends the cart's reminders, {@link #endActive}): the end is counted in {@code journey.ended} and
+ * announced as {@link JourneyEnded}, so metrics and listeners see every ending alike. Outcomes are {@code
+ * completed}, {@code converted} and {@code exited}.
  */
 @Component
 class JourneyEndings {
@@ -32,20 +32,16 @@ class JourneyEndings {
         this.clock = clock;
     }
 
-    /** Ends an enrollment the caller holds the lease of; false when the lease was lost (roll back). */
-    boolean end(Enrollment enrollment, String outcome, String reason, Instant now) {
-        if (!enrollments.end(enrollment, status(outcome), reason, now)) {
-            return false;
-        }
+    /** Counts and announces an end the runner has written. */
+    void ended(Enrollment enrollment, Step.End end, Instant now) {
         announce(
                 enrollment.id(),
                 enrollment.journey(),
                 enrollment.customerId(),
                 enrollment.step(),
-                outcome,
-                reason,
+                end.outcome(),
+                end.reason(),
                 now);
-        return true;
     }
 
     /**
@@ -56,7 +52,7 @@ class JourneyEndings {
      */
     int endActive(String journey, String triggerId, int fromStep, String outcome, String reason) {
         var now = clock.instant();
-        var ended = enrollments.endActive(journey, triggerId, fromStep, status(outcome), reason, now);
+        var ended = enrollments.endActive(journey, triggerId, fromStep, outcome, reason, now);
         ended.forEach(e -> announce(e.id(), journey, e.customerId(), e.step(), outcome, reason, now));
         return ended.size();
     }
@@ -65,9 +61,5 @@ class JourneyEndings {
             UUID id, String journey, String customerId, int step, String outcome, String reason, Instant now) {
         metrics.ended(journey, outcome, reason);
         events.publishEvent(new JourneyEnded(id.toString(), journey, customerId, outcome, reason, step, now));
-    }
-
-    private static String status(String outcome) {
-        return outcome.toUpperCase(Locale.ROOT);
     }
 }

@@ -27,7 +27,7 @@ import org.springframework.validation.annotation.Validated;
 record JourneyProperties(
         @DefaultValue("true") boolean runnerEnabled,
         @NotNull @DefaultValue("PT1S") Duration pollInterval,
-        @Min(1) @Max(5000) @DefaultValue("200") int batchSize,
+        @Min(1) @Max(5000) @DefaultValue("1000") int batchSize,
         @Min(1) @DefaultValue("5") int maxAttempts,
         @NotNull @DefaultValue("PT1M") Duration retryBackoff,
         @NotNull @DefaultValue("PT5M") Duration lease,

@@ -1,10 +1,12 @@
 package io.commerce.journey;
 
 import io.commerce.customer.CustomerService;
+import io.commerce.journey.Enrollments.Decision;
+import io.commerce.messaging.MessagingService;
 import io.commerce.shared.CommerceException;
 import jakarta.persistence.EntityManager;
 import java.time.Clock;
-import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executors;
@@ -35,6 +37,7 @@ class JourneyRunner {
     private final Map<String, Journey> journeys;
     private final Enrollments enrollments;
     private final CustomerService customers;
+    private final MessagingService messaging;
     private final TransactionTemplate transaction;
     private final JourneyMetrics metrics;
     private final JourneyEndings endings;
@@ -46,6 +49,7 @@ class JourneyRunner {
             List<Journey> journeys,
             Enrollments enrollments,
             CustomerService customers,
+            MessagingService messaging,
             TransactionTemplate transaction,
             JourneyMetrics metrics,
             JourneyEndings endings,
@@ -55,6 +59,7 @@ class JourneyRunner {
         this.journeys = journeys.stream().collect(Collectors.toMap(Journey::name, Function.identity()));
         this.enrollments = enrollments;
         this.customers = customers;
+        this.messaging = messaging;
         this.transaction = transaction;
         this.metrics = metrics;
         this.endings = endings;
@@ -94,17 +99,22 @@ class JourneyRunner {
     }
 
     /**
-     * Several steps in one transaction, as the common case is that every step succeeds; if any step fails,
-     * refuses or finds its lease lost, the whole transaction rolls back and each step runs again alone.
+     * Several steps in one transaction, as the common case is that every step succeeds; their decisions, and
+     * the messages they queued, are written together at the end. If any step fails or refuses, or a lease was
+     * lost, the whole transaction rolls back and each step runs again alone.
      */
     private void advanceTogether(List<Enrollment> chunk) {
         if (chunk.size() > 1) {
             try {
-                transaction.executeWithoutResult(status -> chunk.forEach(enrollment -> {
-                    step(enrollment);
-                    // what a step read stays out of the next one's flushes (dirty checks grow with each entity held)
-                    entityManager.flush();
-                    entityManager.clear();
+                transaction.executeWithoutResult(status -> messaging.queueTogether(() -> {
+                    var decisions = new ArrayList<Decision>(chunk.size());
+                    for (var enrollment : chunk) {
+                        decisions.add(new Decision(enrollment, decide(enrollment)));
+                        // what a step read stays out of the next one's flushes (dirty checks grow with each entity)
+                        entityManager.flush();
+                        entityManager.clear();
+                    }
+                    recordHeld(decisions);
                 }));
                 return;
             } catch (RuntimeException any) {
@@ -114,21 +124,16 @@ class JourneyRunner {
         chunk.forEach(this::advance);
     }
 
-    private void step(Enrollment enrollment) {
-        var next = decide(enrollment);
-        if (!record(enrollment, next, clock.instant())) {
-            throw new LeaseLostException(enrollment);
-        }
-    }
-
     private void advance(Enrollment enrollment) {
         try {
-            transaction.executeWithoutResult(status -> step(enrollment));
+            transaction.executeWithoutResult(
+                    status -> recordHeld(List.of(new Decision(enrollment, decide(enrollment)))));
         } catch (LeaseLostException e) {
             log.warn("enrollment {} was taken over by another runner; this run is rolled back", enrollment.id());
         } catch (CommerceException refused) {
             // the step's writes are rolled back; the refusal (no consent, an order gone…) ends the enrollment
-            transaction.executeWithoutResult(status -> record(enrollment, Step.exit(refused.code()), clock.instant()));
+            transaction.executeWithoutResult(
+                    status -> record(List.of(new Decision(enrollment, Step.exit(refused.code())))));
         } catch (RuntimeException e) {
             log.warn(
                     "step {} of {} failed for enrollment {}: {}",
@@ -140,7 +145,7 @@ class JourneyRunner {
             var now = clock.instant();
             transaction.executeWithoutResult(status -> {
                 if (enrollment.attempts() + 1 >= properties.maxAttempts()) {
-                    record(enrollment, Step.exit("STEP_FAILED"), now);
+                    record(List.of(new Decision(enrollment, Step.exit("STEP_FAILED"))));
                 } else {
                     enrollments.retryLater(enrollment, now.plus(properties.retryBackoff()), now);
                 }
@@ -162,43 +167,37 @@ class JourneyRunner {
         return journey.run(enrollment);
     }
 
-    private boolean record(Enrollment enrollment, Step next, Instant now) {
-        var recorded = switch (next) {
-            case Step.Next wait ->
-                enrollments.advance(enrollment, wait.step(), now.plus(wait.after()), null, false, wait.remember(), now);
-            case Step.AwaitReply wait ->
-                enrollments.advance(
-                        enrollment,
-                        wait.step(),
-                        now.plus(wait.timeout()),
-                        wait.messageId(),
-                        true,
-                        wait.remember(),
-                        now);
-            case Step.Complete done -> endings.end(enrollment, JourneyEndings.COMPLETED, done.reason(), now);
-            case Step.Converted goal -> endings.end(enrollment, JourneyEndings.CONVERTED, goal.reason(), now);
-            case Step.Exit exit -> endings.end(enrollment, JourneyEndings.EXITED, exit.reason(), now);
-        };
-        if (recorded) {
-            metrics.step(enrollment.journey(), enrollment.step(), outcome(next));
+    /** Records the decisions; a lost lease throws, so that the transaction rolls back, messages included. */
+    private void recordHeld(List<Decision> decisions) {
+        if (!record(decisions)) {
+            throw new LeaseLostException();
         }
-        return recorded;
     }
 
-    private static String outcome(Step step) {
-        return switch (step) {
-            case Step.Next next -> "next";
-            case Step.AwaitReply wait -> "awaiting_reply";
-            case Step.Complete done -> "completed";
-            case Step.Converted goal -> "converted";
-            case Step.Exit exit -> "exited";
-        };
+    /**
+     * Writes the decisions, and once written counts each step and announces each end (the meters wait for the
+     * commit); false, with nothing counted, when a lease was lost.
+     */
+    private boolean record(List<Decision> decisions) {
+        var now = clock.instant();
+        if (!enrollments.record(decisions, now)) {
+            return false;
+        }
+        for (var decision : decisions) {
+            var enrollment = decision.enrollment();
+            metrics.step(
+                    enrollment.journey(), enrollment.step(), decision.next().outcome());
+            if (decision.next() instanceof Step.End end) {
+                endings.ended(enrollment, end, now);
+            }
+        }
+        return true;
     }
 
     /** The lease ran out and another runner advanced the enrollment: roll this run back, messages included. */
     private static final class LeaseLostException extends RuntimeException {
-        LeaseLostException(Enrollment enrollment) {
-            super("lease lost on enrollment " + enrollment.id());
+        LeaseLostException() {
+            super("lease lost");
         }
     }
 }

@@ -10,18 +10,51 @@ import java.util.Map;
  */
 sealed interface Step {
 
-    record Next(int step, Duration after, Map<String, String> remember) implements Step {}
+    /** How the step turned out, as the {@code journey.steps} meter counts it. */
+    String outcome();
+
+    record Next(int step, Duration after, Map<String, String> remember) implements Step {
+        @Override
+        public String outcome() {
+            return "next";
+        }
+    }
 
     /** Runs {@code step} when the customer answers {@code messageId}, or after {@code timeout} without an answer. */
-    record AwaitReply(int step, Duration timeout, String messageId, Map<String, String> remember) implements Step {}
+    record AwaitReply(int step, Duration timeout, String messageId, Map<String, String> remember) implements Step {
+        @Override
+        public String outcome() {
+            return "awaiting_reply";
+        }
+    }
+
+    /** The enrollment ends: its outcome (upper-cased) becomes its status, with the reason (may be null). */
+    sealed interface End extends Step {
+        String reason();
+    }
 
     /** Done without reaching the goal; {@code reason} (may be null) says how it ended, e.g. no answer. */
-    record Complete(String reason) implements Step {}
+    record Complete(String reason) implements End {
+        @Override
+        public String outcome() {
+            return JourneyEndings.COMPLETED;
+        }
+    }
 
     /** The goal was reached (a cart bought, a lapsed customer back): counted as a conversion. */
-    record Converted(String reason) implements Step {}
+    record Converted(String reason) implements End {
+        @Override
+        public String outcome() {
+            return JourneyEndings.CONVERTED;
+        }
+    }
 
-    record Exit(String reason) implements Step {}
+    record Exit(String reason) implements End {
+        @Override
+        public String outcome() {
+            return JourneyEndings.EXITED;
+        }
+    }
 
     static Step next(int step, Duration after) {
         return new Next(step, after, Map.of());

@@ -9,7 +9,6 @@ import io.commerce.shared.Purpose;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
@@ -76,7 +75,6 @@ class Failures {
         publishFailed(failed, code, failed.errorTitle(), now);
         if (kind == FailureKind.RETRY_AFTER_24H && failed.retryOf() == null) {
             outbox.insert(MessageRow.queued(
-                            UUID.randomUUID(),
                             failed.customerId(),
                             failed.channel(),
                             failed.purpose(),
@@ -145,7 +143,6 @@ class Failures {
                 .isEmpty();
         if (allowed) {
             outbox.insert(MessageRow.queued(
-                    UUID.randomUUID(),
                     row.customerId(),
                     Channel.SMS,
                     row.purpose(),

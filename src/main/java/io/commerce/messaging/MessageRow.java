@@ -68,7 +68,6 @@ record MessageRow(
     }
 
     static MessageRow queued(
-            UUID id,
             String customerId,
             Channel channel,
             Purpose purpose,
@@ -84,7 +83,7 @@ record MessageRow(
             UUID fallbackOf,
             Instant now) {
         return new MessageRow(
-                id,
+                TimeOrderedIds.next(now),
                 customerId,
                 channel,
                 purpose,

@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -77,7 +78,6 @@ public class MessagingService {
         var category = rendered != null ? rendered.category() : MessageCategory.SERVICE;
         var channel = chooseChannel(command, customer, category, content, smsText);
         var row = MessageRow.queued(
-                UUID.randomUUID(),
                 customer.customerId(),
                 channel,
                 command.purpose(),
@@ -94,6 +94,17 @@ public class MessagingService {
                 clock.instant());
         outbox.insert(row);
         return view(row, List.of(new MessageView.StatusEntry(MessageStatus.QUEUED, row.createdAt())));
+    }
+
+    /**
+     * Runs {@code work} in the caller's transaction with the messages it queues through {@link #send} written
+     * together when it returns, in one batch (one round trip instead of one per message): for callers that
+     * queue many messages in one transaction, like the journey runner's groups of steps. Inside, reads of the
+     * outbox still see every message queued before them.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void queueTogether(Runnable work) {
+        outbox.together(work);
     }
 
     /**

@@ -8,12 +8,18 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.core.namedparam.SqlParameterSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.core.simple.JdbcClient.StatementSpec;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -29,10 +35,12 @@ class Outbox {
             MessageStatus status, Instant at, String errorCode, String errorTitle, String pricingCategory) {}
 
     private final JdbcClient jdbc;
+    private final NamedParameterJdbcTemplate batch;
     private final JsonMapper json;
 
-    Outbox(JdbcClient jdbc, JsonMapper json) {
+    Outbox(JdbcClient jdbc, NamedParameterJdbcTemplate batch, JsonMapper json) {
         this.jdbc = jdbc;
+        this.batch = batch;
         this.json = json.rebuild()
                 .addMixIn(OutboundContent.class, StoredContent.class)
                 .build();
@@ -54,53 +62,108 @@ class Outbox {
     })
     private interface StoredContent {}
 
+    /**
+     * Queues a message: written now, or, inside {@link #together}, with the others of that call (every other
+     * statement of this outbox writes the waiting ones first, so reads see them).
+     */
     void insert(MessageRow row) {
-        jdbc.sql("""
-                        insert into message (id, customer_id, channel, purpose, category, status, recipient, timezone, language,
-                                             template_key, content, sms_text, reply_to, origin, origin_ref, attempts,
-                                             next_attempt_at, fallback_of, retry_of, created_at, updated_at)
-                        values (:id, :customerId, :channel, :purpose, :category, 'QUEUED', :recipient, :timezone, :language,
-                                :templateKey, cast(:content as jsonb), :smsText, :replyTo, :origin, :originRef, 0,
-                                :nextAttemptAt,
-                                :fallbackOf, :retryOf, :now, :now)
-                        """)
-                .param("id", row.id())
-                .param("customerId", row.customerId())
-                .param("channel", row.channel().name())
-                .param("purpose", row.purpose().name())
-                .param("category", row.category().name())
-                .param("recipient", row.recipient())
-                .param("timezone", row.timezone())
-                .param("language", row.language())
-                .param("templateKey", row.templateKey())
-                .param("content", contentJson(row.content()))
-                .param("smsText", row.smsText())
-                .param("replyTo", row.replyTo())
-                .param("origin", row.origin() == null ? null : row.origin().label())
-                .param("originRef", row.origin() == null ? null : row.origin().ref())
-                .param("nextAttemptAt", ts(row.nextAttemptAt()))
-                .param("fallbackOf", row.fallbackOf())
-                .param("retryOf", row.retryOf())
-                .param("now", ts(row.createdAt()))
-                .update();
-        recordStatus(row.id(), MessageStatus.QUEUED, row.createdAt(), null, null, null, null);
-        if (row.fallbackOf() != null) {
-            jdbc.sql("update message set fallback_message_id = :fallback where id = :original")
-                    .param("fallback", row.id())
-                    .param("original", row.fallbackOf())
-                    .update();
+        if (TransactionSynchronizationManager.getResource(this) instanceof Waiting waiting) {
+            waiting.rows().add(row);
+        } else {
+            write(List.of(row));
         }
     }
 
+    /**
+     * Runs {@code work} with the messages it queues written together when it returns, in one JDBC batch (one
+     * round trip instead of one per message): for a caller queueing many in one transaction.
+     */
+    void together(Runnable work) {
+        if (TransactionSynchronizationManager.hasResource(this)) {
+            work.run(); // already inside: the outer call writes
+            return;
+        }
+        TransactionSynchronizationManager.bindResource(this, new Waiting(new ArrayList<>()));
+        try {
+            work.run();
+            writeWaiting();
+        } finally {
+            TransactionSynchronizationManager.unbindResource(this);
+        }
+    }
+
+    /** Messages queued inside {@link #together}, not written yet. */
+    private record Waiting(List<MessageRow> rows) {}
+
+    private void writeWaiting() {
+        if (TransactionSynchronizationManager.getResource(this) instanceof Waiting waiting
+                && !waiting.rows().isEmpty()) {
+            var rows = List.copyOf(waiting.rows());
+            waiting.rows().clear();
+            write(rows);
+        }
+    }
+
+    /** Every statement of this outbox but the queueing one: messages waiting to be written go first. */
+    private StatementSpec sql(String sql) {
+        writeWaiting();
+        return jdbc.sql(sql);
+    }
+
+    /** Each message with its first status, in one statement per message and one batch for all. */
+    private void write(List<MessageRow> rows) {
+        batch.batchUpdate("""
+                with queued as (
+                    insert into message (id, customer_id, channel, purpose, category, status, recipient, timezone,
+                                         language, template_key, content, sms_text, reply_to, origin, origin_ref,
+                                         attempts, next_attempt_at, fallback_of, retry_of, created_at, updated_at)
+                    values (:id, :customerId, :channel, :purpose, :category, 'QUEUED', :recipient, :timezone,
+                            :language, :templateKey, cast(:content as jsonb), :smsText, :replyTo, :origin,
+                            :originRef, 0, :nextAttemptAt, :fallbackOf, :retryOf, :now, :now)
+                    returning id, created_at)
+                insert into message_status_change (message_id, status, at)
+                select id, 'QUEUED', created_at from queued
+                """, rows.stream().map(this::insertParameters).toArray(SqlParameterSource[]::new));
+        rows.stream()
+                .filter(row -> row.fallbackOf() != null)
+                .forEach(row -> jdbc.sql("update message set fallback_message_id = :fallback where id = :original")
+                        .param("fallback", row.id())
+                        .param("original", row.fallbackOf())
+                        .update());
+    }
+
+    private SqlParameterSource insertParameters(MessageRow row) {
+        return new MapSqlParameterSource()
+                .addValue("id", row.id())
+                .addValue("customerId", row.customerId())
+                .addValue("channel", row.channel().name())
+                .addValue("purpose", row.purpose().name())
+                .addValue("category", row.category().name())
+                .addValue("recipient", row.recipient())
+                .addValue("timezone", row.timezone())
+                .addValue("language", row.language())
+                .addValue("templateKey", row.templateKey())
+                .addValue("content", contentJson(row.content()))
+                .addValue("smsText", row.smsText())
+                .addValue("replyTo", row.replyTo())
+                .addValue("origin", row.origin() == null ? null : row.origin().label())
+                .addValue(
+                        "originRef", row.origin() == null ? null : row.origin().ref())
+                .addValue("nextAttemptAt", ts(row.nextAttemptAt()))
+                .addValue("fallbackOf", row.fallbackOf())
+                .addValue("retryOf", row.retryOf())
+                .addValue("now", ts(row.createdAt()));
+    }
+
     Optional<MessageRow> find(UUID id) {
-        return jdbc.sql("select * from message where id = :id")
+        return sql("select * from message where id = :id")
                 .param("id", id)
                 .query(this::map)
                 .optional();
     }
 
     Optional<MessageRow> findByProviderId(String providerMessageId) {
-        return jdbc.sql("select * from message where provider_message_id = :pid")
+        return sql("select * from message where provider_message_id = :pid")
                 .param("pid", providerMessageId)
                 .query(this::map)
                 .optional();
@@ -108,7 +171,7 @@ class Outbox {
 
     List<StatusChange> history(UUID id) {
         // lifecycle order: Meta's webhook timestamps are whole seconds, so time alone can misorder them
-        return jdbc.sql("select * from message_status_change where message_id = :id"
+        return sql("select * from message_status_change where message_id = :id"
                         + " order by message_status_rank(status), at")
                 .param("id", id)
                 .query((rs, n) -> new StatusChange(
@@ -121,10 +184,9 @@ class Outbox {
     }
 
     List<MessageRow> list(String customerId, MessageStatus status, long offset, int limit) {
-        return jdbc.sql(
-                        "select * from message where (cast(:customerId as varchar) is null or customer_id = :customerId)"
-                                + " and (cast(:status as varchar) is null or status = :status)"
-                                + " order by created_at desc, id limit :limit offset :offset")
+        return sql("select * from message where (cast(:customerId as varchar) is null or customer_id = :customerId)"
+                        + " and (cast(:status as varchar) is null or status = :status)"
+                        + " order by created_at desc, id limit :limit offset :offset")
                 .param("customerId", customerId)
                 .param("status", status == null ? null : status.name())
                 .param("limit", limit)
@@ -134,9 +196,8 @@ class Outbox {
     }
 
     long count(String customerId, MessageStatus status) {
-        return jdbc.sql(
-                        "select count(*) from message where (cast(:customerId as varchar) is null or customer_id = :customerId)"
-                                + " and (cast(:status as varchar) is null or status = :status)")
+        return sql("select count(*) from message where (cast(:customerId as varchar) is null or customer_id = :customerId)"
+                        + " and (cast(:status as varchar) is null or status = :status)")
                 .param("customerId", customerId)
                 .param("status", status == null ? null : status.name())
                 .query(Long.class)
@@ -144,7 +205,7 @@ class Outbox {
     }
 
     List<MessageRow> byCustomer(String customerId) {
-        return jdbc.sql("select * from message where customer_id = :customerId order by created_at, id")
+        return sql("select * from message where customer_id = :customerId order by created_at, id")
                 .param("customerId", customerId)
                 .query(this::map)
                 .list();
@@ -158,7 +219,7 @@ class Outbox {
         if (limit <= 0) {
             return List.of();
         }
-        return jdbc.sql("""
+        return sql("""
                         update message m set status = 'SENDING', attempts = m.attempts + 1, sending_since = :now,
                                              updated_at = :now
                           from (select id from message
@@ -178,7 +239,7 @@ class Outbox {
 
     /** Messages left in {@code sending} since before {@code cutoff}: their dispatcher died mid-send. */
     List<MessageRow> stuckSending(Instant cutoff, int limit) {
-        return jdbc.sql("select * from message where status = 'SENDING' and sending_since < :cutoff"
+        return sql("select * from message where status = 'SENDING' and sending_since < :cutoff"
                         + " order by sending_since limit :limit for update skip locked")
                 .param("cutoff", ts(cutoff))
                 .param("limit", limit)
@@ -191,7 +252,7 @@ class Outbox {
      * messages it moved: one a faster status webhook already moved on (found by our id) is left alone.
      */
     List<MovedMessage> markAllSent(List<UUID> ids, List<String> providerMessageIds, Instant now) {
-        return jdbc.sql("""
+        return sql("""
                         with input as (
                             select * from unnest(cast(cast(:ids as text[]) as uuid[]), cast(:pids as text[])) as i(id, pid)),
                         sent as (
@@ -215,7 +276,7 @@ class Outbox {
 
     /** Back to the queue for a later attempt (a retryable failure, a pacing delay, a stuck send). */
     void reschedule(UUID id, Instant at, boolean pairRateFailure, String errorCode, String errorTitle, Instant now) {
-        jdbc.sql("""
+        sql("""
                         update message set status = 'QUEUED', next_attempt_at = :at, sending_since = null,
                                pair_rate_failures = pair_rate_failures + :pair,
                                error_code = coalesce(:code, error_code), error_title = coalesce(:title, error_title),
@@ -236,7 +297,7 @@ class Outbox {
      * guardrail, whose reason ({@code heldReason}, null for pacing) is shown on the message.
      */
     void defer(UUID id, Instant until, String heldReason, Instant now) {
-        jdbc.sql("update message set status = 'QUEUED', next_attempt_at = :until, held_reason = :reason,"
+        sql("update message set status = 'QUEUED', next_attempt_at = :until, held_reason = :reason,"
                         + " attempts = greatest(attempts - 1, 0), sending_since = null, updated_at = :now"
                         + " where id = :id and status = 'SENDING'")
                 .param("until", ts(until))
@@ -248,7 +309,7 @@ class Outbox {
 
     /** When the customer's marketing messages were sent since {@code since}, oldest first (all channels). */
     List<Instant> marketingSentSince(String customerId, Instant since) {
-        return jdbc.sql("select c.at from message_status_change c join message m on m.id = c.message_id"
+        return sql("select c.at from message_status_change c join message m on m.id = c.message_id"
                         + " where m.customer_id = :customer and m.purpose = 'MARKETING' and c.status = 'SENT'"
                         + " and c.at > :since order by c.at")
                 .param("customer", customerId)
@@ -259,7 +320,7 @@ class Outbox {
 
     /** When the customer was last sent a message of any kind. */
     Optional<Instant> lastSentTo(String customerId) {
-        return jdbc.sql("select max(c.at) from message_status_change c join message m on m.id = c.message_id"
+        return sql("select max(c.at) from message_status_change c join message m on m.id = c.message_id"
                         + " where m.customer_id = :customer and c.status = 'SENT'")
                 .param("customer", customerId)
                 .query((rs, n) -> rs.getTimestamp(1))
@@ -269,7 +330,7 @@ class Outbox {
 
     /** Moves a message to failed or cancelled unless it already reached a final status or delivery. */
     boolean finish(UUID id, MessageStatus status, String errorCode, String errorTitle, Instant now) {
-        var updated = jdbc.sql("""
+        var updated = sql("""
                         update message set status = :status, error_code = :code, error_title = :title,
                                sending_since = null, updated_at = :now
                          where id = :id and status in ('QUEUED', 'SENDING', 'SENT')
@@ -294,7 +355,7 @@ class Outbox {
      * messages that moved, with the provider id of the report that moved each.
      */
     List<Moved> applyStatuses(List<StatusUpdates.StatusReport> reports, Instant now) {
-        var moved = jdbc.sql("""
+        var moved = sql("""
                         with input as (
                             select * from unnest(cast(:pids as text[]), cast(cast(:ourIds as text[]) as uuid[]),
                                                  cast(:statuses as text[]), cast(cast(:ats as text[]) as timestamptz[]),
@@ -355,7 +416,7 @@ class Outbox {
                 .toList();
         if (!latePrices.isEmpty()) {
             // a duplicate or late status still tells the price (Meta sends pricing on one of delivered/read)
-            jdbc.sql("update message m set pricing_category = i.pricing from unnest(cast(:pids as text[]),"
+            sql("update message m set pricing_category = i.pricing from unnest(cast(:pids as text[]),"
                             + " cast(:pricings as text[])) as i(pid, pricing)"
                             + " where m.provider_message_id = i.pid and m.pricing_category is null")
                     .param(
@@ -381,7 +442,7 @@ class Outbox {
 
     /** Cancels queued messages of a customer (all, or one channel and purpose); returns how many. */
     int cancelQueued(String customerId, Channel channel, Purpose purpose, String reason, Instant now) {
-        var ids = jdbc.sql("""
+        var ids = sql("""
                         update message set status = 'CANCELLED', error_code = :reason, updated_at = :now
                          where customer_id = :customerId and status = 'QUEUED'
                            and (cast(:channel as varchar) is null or channel = :channel)
@@ -404,7 +465,7 @@ class Outbox {
      * its status change; returns how many.
      */
     int cancelQueued(Origin origin, String reason, Instant now) {
-        return jdbc.sql("""
+        return sql("""
                         with cancelled as (
                             update message set status = 'CANCELLED', error_code = :reason, updated_at = :now
                              where origin_ref = :ref and origin = :label and status = 'QUEUED'
@@ -425,7 +486,7 @@ class Outbox {
 
     /** The messages of one origin by status, and the queued ones a guardrail holds. */
     MessageCounts countByOrigin(Origin origin) {
-        return jdbc.sql("""
+        return sql("""
                         select count(*) filter (where status = 'QUEUED') as queued,
                                count(*) filter (where status = 'SENDING') as sending,
                                count(*) filter (where status = 'SENT') as sent,
@@ -457,21 +518,20 @@ class Outbox {
 
     /** Erasure: forget the number and the words, keep the fact that a message existed. */
     void anonymise(String customerId) {
-        jdbc.sql(
-                        "update message set recipient = null, sms_text = null, content = '{\"kind\":\"text\",\"body\":\"\",\"previewUrl\":false}'"
-                                + " where customer_id = :customerId")
+        sql("update message set recipient = null, sms_text = null, content = '{\"kind\":\"text\",\"body\":\"\",\"previewUrl\":false}'"
+                        + " where customer_id = :customerId")
                 .param("customerId", customerId)
                 .update();
     }
 
     long queueDepth() {
-        return jdbc.sql("select count(*) from message where status = 'QUEUED'")
+        return sql("select count(*) from message where status = 'QUEUED'")
                 .query(Long.class)
                 .single();
     }
 
     Optional<Instant> oldestDue(Instant now) {
-        return jdbc.sql("select min(next_attempt_at) from message where status = 'QUEUED' and next_attempt_at <= :now")
+        return sql("select min(next_attempt_at) from message where status = 'QUEUED' and next_attempt_at <= :now")
                 .param("now", ts(now))
                 .query((rs, n) -> rs.getTimestamp(1))
                 .optional()
@@ -480,7 +540,7 @@ class Outbox {
 
     private void recordStatus(
             UUID id, MessageStatus status, Instant at, String providerId, String code, String title, String pricing) {
-        jdbc.sql("""
+        sql("""
                         insert into message_status_change (message_id, status, at, provider_message_id, error_code,
                                                            error_title, pricing_category)
                         values (:id, :status, :at, :pid, :code, :title, :pricing)

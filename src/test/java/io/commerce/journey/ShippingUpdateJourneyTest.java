@@ -13,6 +13,7 @@ import io.commerce.order.Shipment;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Executors;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -144,7 +145,8 @@ class ShippingUpdateJourneyTest {
 
         runner.runOnce(); // another runner takes the expired lease over and completes the step
 
-        assertThat(enrollments.end(stale, "EXITED", "LATE", Instant.now())).isFalse();
+        assertThat(enrollments.record(List.of(new Enrollments.Decision(stale, Step.exit("LATE"))), Instant.now()))
+                .isFalse();
         assertThat(status(orderId)).isEqualTo("COMPLETED");
         assertThat(messagesTo(customerId)).isEqualTo(1);
     }
