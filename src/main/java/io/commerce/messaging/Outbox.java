@@ -212,8 +212,9 @@ class Outbox {
     }
 
     /**
-     * Takes up to {@code limit} due messages of a channel and marks them {@code sending}; rows another
-     * dispatcher holds are skipped, not waited for.
+     * Takes up to {@code limit} due messages of a channel and marks them {@code sending}: transactional
+     * ones first, then marketing, each oldest due first, so an order update never waits behind a campaign's
+     * backlog; rows another dispatcher holds are skipped, not waited for.
      */
     List<MessageRow> claimDue(Channel channel, int limit, Instant now) {
         if (limit <= 0) {
@@ -224,7 +225,7 @@ class Outbox {
                                              updated_at = :now
                           from (select id from message
                                  where status = 'QUEUED' and channel = :channel and next_attempt_at <= :now
-                                 order by next_attempt_at
+                                 order by purpose = 'MARKETING', next_attempt_at
                                  limit :limit
                                  for update skip locked) due
                          where m.id = due.id

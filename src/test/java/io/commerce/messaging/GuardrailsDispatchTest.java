@@ -1,12 +1,8 @@
 package io.commerce.messaging;
 
-import static io.commerce.Api.uniqueId;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.commerce.consent.ConsentChange;
 import io.commerce.consent.ConsentService;
-import io.commerce.consent.ConsentStatus;
-import io.commerce.customer.CustomerDetails;
 import io.commerce.customer.CustomerService;
 import io.commerce.shared.Channel;
 import io.commerce.shared.Purpose;
@@ -15,7 +11,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
@@ -116,15 +111,7 @@ class GuardrailsDispatchTest {
     }
 
     private String customerIn(String zone) {
-        var id = uniqueId("c");
-        customers.upsert(
-                id,
-                new CustomerDetails(
-                        MessagingFixtures.uniquePhone(), "Ana", null, null, "en", zone, null, List.of(), Map.of()));
-        for (var purpose : Purpose.values()) {
-            consents.record(id, Channel.WHATSAPP, purpose, new ConsentChange(ConsentStatus.GRANTED, "test", null));
-        }
-        return id;
+        return MessagingFixtures.customerWithWhatsAppConsent(customers, consents, zone, Purpose.values());
     }
 
     private UUID queue(String customerId, Purpose purpose) {

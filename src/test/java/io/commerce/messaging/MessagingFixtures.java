@@ -1,11 +1,21 @@
 package io.commerce.messaging;
 
 import static io.commerce.Api.json;
+import static io.commerce.Api.uniqueId;
 
 import io.commerce.Fixtures;
+import io.commerce.consent.ConsentChange;
+import io.commerce.consent.ConsentService;
+import io.commerce.consent.ConsentStatus;
+import io.commerce.customer.CustomerDetails;
+import io.commerce.customer.CustomerService;
 import io.commerce.messaging.channel.Signatures;
 import io.commerce.messaging.channel.WebhookSecrets;
+import io.commerce.shared.Channel;
+import io.commerce.shared.Purpose;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
@@ -34,6 +44,18 @@ final class MessagingFixtures {
     /** A valid Spanish mobile number nobody else in the test run has. */
     static String uniquePhone() {
         return "+346" + String.format("%08d", ThreadLocalRandom.current().nextInt(100_000_000));
+    }
+
+    /** A new customer in {@code zone} with a unique number and WhatsApp consent for {@code purposes}; its id. */
+    static String customerWithWhatsAppConsent(
+            CustomerService customers, ConsentService consents, String zone, Purpose... purposes) {
+        var id = uniqueId("c");
+        customers.upsert(
+                id, new CustomerDetails(uniquePhone(), "Ana", null, null, "en", zone, null, List.of(), Map.of()));
+        for (var purpose : purposes) {
+            consents.record(id, Channel.WHATSAPP, purpose, new ConsentChange(ConsentStatus.GRANTED, "test", null));
+        }
+        return id;
     }
 
     static void customer(MockMvcTester mvc, String customerId, String phone, String language) {

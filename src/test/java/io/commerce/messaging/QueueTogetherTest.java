@@ -1,18 +1,13 @@
 package io.commerce.messaging;
 
-import static io.commerce.Api.uniqueId;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.commerce.IntegrationTest;
-import io.commerce.consent.ConsentChange;
 import io.commerce.consent.ConsentService;
-import io.commerce.consent.ConsentStatus;
-import io.commerce.customer.CustomerDetails;
 import io.commerce.customer.CustomerService;
 import io.commerce.shared.Channel;
 import io.commerce.shared.Purpose;
-import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -38,16 +33,7 @@ class QueueTogetherTest {
 
     @BeforeEach
     void customerWithConsent(@Autowired CustomerService customers, @Autowired ConsentService consents) {
-        customerId = uniqueId("c");
-        customers.upsert(
-                customerId,
-                new CustomerDetails(
-                        MessagingFixtures.uniquePhone(), "Ana", null, null, "en", "UTC", null, List.of(), Map.of()));
-        consents.record(
-                customerId,
-                Channel.WHATSAPP,
-                Purpose.TRANSACTIONAL,
-                new ConsentChange(ConsentStatus.GRANTED, "test", null));
+        customerId = MessagingFixtures.customerWithWhatsAppConsent(customers, consents, "UTC", Purpose.TRANSACTIONAL);
     }
 
     @Test
