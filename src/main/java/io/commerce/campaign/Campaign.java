@@ -6,7 +6,10 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
 
-/** A campaign as stored; {@code claimToken} identifies the launcher that holds it while launching. */
+/**
+ * A campaign as stored; {@code claimToken} identifies the launcher that holds it while launching, {@code
+ * launchAttempts} counts its claims.
+ */
 record Campaign(
         UUID id,
         String name,
@@ -20,6 +23,7 @@ record Campaign(
         Instant cancelledAt,
         String failureReason,
         Integer audienceSize,
+        int launchAttempts,
         UUID claimToken,
         Instant createdAt) {
 

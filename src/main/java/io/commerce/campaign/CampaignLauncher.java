@@ -17,13 +17,16 @@ import org.springframework.transaction.support.TransactionTemplate;
  * launching; each is then launched in one transaction: its audience snapshotted into the outbox by one
  * statement, the campaign marked launched only while the claim still holds, and {@link CampaignLaunched}
  * published. A launch whose claim was lost meanwhile (the campaign was cancelled) rolls back with its
- * messages; a launcher that dies leaves a claim that runs out, and the campaign is launched again.
+ * messages; a launcher that dies leaves a claim that runs out, and the campaign is launched again. A launch
+ * that fails is tried again after {@code launch-retry-backoff}, up to {@code max-launch-attempts} claims,
+ * then the campaign is failed with {@code LAUNCH_FAILED}.
  */
 @Component
 class CampaignLauncher {
 
     private static final Logger log = LoggerFactory.getLogger(CampaignLauncher.class);
     private static final int BATCH = 10;
+    static final String LAUNCH_FAILED = "LAUNCH_FAILED";
 
     private final Campaigns campaigns;
     private final SegmentQuery segments;
@@ -71,6 +74,15 @@ class CampaignLauncher {
     }
 
     void launch(Campaign campaign) {
+        if (campaign.launchAttempts() > properties.maxLaunchAttempts()) {
+            // its launchers died (or failed) as many times as it may be tried
+            log.error(
+                    "campaign {} was claimed {} times without launching; it is marked failed",
+                    campaign.id(),
+                    campaign.launchAttempts() - 1);
+            transaction.executeWithoutResult(status -> campaigns.markFailed(campaign, LAUNCH_FAILED, clock.instant()));
+            return;
+        }
         var snapshot = metrics.start();
         try {
             var audienceSize = transaction.execute(status -> {
@@ -99,6 +111,24 @@ class CampaignLauncher {
             // the template left the catalogue (or lost a parameter) since the campaign was scheduled
             log.warn("campaign {} cannot be launched: {}", campaign.id(), refused.getMessage());
             transaction.executeWithoutResult(status -> campaigns.markFailed(campaign, refused.code(), clock.instant()));
+        } catch (RuntimeException e) {
+            // the snapshot rolled back; a database error may pass, a bug will not: a few tries, then failed
+            var now = clock.instant();
+            var last = campaign.launchAttempts() >= properties.maxLaunchAttempts();
+            log.error(
+                    "campaign {} failed to launch (attempt {} of {}){}",
+                    campaign.id(),
+                    campaign.launchAttempts(),
+                    properties.maxLaunchAttempts(),
+                    last ? "; it is marked failed" : "; it is tried again in " + properties.launchRetryBackoff(),
+                    e);
+            transaction.executeWithoutResult(status -> {
+                if (last) {
+                    campaigns.markFailed(campaign, LAUNCH_FAILED, now);
+                } else {
+                    campaigns.retryLater(campaign, now.plus(properties.launchRetryBackoff()), now);
+                }
+            });
         }
     }
 

@@ -66,6 +66,7 @@ public class CampaignService {
                 null,
                 null,
                 null,
+                0,
                 null,
                 now);
         campaigns.insert(campaign);
@@ -146,6 +147,7 @@ public class CampaignService {
                 campaign.launchedAt(),
                 campaign.cancelledAt(),
                 campaign.failureReason(),
+                campaign.launchAttempts(),
                 campaign.audienceSize(),
                 messages,
                 campaign.createdAt());

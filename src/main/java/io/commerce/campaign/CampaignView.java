@@ -8,7 +8,8 @@ import java.util.Map;
 /**
  * A campaign and its progress: status, when it launched, how many customers its audience snapshot held, and
  * its messages by status (with how many queued ones a guardrail holds). {@code messages} is given for one
- * campaign, not in lists.
+ * campaign, not in lists. {@code launchAttempts} counts the launches tried (a failed one is tried again a few
+ * times, then the campaign fails with {@code LAUNCH_FAILED}).
  */
 public record CampaignView(
         String id,
@@ -22,6 +23,7 @@ public record CampaignView(
         Instant launchedAt,
         Instant cancelledAt,
         String failureReason,
+        int launchAttempts,
         Integer audienceSize,
         MessageCounts messages,
         Instant createdAt) {}

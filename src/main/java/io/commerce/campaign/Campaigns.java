@@ -85,7 +85,7 @@ class Campaigns {
     List<Campaign> claimDue(Instant now, Duration lease, int limit) {
         return jdbc.sql("""
                         update campaign c set status = 'LAUNCHING', claim_token = :token, claimed_until = :until,
-                                              updated_at = :now
+                                              launch_attempts = c.launch_attempts + 1, updated_at = :now
                           from (select id from campaign
                                  where (status = 'SCHEDULED' and scheduled_at <= :now)
                                     or (status = 'LAUNCHING' and claimed_until < :now)
@@ -131,6 +131,19 @@ class Campaigns {
                 .update();
     }
 
+    /** Gives the claim back after a failed launch: the campaign may be claimed again from {@code retryAt}. */
+    void retryLater(Campaign claimed, Instant retryAt, Instant now) {
+        jdbc.sql("""
+                        update campaign set claim_token = null, claimed_until = :retryAt, updated_at = :now
+                         where id = :id and claim_token = :token and status = 'LAUNCHING'
+                        """)
+                .param("retryAt", ts(retryAt))
+                .param("now", ts(now))
+                .param("id", claimed.id())
+                .param("token", claimed.claimToken())
+                .update();
+    }
+
     void markCancelled(UUID id, Instant now) {
         jdbc.sql("""
                         update campaign set status = 'CANCELLED', cancelled_at = :now, claim_token = null,
@@ -153,6 +166,7 @@ class Campaigns {
                 instant(rs, "cancelled_at"),
                 rs.getString("failure_reason"),
                 rs.getObject("audience_size", Integer.class),
+                rs.getInt("launch_attempts"),
                 rs.getObject("claim_token", UUID.class),
                 instant(rs, "created_at"));
     }

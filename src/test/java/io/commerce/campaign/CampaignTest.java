@@ -441,6 +441,82 @@ class CampaignTest {
     }
 
     @Test
+    void aLaunchThatKeepsFailingIsTriedThreeTimesThenTheCampaignFails() {
+        customer("Ana", "en", tag);
+        var campaignId = create("whatsapp", """
+                {"tags": ["%s"]}""".formatted(tag));
+
+        withTheOutboxRefusing(campaignId, () -> {
+            launcher.launchDue();
+            assertThat(status(campaignId)).isEqualTo("LAUNCHING");
+            launcher.launchDue(); // not again before the backoff
+            assertThat(launchAttempts(campaignId)).isEqualTo(1);
+
+            clock.advance(Duration.ofMinutes(1).plusSeconds(1));
+            launcher.launchDue();
+            clock.advance(Duration.ofMinutes(1).plusSeconds(1));
+            launcher.launchDue();
+        });
+
+        assertThat(status(campaignId)).isEqualTo("FAILED");
+        var view = get(mvc, "/api/v1/campaigns/" + campaignId).exchange();
+        assertThat(view).bodyJson().extractingPath("$.failureReason").isEqualTo("LAUNCH_FAILED");
+        assertThat(view).bodyJson().extractingPath("$.launchAttempts").isEqualTo(3);
+        assertThat(recipientsOf(campaignId)).isEmpty();
+    }
+
+    @Test
+    void aCampaignWhoseLaunchersKeepDyingFailsInsteadOfBeingClaimedForever() {
+        customer("Ana", "en", tag);
+        var campaignId = create("whatsapp", """
+                {"tags": ["%s"]}""".formatted(tag));
+        for (int died = 0; died < 3; died++) {
+            campaigns.claimDue(clock.instant(), Duration.ofMinutes(15), 100); // and the launcher dies
+            clock.advance(Duration.ofMinutes(16));
+        }
+
+        launcher.launchDue();
+
+        assertThat(status(campaignId)).isEqualTo("FAILED");
+        assertThat(launchAttempts(campaignId)).isEqualTo(4);
+        assertThat(recipientsOf(campaignId)).isEmpty();
+    }
+
+    @Test
+    void aLaunchThatFailedOnceIsLaunchedOnItsNextTry() {
+        var ana = customer("Ana", "en", tag);
+        var campaignId = create("whatsapp", """
+                {"tags": ["%s"]}""".formatted(tag));
+        withTheOutboxRefusing(campaignId, launcher::launchDue);
+
+        clock.advance(Duration.ofMinutes(1).plusSeconds(1));
+        launcher.launchDue();
+
+        assertThat(status(campaignId)).isEqualTo("LAUNCHED");
+        assertThat(launchAttempts(campaignId)).isEqualTo(2);
+        assertThat(recipientsOf(campaignId)).containsExactly(ana);
+    }
+
+    /** Runs {@code work} while the database refuses this campaign's messages: a real error, not a rule. */
+    private void withTheOutboxRefusing(String campaignId, Runnable work) {
+        jdbc.sql("alter table message add constraint refuse_campaign check (origin_ref is distinct from '%s') not valid"
+                        .formatted(campaignId))
+                .update();
+        try {
+            work.run();
+        } finally {
+            jdbc.sql("alter table message drop constraint refuse_campaign").update();
+        }
+    }
+
+    private int launchAttempts(String campaignId) {
+        return jdbc.sql("select launch_attempts from campaign where id = cast(? as uuid)")
+                .param(campaignId)
+                .query(Integer.class)
+                .single();
+    }
+
+    @Test
     void progressCountsTheMessagesByStatusAndThoseHeldByAGuardrail() {
         for (int i = 0; i < 6; i++) {
             customer("Ana", "en", tag);
