@@ -5,13 +5,16 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalTime;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
 /**
  * The rules that hold marketing back without dropping it: quiet hours in the customer's time zone, a
  * frequency cap across channels, and a least gap after the last message of any kind. Each gives the moment
- * the message may go; transactional messages are exempt (consent is checked elsewhere, for both).
+ * the message may go; transactional messages are exempt (consent is checked elsewhere, for both). A customer
+ * in a conversation with us (they wrote moments ago) is answered at once: quiet hours and the least gap
+ * guard against interrupting, which an answer does not; the frequency cap still counts.
  */
 final class Guardrails {
 
@@ -70,17 +73,30 @@ final class Guardrails {
 
     /** The first rule that holds a message back, with the latest moment any rule asks for. */
     Optional<Hold> check(
-            Purpose purpose, Instant now, ZoneId zone, List<Instant> recentMarketing, Optional<Instant> lastSend) {
+            Purpose purpose,
+            Instant now,
+            ZoneId zone,
+            List<Instant> recentMarketing,
+            Optional<Instant> lastSend,
+            boolean inConversation) {
         if (purpose != Purpose.MARKETING) {
             return Optional.empty();
         }
-        var holds = List.of(
-                        quietHours.holdUntil(now, zone).map(until -> new Hold("QUIET_HOURS", until)),
-                        frequencyCap.holdUntil(recentMarketing).map(until -> new Hold("FREQUENCY_CAP", until)),
-                        minimumGap.holdUntil(now, lastSend).map(until -> new Hold("MINIMUM_GAP", until)))
-                .stream()
-                .flatMap(Optional::stream)
-                .toList();
+        var holds = new ArrayList<Hold>();
+        frequencyCap
+                .holdUntil(recentMarketing)
+                .map(until -> new Hold("FREQUENCY_CAP", until))
+                .ifPresent(holds::add);
+        if (!inConversation) {
+            quietHours
+                    .holdUntil(now, zone)
+                    .map(until -> new Hold("QUIET_HOURS", until))
+                    .ifPresent(holds::add);
+            minimumGap
+                    .holdUntil(now, lastSend)
+                    .map(until -> new Hold("MINIMUM_GAP", until))
+                    .ifPresent(holds::add);
+        }
         return holds.stream().reduce((a, b) -> b.until().isAfter(a.until()) ? b : a);
     }
 }

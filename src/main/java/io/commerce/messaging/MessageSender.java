@@ -41,10 +41,13 @@ class MessageSender {
     private final Guardrails guardrails;
     private final boolean guardrailsEnabled;
     private final Duration frequencyCapPeriod;
+    private final ServiceWindow window;
+    private final Duration conversationWindow;
 
     MessageSender(
             List<ChannelGateway> gateways,
             PolicyGate policy,
+            ServiceWindow window,
             Pacing pacing,
             TemplateCatalogue templates,
             Outbox outbox,
@@ -67,6 +70,8 @@ class MessageSender {
         var settings = properties.guardrails();
         this.guardrailsEnabled = settings.enabled();
         this.frequencyCapPeriod = settings.frequencyCapPeriod();
+        this.window = window;
+        this.conversationWindow = settings.conversationWindow();
         this.guardrails = new Guardrails(
                 new Guardrails.QuietHours(settings.quietHoursStart(), settings.quietHoursEnd()),
                 new Guardrails.FrequencyCap(settings.frequencyCapMax(), settings.frequencyCapPeriod()),
@@ -116,7 +121,10 @@ class MessageSender {
         };
     }
 
-    /** Marketing only: quiet hours, the frequency cap and the least gap (queried only when they apply). */
+    /**
+     * Marketing only: quiet hours, the frequency cap and the least gap (queried only when they apply); the
+     * first and last not while the customer is in a conversation with us on the message's channel.
+     */
     private Optional<Guardrails.Hold> hold(MessageRow row) {
         if (!guardrailsEnabled || row.purpose() != Purpose.MARKETING) {
             return Optional.empty();
@@ -128,7 +136,8 @@ class MessageSender {
                 now,
                 zone,
                 outbox.marketingSentSince(row.customerId(), now.minus(frequencyCapPeriod)),
-                outbox.lastSentTo(row.customerId()));
+                outbox.lastSentTo(row.customerId()),
+                window.heardFromWithin(row.channel(), row.recipient(), conversationWindow));
     }
 
     /** Records a batch of accepted sends in one transaction and publishes {@link MessageSent} for each. */

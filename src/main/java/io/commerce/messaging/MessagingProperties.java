@@ -128,6 +128,8 @@ public record MessagingProperties(
      * @param quietHoursEnd local time at which it may go again
      * @param frequencyCapMax most marketing messages per customer in {@code frequencyCapPeriod}, across channels
      * @param minimumGap least time after the customer's last message of any kind
+     * @param conversationWindow a customer who wrote to us on the channel within this time is in a conversation:
+     *     marketing that answers them is not held by quiet hours or the minimum gap (the frequency cap still counts)
      */
     public record GuardrailSettings(
             @DefaultValue("true") boolean enabled,
@@ -135,7 +137,8 @@ public record MessagingProperties(
             @NotNull @DefaultValue("09:00") java.time.LocalTime quietHoursEnd,
             @Min(1) @DefaultValue("2") int frequencyCapMax,
             @NotNull @DefaultValue("P7D") Duration frequencyCapPeriod,
-            @NotNull @DefaultValue("PT1H") Duration minimumGap) {}
+            @NotNull @DefaultValue("PT1H") Duration minimumGap,
+            @NotNull @DefaultValue("PT15M") Duration conversationWindow) {}
 
     /**
      * Inbound keywords, matched case-insensitively on the whole message: {@code stop} withdraws marketing

@@ -26,6 +26,11 @@ class ServiceWindow {
     }
 
     boolean isOpen(Channel channel, String phone) {
+        return heardFromWithin(channel, phone, length);
+    }
+
+    /** Whether the customer wrote to us on this channel within {@code within}, from now. */
+    boolean heardFromWithin(Channel channel, String phone, Duration within) {
         if (phone == null) {
             return false;
         }
@@ -33,7 +38,7 @@ class ServiceWindow {
                                 + " and last_inbound_at > :since")
                         .param("channel", channel.name())
                         .param("phone", phone)
-                        .param("since", Timestamp.from(clock.instant().minus(length)))
+                        .param("since", Timestamp.from(clock.instant().minus(within)))
                         .query(Long.class)
                         .single()
                 > 0;

@@ -84,6 +84,20 @@ class GuardrailsDispatchTest {
     }
 
     @Test
+    void marketingThatAnswersACustomerWhoJustWroteIsNotHeldByQuietHours(@Autowired ServiceWindow window) {
+        var customer = customerIn("UTC");
+        var phone = customers.get(customer).phone();
+        window.opened(Channel.WHATSAPP, phone, Instant.now().minusSeconds(30)); // Ana tapped "5" just now
+        var id = queue(customer, Purpose.MARKETING);
+
+        dispatcher.dispatchOnce(Channel.WHATSAPP);
+
+        var row = outbox.find(id).orElseThrow();
+        assertThat(row.heldReason()).isNull();
+        assertThat(row.attempts()).isEqualTo(1); // it went to the channel (the sandbox is not listening here)
+    }
+
+    @Test
     void theFrequencyCapHoldsTheThirdMarketingMessageOfTheWeek() {
         var customer = customerIn("Etc/GMT-12"); // twelve hours ahead of UTC: far from the quiet hours
         var oldest = Instant.now().minus(Duration.ofDays(3));

@@ -62,9 +62,27 @@ class GuardrailsTest {
         var lateEvening = Instant.parse("2026-11-23T21:30:00Z");
         var recent = List.of(Instant.parse("2026-11-20T10:00:00Z"), Instant.parse("2026-11-23T21:00:00Z"));
 
-        assertThat(guardrails.check(Purpose.TRANSACTIONAL, lateEvening, MADRID, recent, Optional.of(lateEvening)))
+        assertThat(guardrails.check(
+                        Purpose.TRANSACTIONAL, lateEvening, MADRID, recent, Optional.of(lateEvening), false))
                 .isEmpty();
-        assertThat(guardrails.check(Purpose.MARKETING, lateEvening, MADRID, recent, Optional.of(lateEvening)))
+        assertThat(guardrails.check(Purpose.MARKETING, lateEvening, MADRID, recent, Optional.of(lateEvening), false))
+                .contains(new Guardrails.Hold("FREQUENCY_CAP", Instant.parse("2026-11-27T10:00:00Z")));
+    }
+
+    @Test
+    void aCustomerInAConversationIsAnsweredAtOnceUnlessTheFrequencyCapIsReached() {
+        var lateEvening = Instant.parse("2026-11-23T21:30:00Z"); // quiet hours in Madrid
+        var justNow = Optional.of(lateEvening.minusSeconds(60)); // our last message: inside the least gap
+        var oneThisWeek = List.of(Instant.parse("2026-11-20T10:00:00Z"));
+
+        assertThat(guardrails.check(Purpose.MARKETING, lateEvening, MADRID, oneThisWeek, justNow, false))
+                .map(Guardrails.Hold::reason)
+                .contains("QUIET_HOURS");
+        assertThat(guardrails.check(Purpose.MARKETING, lateEvening, MADRID, oneThisWeek, justNow, true))
+                .isEmpty();
+
+        var twoThisWeek = List.of(Instant.parse("2026-11-20T10:00:00Z"), Instant.parse("2026-11-22T10:00:00Z"));
+        assertThat(guardrails.check(Purpose.MARKETING, lateEvening, MADRID, twoThisWeek, justNow, true))
                 .contains(new Guardrails.Hold("FREQUENCY_CAP", Instant.parse("2026-11-27T10:00:00Z")));
     }
 }
