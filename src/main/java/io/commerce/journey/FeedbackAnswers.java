@@ -8,8 +8,10 @@ import java.util.regex.Pattern;
 
 /**
  * Reads the customer's answers in the delivery-feedback conversation, whether they tapped (a button or row
- * id such as {@code RATING_4}) or typed (an SMS, or words instead of a tap). Typed answers are read simply:
- * the first number in the text, or only stars; "yes" in English, Spanish or Dutch.
+ * id such as {@code RATING_4}) or typed (an SMS, or words instead of a tap). A typed rating is a number from 1
+ * to 5 that ends the text, alone or followed by its scale ("4/5", "4 out of 5", "5 stars", "2 estrellas"),
+ * with no other number before it ("I'd give it a 2" is 2, "it took 3 weeks" is no rating), or only stars;
+ * "yes" is read in English, Spanish or Dutch.
  */
 final class FeedbackAnswers {
 
@@ -17,7 +19,11 @@ final class FeedbackAnswers {
     static final String AGENT_NO = "AGENT_NO";
 
     private static final Pattern RATING_PAYLOAD = Pattern.compile("RATING_([1-5])");
-    private static final Pattern FIRST_NUMBER = Pattern.compile("\\d+");
+    private static final Pattern TYPED_RATING = Pattern.compile(
+            "\\D*?(?<!\\d)([1-5])\\s*(?:(?:/|out of|de|sobre|van|uit)\\s*5|stars?|estrellas?|sterren|ster)?"
+                    + "[\\s\\p{Punct}\\p{So}\uFE0F]*",
+            Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CHARACTER_CLASS);
+    private static final Pattern LEADING_NUMBER = Pattern.compile("\\d+");
     private static final Pattern FIRST_WORD = Pattern.compile("\\p{L}+");
     private static final Pattern ONLY_STARS = Pattern.compile("[\u2B50\u2605\uFE0F\\s]+");
     private static final FeedbackReason[] NUMBERED_REASONS = {
@@ -27,7 +33,7 @@ final class FeedbackAnswers {
 
     private FeedbackAnswers() {}
 
-    /** 1 to 5 from a {@code RATING_n} payload, else from the text's first number or its stars; else empty. */
+    /** 1 to 5 from a {@code RATING_n} payload, else from the typed number or stars; else empty. */
     static Optional<Integer> rating(String payload, String text) {
         if (payload != null) {
             var tapped = RATING_PAYLOAD.matcher(payload.strip());
@@ -38,9 +44,9 @@ final class FeedbackAnswers {
         if (text == null || text.isBlank()) {
             return Optional.empty();
         }
-        var number = FIRST_NUMBER.matcher(text);
-        if (number.find()) {
-            return inRange(number.group(), 1, 5);
+        var typed = TYPED_RATING.matcher(text.strip());
+        if (typed.matches()) {
+            return Optional.of(Integer.parseInt(typed.group(1)));
         }
         if (ONLY_STARS.matcher(text).matches()) {
             var stars = (int)
@@ -65,7 +71,7 @@ final class FeedbackAnswers {
         if (text == null) {
             return Optional.empty();
         }
-        var option = FIRST_NUMBER.matcher(text.strip());
+        var option = LEADING_NUMBER.matcher(text.strip());
         return option.lookingAt()
                 ? inRange(option.group(), 1, NUMBERED_REASONS.length).map(n -> NUMBERED_REASONS[n - 1])
                 : Optional.empty();

@@ -19,13 +19,43 @@ class FeedbackAnswersTest {
     @ParameterizedTest
     @CsvSource(
             delimiter = '|',
-            value = {"4|4", " 5 |5", "5 stars|5", "I'd give it a 2|2", "3/5|3", "1.|1", "⭐⭐⭐⭐|4", "⭐️⭐️|2", "★★★|3"})
-    void aTypedRatingIsTheFirstNumberOrTheStars(String text, int rating) {
+            value = {
+                "4|4",
+                " 5 |5",
+                "5 stars|5",
+                "I'd give it a 2|2",
+                "3/5|3",
+                "1.|1",
+                "5!|5",
+                "4 out of 5|4",
+                "4 van 5|4",
+                "2 estrellas|2",
+                "Un 3|3",
+                "4 ⭐|4",
+                "⭐⭐⭐⭐|4",
+                "⭐️⭐️|2",
+                "★★★|3"
+            })
+    void aTypedRatingIsANumberEndingTheTextOrTheStars(String text, int rating) {
         assertThat(FeedbackAnswers.rating(null, text)).contains(rating);
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"0", "6", "10", "great!", "", "   ", "⭐⭐⭐⭐⭐⭐", "123456789012"})
+    @ValueSource(
+            strings = {
+                "0",
+                "6",
+                "10",
+                "great!",
+                "",
+                "   ",
+                "⭐⭐⭐⭐⭐⭐",
+                "123456789012",
+                "it took 3 weeks",
+                "2 days late",
+                "order 1020: 4",
+                "5 stars but 2 days late"
+            })
     @NullSource
     void anythingElseHoldsNoRating(String text) {
         assertThat(FeedbackAnswers.rating(null, text)).isEmpty();
