@@ -4,9 +4,11 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
+import org.springframework.boot.SpringApplication;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.util.FileSystemUtils;
 
 /**
  * Starts the real application for a benchmark: embedded PostgreSQL in a fresh folder, live channel settings.
@@ -16,10 +18,13 @@ public final class BenchmarkApp {
     private BenchmarkApp() {}
 
     public static ConfigurableApplicationContext start(String... extra) throws IOException {
+        var data = Files.createTempDirectory("bench-postgres");
+        // after the application (and its PostgreSQL) has stopped: a benchmark leaves gigabytes behind otherwise
+        SpringApplication.getShutdownHandlers().add(() -> FileSystemUtils.deleteRecursively(data.toFile()));
         var args = new ArrayList<>(List.of(
                 "--server.port=0",
                 "--commerce.api.keys=bench",
-                "--commerce.embedded-postgres.data-directory=" + Files.createTempDirectory("bench-postgres"),
+                "--commerce.embedded-postgres.data-directory=" + data,
                 "--commerce.messaging.whatsapp.access-token=bench",
                 "--commerce.messaging.whatsapp.app-secret=bench-secret",
                 "--commerce.messaging.sms.account-sid=ACbench",
