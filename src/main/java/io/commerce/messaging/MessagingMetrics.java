@@ -57,6 +57,12 @@ class MessagingMetrics {
                 .increment();
     }
 
+    /** An error a provider reported for the account or number as a whole (Meta's {@code value.errors}). */
+    void providerError(String provider, String code) {
+        registry.counter("messaging.provider.errors", "provider", provider, "code", code)
+                .increment();
+    }
+
     void webhook(String provider, String outcome, Duration took) {
         webhookCounters
                 .computeIfAbsent(

@@ -12,6 +12,8 @@ import io.commerce.shared.Channel;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Locale;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -30,12 +32,14 @@ import tools.jackson.databind.json.JsonMapper;
 @RestController
 class WhatsAppWebhookController {
 
+    private static final Logger log = LoggerFactory.getLogger(WhatsAppWebhookController.class);
     private static final String SIGNATURE = "X-Hub-Signature-256";
 
     private final WebhookSecrets secrets;
     private final WebhookIntake intake;
     private final StatusUpdates statuses;
     private final InboundMessages inbound;
+    private final MessagingMetrics metrics;
     private final JsonMapper json;
     private final Clock clock;
 
@@ -44,12 +48,14 @@ class WhatsAppWebhookController {
             WebhookIntake intake,
             StatusUpdates statuses,
             InboundMessages inbound,
+            MessagingMetrics metrics,
             JsonMapper json,
             Clock clock) {
         this.secrets = secrets;
         this.intake = intake;
         this.statuses = statuses;
         this.inbound = inbound;
+        this.metrics = metrics;
         this.json = json;
         this.clock = clock;
     }
@@ -77,7 +83,8 @@ class WhatsAppWebhookController {
         intake.take(
                 "whatsapp",
                 raw,
-                () -> WhatsAppWebhookReader.read(json.readTree(raw), this::status, this::message, this::preference));
+                () -> WhatsAppWebhookReader.read(
+                        json.readTree(raw), this::status, this::message, this::preference, this::accountError));
         return ResponseEntity.ok().build();
     }
 
@@ -124,6 +131,13 @@ class WhatsAppWebhookController {
         if (preference.phone() != null) {
             inbound.preference(Channel.WHATSAPP, preference.phone(), preference.stop(), preference.detail());
         }
+    }
+
+    /** Not about one message (those come as failed statuses): for ops, a log line and {@code messaging.provider.errors}. */
+    private void accountError(WhatsAppWebhookReader.AccountError error) {
+        log.warn(
+                "WhatsApp reported an error for the account: {} {} ({})", error.code(), error.title(), error.details());
+        metrics.providerError("whatsapp", String.valueOf(error.code()));
     }
 
     private Instant orNow(Instant at) {

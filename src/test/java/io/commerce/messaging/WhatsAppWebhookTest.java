@@ -406,6 +406,17 @@ class WhatsAppWebhookTest {
     }
 
     @Test
+    void anAccountLevelErrorIsCountedForOps(@Autowired io.micrometer.core.instrument.MeterRegistry registry) {
+        var counter = registry.counter("messaging.provider.errors", "provider", "whatsapp", "code", "130429");
+        var before = counter.count();
+
+        assertThat(postWhatsApp(mvc, secrets, Fixtures.text("webhook_errors_value_level_130429.json")))
+                .hasStatusOk();
+
+        assertThat(counter.count()).isEqualTo(before + 1);
+    }
+
+    @Test
     void payloadsItDoesNotUnderstandAreStoredAndAnswered200() {
         var before = deliveries();
         assertThat(postWhatsApp(mvc, secrets, Fixtures.text("webhook_errors_value_level_130429.json")))

@@ -8,8 +8,8 @@ import org.slf4j.LoggerFactory;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Walks a Cloud API webhook ({@code entry[].changes[].value}) and hands each status, inbound message and
- * user preference to the callbacks, whatever else the payload holds: unknown fields, unknown message types
+ * Walks a Cloud API webhook ({@code entry[].changes[].value}) and hands each status, inbound message, user
+ * preference and account-level error to the callbacks, whatever else the payload holds: unknown fields, unknown message types
  * and other {@code field}s are passed over, never an error.
  */
 public final class WhatsAppWebhookReader {
@@ -37,13 +37,23 @@ public final class WhatsAppWebhookReader {
             Instant at,
             String raw) {}
 
+    /**
+     * An error Meta reports for the whole account or number rather than one message (e.g. 130429, rate limit
+     * hit): {@code details} is Meta's explanation, when given.
+     */
+    public record AccountError(int code, String title, String details) {}
+
     /** The customer stopped or resumed marketing in WhatsApp itself. */
     public record Preference(String phone, boolean stop, String detail) {}
 
     private WhatsAppWebhookReader() {}
 
     public static void read(
-            JsonNode root, Consumer<Status> statuses, Consumer<Message> messages, Consumer<Preference> preferences) {
+            JsonNode root,
+            Consumer<Status> statuses,
+            Consumer<Message> messages,
+            Consumer<Preference> preferences,
+            Consumer<AccountError> errors) {
         for (var entry : root.path("entry")) {
             for (var change : entry.path("changes")) {
                 var value = change.path("value");
@@ -52,10 +62,10 @@ public final class WhatsAppWebhookReader {
                         value.path("statuses").forEach(status -> statuses.accept(status(status)));
                         value.path("messages").forEach(message -> messages.accept(message(message)));
                         value.path("errors")
-                                .forEach(error -> log.warn(
-                                        "WhatsApp reported an error for the account: {} {}",
+                                .forEach(error -> errors.accept(new AccountError(
                                         error.path("code").asInt(),
-                                        error.path("title").asString("")));
+                                        error.path("title").asString(""),
+                                        error.path("error_data").path("details").asString(null))));
                     }
                     case "user_preferences" ->
                         value.path("user_preferences").forEach(preference -> {
