@@ -74,7 +74,13 @@ class InboundMessages {
         }
         var customerId = customer.map(CustomerProfile::customerId).orElse(null);
         events.publishEvent(new InboundMessageReceived(
-                stored.get(), customerId, inbound.channel(), inbound.type(), inbound.text(), inbound.receivedAt()));
+                stored.get(),
+                customerId,
+                inbound.channel(),
+                inbound.providerMessageId(),
+                inbound.type(),
+                inbound.text(),
+                inbound.receivedAt()));
         if (customerId == null) {
             log.info("kept a {} message from an unknown number", inbound.channel());
             return;

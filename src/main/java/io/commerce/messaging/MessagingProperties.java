@@ -37,6 +37,8 @@ public record MessagingProperties(
      * @param messagesPerSecond the number's throughput ({@code WHATSAPP_MESSAGES_PER_SECOND}), 1 to 1,000
      * @param pairGap the least time between two messages to one recipient (Meta: 1 per 6 s)
      * @param marketingBlockedCountryCodes calling codes Meta does not deliver marketing templates to
+     * @param requestTimeout connect and read timeout of a Cloud API call
+     * @param markInboundRead mark each message a customer sends as read (blue ticks) once it is processed
      */
     public record WhatsApp(
             @NotBlank @DefaultValue("https://graph.facebook.com")
@@ -50,7 +52,8 @@ public record MessagingProperties(
             @Min(1) @Max(1000) @DefaultValue("80") int messagesPerSecond,
             @NotNull @DefaultValue("PT6S") Duration pairGap,
             @NotNull @DefaultValue("+1") List<String> marketingBlockedCountryCodes,
-            @NotNull @DefaultValue("PT10S") Duration requestTimeout) {
+            @NotNull @DefaultValue("PT10S") Duration requestTimeout,
+            @DefaultValue("true") boolean markInboundRead) {
 
         public boolean sandbox() {
             return accessToken == null || accessToken.isBlank();
@@ -73,7 +76,8 @@ public record MessagingProperties(
             @DefaultValue("Acme") String from,
             String webhookBaseUrl,
             @Min(1) @Max(1000) @DefaultValue("10") int messagesPerSecond,
-            @NotNull @DefaultValue("PT10S") Duration requestTimeout) {
+            @NotNull @DefaultValue("PT10S") Duration requestTimeout,
+            @DefaultValue("true") boolean markInboundRead) {
 
         public boolean sandbox() {
             return accountSid == null || accountSid.isBlank() || authToken == null || authToken.isBlank();

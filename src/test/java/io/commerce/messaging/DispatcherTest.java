@@ -182,6 +182,21 @@ class DispatcherTest {
     }
 
     @Test
+    void aCustomersWhatsAppMessageIsMarkedReadOnceHandled(
+            @Autowired InboundMessages inbound,
+            @Autowired org.springframework.transaction.support.TransactionTemplate transaction) {
+        var wamid = "wamid.IN" + UUID.randomUUID();
+
+        transaction.executeWithoutResult(status -> inbound.receive(new InboundLog.Inbound(
+                Channel.WHATSAPP, wamid, phone, "text", "hola", null, null, "{}", Instant.now())));
+
+        await().atMost(Duration.ofSeconds(10))
+                .untilAsserted(() -> PROVIDER.verify(
+                        postRequestedFor(urlEqualTo(MESSAGES)).withRequestBody(equalToJson("""
+                                {"messaging_product": "whatsapp", "status": "read", "message_id": "%s"}""".formatted(wamid)))));
+    }
+
+    @Test
     void throttlingIsRetriedWithBackoffAndJitterThenSent() {
         failWith(400, Fixtures.text("error_response_130429.json"));
         var id = queueTemplate();

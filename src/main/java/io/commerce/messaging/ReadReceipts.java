@@ -1,0 +1,31 @@
+package io.commerce.messaging;
+
+import io.commerce.messaging.whatsapp.WhatsAppGateway;
+import io.commerce.shared.Channel;
+import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Blue ticks: once a customer's WhatsApp message is stored and handled (keywords, replies to journeys), it is
+ * marked as read at Meta, after the webhook was answered and outside its transaction. Best effort: a failed
+ * call is logged, the message stays unread in the customer's app. Off with {@code
+ * commerce.messaging.whatsapp.mark-inbound-read=false}.
+ */
+@Component
+class ReadReceipts {
+
+    private final WhatsAppGateway whatsapp;
+    private final boolean enabled;
+
+    ReadReceipts(WhatsAppGateway whatsapp, MessagingProperties properties) {
+        this.whatsapp = whatsapp;
+        this.enabled = properties.whatsapp().markInboundRead();
+    }
+
+    @ApplicationModuleListener
+    void on(InboundMessageReceived received) {
+        if (enabled && received.channel() == Channel.WHATSAPP && received.providerMessageId() != null) {
+            whatsapp.markAsRead(received.providerMessageId());
+        }
+    }
+}
