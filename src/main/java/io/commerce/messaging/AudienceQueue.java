@@ -13,7 +13,7 @@ import org.springframework.stereotype.Repository;
  * Queues one template message to every customer of an audience in a single {@code INSERT … SELECT}: a
  * million rows in seconds where one {@link Outbox#insert} per customer would take many minutes. It writes
  * exactly the rows {@link MessagingService#send} writes for a template message (same content JSON, SMS
- * text, category, language choice, recipient, time zone, due time and the {@code QUEUED} status change),
+ * text, category, language choice, recipient, time zone, due time),
  * and applies the rules {@link PolicyGate} would refuse on up front: an active customer with a phone,
  * consent on record for the channel and purpose, SMS text for SMS, no WhatsApp marketing where Meta blocks
  * it. The template is rendered once per language with a placeholder first name, which the database
@@ -70,10 +70,7 @@ class AudienceQueue {
                                       and k.status = 'GRANTED')
                        and (:q_channel <> 'SMS' or (cast(:q_sms as text[]))[v.i] is not null)
                        and not (c.phone like any(cast(:q_blocked as text[])))
-                    returning id),
-                recorded as (
-                    insert into message_status_change (message_id, status, at)
-                    select id, 'QUEUED', :q_now from queued)
+                    returning id)
                 select count(*) from queued
                 """.formatted(
                         personal

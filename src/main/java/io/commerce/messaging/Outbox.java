@@ -24,8 +24,9 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The outbound queue. Rows are claimed with {@code FOR UPDATE SKIP LOCKED}, so any number of dispatchers
- * on any number of instances share the work without taking a row twice; every status a message reaches is
- * kept once in {@code message_status_change}.
+ * on any number of instances share the work without taking a row twice; every status a message reaches
+ * after {@code queued} is kept once in {@code message_status_change} (queued is the row itself, written at
+ * {@code created_at}).
  */
 @Repository
 class Outbox {
@@ -110,19 +111,15 @@ class Outbox {
         return jdbc.sql(sql);
     }
 
-    /** Each message with its first status, in one statement per message and one batch for all. */
+    /** The messages, one statement each in one batch (their {@code queued} status is the row itself). */
     private void write(List<MessageRow> rows) {
         batch.batchUpdate("""
-                with queued as (
-                    insert into message (id, customer_id, channel, purpose, category, status, recipient, timezone,
-                                         language, template_key, content, sms_text, reply_to, origin, origin_ref,
-                                         attempts, next_attempt_at, fallback_of, retry_of, created_at, updated_at)
-                    values (:id, :customerId, :channel, :purpose, :category, 'QUEUED', :recipient, :timezone,
-                            :language, :templateKey, cast(:content as jsonb), :smsText, :replyTo, :origin,
-                            :originRef, 0, :nextAttemptAt, :fallbackOf, :retryOf, :now, :now)
-                    returning id, created_at)
-                insert into message_status_change (message_id, status, at)
-                select id, 'QUEUED', created_at from queued
+                insert into message (id, customer_id, channel, purpose, category, status, recipient, timezone, language,
+                                     template_key, content, sms_text, reply_to, origin, origin_ref, attempts,
+                                     next_attempt_at, fallback_of, retry_of, created_at, updated_at)
+                values (:id, :customerId, :channel, :purpose, :category, 'QUEUED', :recipient, :timezone, :language,
+                        :templateKey, cast(:content as jsonb), :smsText, :replyTo, :origin, :originRef, 0,
+                        :nextAttemptAt, :fallbackOf, :retryOf, :now, :now)
                 """, rows.stream().map(this::insertParameters).toArray(SqlParameterSource[]::new));
         rows.stream()
                 .filter(row -> row.fallbackOf() != null)
@@ -170,9 +167,17 @@ class Outbox {
     }
 
     List<StatusChange> history(UUID id) {
-        // lifecycle order: Meta's webhook timestamps are whole seconds, so time alone can misorder them
-        return sql("select * from message_status_change where message_id = :id"
-                        + " order by message_status_rank(status), at")
+        // queued is the message row itself; lifecycle order, as Meta's webhook timestamps are whole seconds
+        return sql("""
+                        select * from (
+                            select 'QUEUED' as status, created_at as at, null as error_code, null as error_title,
+                                   null as pricing_category
+                              from message where id = :id
+                            union all
+                            select status, at, error_code, error_title, pricing_category
+                              from message_status_change where message_id = :id) history
+                         order by message_status_rank(status), at
+                        """)
                 .param("id", id)
                 .query((rs, n) -> new StatusChange(
                         MessageStatus.valueOf(rs.getString("status")),
