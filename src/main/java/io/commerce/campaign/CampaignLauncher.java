@@ -26,7 +26,7 @@ class CampaignLauncher {
 
     private static final Logger log = LoggerFactory.getLogger(CampaignLauncher.class);
     private static final int BATCH = 10;
-    static final String LAUNCH_FAILED = "LAUNCH_FAILED";
+    private static final String LAUNCH_FAILED = "LAUNCH_FAILED";
 
     private final Campaigns campaigns;
     private final SegmentQuery segments;

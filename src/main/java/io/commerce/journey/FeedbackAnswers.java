@@ -20,7 +20,7 @@ final class FeedbackAnswers {
 
     private static final Pattern RATING_PAYLOAD = Pattern.compile("RATING_([1-5])");
     private static final Pattern TYPED_RATING = Pattern.compile(
-            "\\D*?(?<!\\d)([1-5])\\s*(?:(?:/|out of|de|sobre|van|uit)\\s*5|stars?|estrellas?|sterren|ster)?"
+            "\\D*?([1-5])\\s*(?:(?:/|out of|de|sobre|van|uit)\\s*5|stars?|estrellas?|sterren|ster)?"
                     + "[\\s\\p{Punct}\\p{So}\uFE0F]*",
             Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CHARACTER_CLASS);
     private static final Pattern LEADING_NUMBER = Pattern.compile("\\d+");

@@ -76,8 +76,7 @@ public record MessagingProperties(
             @DefaultValue("Acme") String from,
             String webhookBaseUrl,
             @Min(1) @Max(1000) @DefaultValue("10") int messagesPerSecond,
-            @NotNull @DefaultValue("PT10S") Duration requestTimeout,
-            @DefaultValue("true") boolean markInboundRead) {
+            @NotNull @DefaultValue("PT10S") Duration requestTimeout) {
 
         public boolean sandbox() {
             return accountSid == null || accountSid.isBlank() || authToken == null || authToken.isBlank();
