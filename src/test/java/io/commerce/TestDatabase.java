@@ -9,7 +9,9 @@ import org.testcontainers.postgresql.PostgreSQLContainer;
 
 /**
  * The one PostgreSQL 17 all tests of a run share: a Testcontainers container when a Docker engine is
- * reachable, otherwise an embedded server (zonky binaries). Never a stand-in database.
+ * reachable, otherwise an embedded server (zonky binaries). Never a stand-in database. The embedded one keeps
+ * zonky's defaults, fsync and synchronous commit off: fast, and its data is thrown away with the run (the
+ * service's own embedded server is durable, see ADR 0001).
  */
 public final class TestDatabase {
 
