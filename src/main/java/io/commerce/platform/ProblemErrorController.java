@@ -20,10 +20,9 @@ class ProblemErrorController implements ErrorController {
     @RequestMapping("${server.error.path:/error}")
     ResponseEntity<ProblemDetail> error(HttpServletRequest request) {
         var status = resolveStatus(request);
-        var problem = Problems.of(status, Problems.defaultCode(status.value()), detailFor(status));
         return ResponseEntity.status(status)
                 .contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                .body(problem);
+                .body(Problems.forStatus(status));
     }
 
     private static HttpStatus resolveStatus(HttpServletRequest request) {
@@ -35,9 +34,5 @@ class ProblemErrorController implements ErrorController {
             }
         }
         return HttpStatus.NOT_FOUND;
-    }
-
-    private static String detailFor(HttpStatus status) {
-        return status.is5xxServerError() ? "an unexpected error occurred" : status.getReasonPhrase();
     }
 }

@@ -41,6 +41,14 @@ final class Problems {
         return problem;
     }
 
+    /** The generic problem of a status, for errors that say nothing more (the container's, unknown paths). */
+    static ProblemDetail forStatus(HttpStatusCode status) {
+        var reason = HttpStatus.resolve(status.value());
+        var detail =
+                status.is5xxServerError() || reason == null ? "an unexpected error occurred" : reason.getReasonPhrase();
+        return of(status, defaultCode(status.value()), detail);
+    }
+
     static ProblemDetail validationFailed(String detail, List<FieldError> errors) {
         var problem = of(HttpStatus.BAD_REQUEST, "VALIDATION_FAILED", detail);
         problem.setProperty(ERRORS, errors);
