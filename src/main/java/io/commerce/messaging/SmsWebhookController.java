@@ -75,11 +75,7 @@ class SmsWebhookController {
                             content =
                                     @Content(
                                             mediaType = MediaType.APPLICATION_FORM_URLENCODED_VALUE,
-                                            schema =
-                                                    @Schema(
-                                                            type = "object",
-                                                            additionalProperties =
-                                                                    Schema.AdditionalPropertiesValue.TRUE),
+                                            schema = @Schema(type = "object"),
                                             schemaProperties = {
                                                 @SchemaProperty(name = "MessageSid", schema = @Schema(type = "string")),
                                                 @SchemaProperty(
@@ -137,11 +133,7 @@ class SmsWebhookController {
                             content =
                                     @Content(
                                             mediaType = MediaType.APPLICATION_FORM_URLENCODED_VALUE,
-                                            schema =
-                                                    @Schema(
-                                                            type = "object",
-                                                            additionalProperties =
-                                                                    Schema.AdditionalPropertiesValue.TRUE),
+                                            schema = @Schema(type = "object"),
                                             schemaProperties = {
                                                 @SchemaProperty(name = "MessageSid", schema = @Schema(type = "string")),
                                                 @SchemaProperty(name = "From", schema = @Schema(type = "string")),

@@ -69,7 +69,7 @@ class WhatsAppWebhookController {
             responseCode = "200",
             description = "The challenge, when the token is WHATSAPP_VERIFY_TOKEN",
             content = @Content(mediaType = "text/plain", schema = @Schema(type = "string")))
-    @ApiResponse(responseCode = "403", description = "Not a subscribe request, or the wrong token")
+    @ApiResponse(responseCode = "403", description = "Not a subscribe request, or the wrong token", content = @Content)
     ResponseEntity<String> verifyWhatsAppWebhook(
             @RequestParam(name = "hub.mode", required = false) String mode,
             @RequestParam(name = "hub.verify_token", required = false) String token,

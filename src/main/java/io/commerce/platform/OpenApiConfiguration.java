@@ -33,7 +33,7 @@ class OpenApiConfiguration {
                                 + " here; the service runs the customer journey on WhatsApp and SMS. Every error is"
                                 + " application/problem+json with a stable code. Lists take ?page=0&size=50"
                                 + " (size at most 500).")
-                        .license(new License().name("Apache-2.0")))
+                        .license(new License().name("Apache-2.0").identifier("Apache-2.0")))
                 .servers(List.of(new Server().url("/").description("this service")))
                 .components(new Components()
                         .addSecuritySchemes(

@@ -84,6 +84,37 @@ class OpenApiDescriptionTest {
     }
 
     @Test
+    void everyOperationDescribesItsErrors() {
+        var operations = new ArrayList<String>();
+        served().path("paths")
+                .properties()
+                .forEach(path -> path.getValue().properties().forEach(operation -> {
+                    var statuses = operation.getValue().path("responses").propertyNames();
+                    if (statuses.stream().noneMatch(status -> status.startsWith("4"))
+                            || (path.getKey().startsWith("/api/") && !statuses.contains("401"))) {
+                        operations.add(operation.getKey() + " " + path.getKey() + " " + statuses);
+                    }
+                }));
+        assertThat(operations).as("operations without their errors").isEmpty();
+    }
+
+    @Test
+    void listsTakeOptionalPageAndSizeIntegers() {
+        var paths = served().path("paths");
+        for (var list : List.of("/api/v1/handoffs", "/api/v1/messages", "/api/v1/customers", "/api/v1/campaigns")) {
+            var parameters = paths.path(list).path("get").path("parameters");
+            for (var name : List.of("page", "size")) {
+                assertThat(parameters.values()).as("%s ?%s", list, name).anySatisfy(parameter -> {
+                    assertThat(parameter.path("name").asString()).isEqualTo(name);
+                    assertThat(parameter.path("in").asString()).isEqualTo("query");
+                    assertThat(parameter.path("required").asBoolean(false)).isFalse();
+                    assertThat(parameter.path("schema").path("type").asString()).isEqualTo("integer");
+                });
+            }
+        }
+    }
+
+    @Test
     void springErrorPageAndProviderStandInsAreNotPublished() {
         assertThat(served().path("paths").propertyNames())
                 .noneMatch(path -> path.equals("/error") || path.startsWith("/sandbox/"));
