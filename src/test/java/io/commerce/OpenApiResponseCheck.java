@@ -1,5 +1,7 @@
 package io.commerce;
 
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.webmvc.test.autoconfigure.MockMvcBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
@@ -45,7 +47,7 @@ public class OpenApiResponseCheck {
         if (contract == null) {
             var docs = MockMvcBuilders.webAppContextSetup(context)
                     .build()
-                    .perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get("/v3/api-docs"))
+                    .perform(get("/v3/api-docs"))
                     .andReturn()
                     .getResponse()
                     .getContentAsString();

@@ -33,7 +33,7 @@ public record MessageView(
         List<StatusEntry> statusHistory) {
 
     /** The last error: the provider's code (or ours) and its title. */
-    public record ErrorView(String code, String title) {}
+    public record ErrorView(String code, @Nullable String title) {}
 
     /** One status the message reached, and when. */
     public record StatusEntry(MessageStatus status, Instant at) {}

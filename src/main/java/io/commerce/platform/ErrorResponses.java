@@ -30,32 +30,34 @@ final class ErrorResponses {
     private static final String JSON = org.springframework.http.MediaType.APPLICATION_JSON_VALUE;
     private static final String INVALID_SIGNATURE = "InvalidSignature";
 
-    /** Status, name in {@code components/responses}, and what it means. */
-    private static final Map<String, String[]> RESPONSES = Map.of(
+    /** A shared problem response: its name in {@code components/responses} and what it means. */
+    private record ProblemResponse(String name, String description) {}
+
+    private static final Map<String, ProblemResponse> RESPONSES = Map.of(
             "400",
-                    new String[] {
-                        "BadRequest",
-                        "The request is malformed or a value is invalid"
-                                + " (MALFORMED_JSON, VALIDATION_FAILED with per-field errors, INVALID_PHONE_NUMBER, …)"
-                    },
-            "401", new String[] {"Unauthorized", "The X-Api-Key header is missing or holds no valid key"},
-            "404", new String[] {"NotFound", "Nothing with this id exists (CUSTOMER_NOT_FOUND, ORDER_NOT_FOUND, …)"},
+            new ProblemResponse(
+                    "BadRequest",
+                    "The request is malformed or a value is invalid (MALFORMED_JSON, VALIDATION_FAILED with"
+                            + " per-field errors, INVALID_PHONE_NUMBER, …)"),
+            "401",
+            new ProblemResponse("Unauthorized", "The X-Api-Key header is missing or holds no valid key"),
+            "404",
+            new ProblemResponse("NotFound", "Nothing with this id exists (CUSTOMER_NOT_FOUND, ORDER_NOT_FOUND, …)"),
             "409",
-                    new String[] {
-                        "Conflict",
-                        "The resource's state forbids the change (INVALID_ORDER_TRANSITION,"
-                                + " SERVICE_WINDOW_CLOSED, …), another request changed it at the same time"
-                                + " (CONCURRENT_MODIFICATION), or a request with this Idempotency-Key still runs"
-                    },
-            "413", new String[] {"PayloadTooLarge", "The request body is larger than the limit (PAYLOAD_TOO_LARGE)"},
-            "415", new String[] {"UnsupportedMediaType", "The body is not application/json"},
+            new ProblemResponse(
+                    "Conflict",
+                    "The resource's state forbids the change (INVALID_ORDER_TRANSITION, SERVICE_WINDOW_CLOSED,"
+                            + " …), another request changed it at the same time (CONCURRENT_MODIFICATION), or a"
+                            + " request with this Idempotency-Key still runs"),
+            "413",
+            new ProblemResponse("PayloadTooLarge", "The request body is larger than the limit (PAYLOAD_TOO_LARGE)"),
+            "415",
+            new ProblemResponse("UnsupportedMediaType", "The body is not application/json"),
             "422",
-                    new String[] {
-                        "UnprocessableContent",
-                        "The body names something that does not exist"
-                                + " (UNKNOWN_CUSTOMER, UNKNOWN_VARIANT, UNKNOWN_TEMPLATE, …), or the Idempotency-Key was"
-                                + " used for another request"
-                    });
+            new ProblemResponse(
+                    "UnprocessableContent",
+                    "The body names something that does not exist (UNKNOWN_CUSTOMER, UNKNOWN_VARIANT,"
+                            + " UNKNOWN_TEMPLATE, …), or the Idempotency-Key was used for another request"));
 
     private ErrorResponses() {}
 
@@ -101,7 +103,7 @@ final class ErrorResponses {
             codes.add("413");
         }
         codes.forEach(code -> {
-            var name = api || !code.equals("401") ? RESPONSES.get(code)[0] : INVALID_SIGNATURE;
+            var name = api || !code.equals("401") ? RESPONSES.get(code).name() : INVALID_SIGNATURE;
             operation.getResponses().putIfAbsent(code, new ApiResponse().$ref("#/components/responses/" + name));
         });
     }
@@ -167,7 +169,7 @@ final class ErrorResponses {
                         .required(List.of("type", "title", "status", "detail", "code")));
         RESPONSES.forEach((code, response) -> {
             var problem = new ApiResponse()
-                    .description(response[1])
+                    .description(response.description())
                     .content(new Content()
                             .addMediaType(
                                     PROBLEM_JSON,
@@ -177,7 +179,7 @@ final class ErrorResponses {
                         "WWW-Authenticate",
                         new Header().required(true).schema(string()).description("ApiKey header=\"X-Api-Key\""));
             }
-            components.addResponses(response[0], problem);
+            components.addResponses(response.name(), problem);
         });
         components.addResponses(
                 INVALID_SIGNATURE,
