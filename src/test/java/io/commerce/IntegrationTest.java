@@ -21,5 +21,5 @@ import org.springframework.test.context.event.RecordApplicationEvents;
 @AutoConfigureMockMvc
 @ActiveProfiles("test")
 @RecordApplicationEvents
-@Import({RecordingListener.class, ProbeJourney.class})
+@Import({RecordingListener.class, ProbeJourney.class, OpenApiResponseCheck.class})
 public @interface IntegrationTest {}

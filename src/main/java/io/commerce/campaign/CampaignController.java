@@ -23,22 +23,22 @@ class CampaignController {
 
     @PostMapping("/api/v1/campaigns")
     @ResponseStatus(HttpStatus.CREATED)
-    CampaignView create(@Valid @RequestBody CampaignRequest request) {
+    CampaignView createCampaign(@Valid @RequestBody CampaignRequest request) {
         return campaigns.create(request);
     }
 
     @GetMapping("/api/v1/campaigns/{campaignId}")
-    CampaignView get(@PathVariable @Size(max = 64) String campaignId) {
+    CampaignView getCampaign(@PathVariable @Size(max = 64) String campaignId) {
         return campaigns.get(campaignId);
     }
 
     @GetMapping("/api/v1/campaigns")
-    Paged<CampaignView> list(@Valid PageRequest page) {
+    Paged<CampaignView> listCampaigns(@Valid PageRequest page) {
         return campaigns.list(page);
     }
 
     @PostMapping("/api/v1/campaigns/{campaignId}/cancellation")
-    CampaignView cancel(@PathVariable @Size(max = 64) String campaignId) {
+    CampaignView cancelCampaign(@PathVariable @Size(max = 64) String campaignId) {
         return campaigns.cancel(campaignId);
     }
 }

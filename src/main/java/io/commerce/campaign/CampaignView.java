@@ -4,6 +4,7 @@ import io.commerce.messaging.MessageCounts;
 import io.commerce.shared.Channel;
 import java.time.Instant;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A campaign and its progress: status, when it launched, how many customers its audience snapshot held, and
@@ -20,10 +21,10 @@ public record CampaignView(
         Segment segment,
         CampaignStatus status,
         Instant scheduledAt,
-        Instant launchedAt,
-        Instant cancelledAt,
-        String failureReason,
+        @Nullable Instant launchedAt,
+        @Nullable Instant cancelledAt,
+        @Nullable String failureReason,
         int launchAttempts,
-        Integer audienceSize,
-        MessageCounts messages,
+        @Nullable Integer audienceSize,
+        @Nullable MessageCounts messages,
         Instant createdAt) {}

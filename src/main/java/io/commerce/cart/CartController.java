@@ -1,6 +1,7 @@
 package io.commerce.cart;
 
 import io.commerce.shared.ShopId;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.validation.Valid;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -21,12 +22,15 @@ class CartController {
     }
 
     @PutMapping("/{cartId}")
-    ResponseEntity<CartView> upsert(@PathVariable @ShopId String cartId, @Valid @RequestBody CartDetails details) {
+    @ApiResponse(responseCode = "201", description = "Created", useReturnTypeSchema = true)
+    @ApiResponse(responseCode = "200", description = "Updated, or unchanged", useReturnTypeSchema = true)
+    @ApiResponse(responseCode = "422", ref = "#/components/responses/UnprocessableContent")
+    ResponseEntity<CartView> upsertCart(@PathVariable @ShopId String cartId, @Valid @RequestBody CartDetails details) {
         return carts.upsert(cartId, details).toResponse();
     }
 
     @GetMapping("/{cartId}")
-    CartView get(@PathVariable @ShopId String cartId) {
+    CartView getCart(@PathVariable @ShopId String cartId) {
         return carts.get(cartId);
     }
 }

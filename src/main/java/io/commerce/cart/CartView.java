@@ -3,16 +3,17 @@ package io.commerce.cart;
 import io.commerce.shared.LineItem;
 import java.time.Instant;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /** A cart as stored. */
 public record CartView(
         String cartId,
         String customerId,
         String currency,
-        String checkoutUrl,
+        @Nullable String checkoutUrl,
         CartStatus status,
         List<LineItem> lines,
-        String orderId,
+        @Nullable String orderId,
         Instant createdAt,
         Instant updatedAt,
-        Instant convertedAt) {}
+        @Nullable Instant convertedAt) {}

@@ -1,6 +1,7 @@
 package io.commerce.catalog;
 
 import io.commerce.shared.ShopId;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.NotNull;
@@ -28,13 +29,15 @@ class CatalogController {
     }
 
     @PutMapping("/api/v1/products/{productId}")
-    ResponseEntity<ProductView> upsert(
+    @ApiResponse(responseCode = "201", description = "Created", useReturnTypeSchema = true)
+    @ApiResponse(responseCode = "200", description = "Updated, or unchanged", useReturnTypeSchema = true)
+    ResponseEntity<ProductView> upsertProduct(
             @PathVariable @ShopId String productId, @Valid @RequestBody ProductDetails details) {
         return catalog.upsert(productId, details).toResponse();
     }
 
     @GetMapping("/api/v1/products/{productId}")
-    ProductView get(@PathVariable @ShopId String productId) {
+    ProductView getProduct(@PathVariable @ShopId String productId) {
         return catalog.get(productId);
     }
 
@@ -47,13 +50,18 @@ class CatalogController {
     }
 
     @PostMapping("/api/v1/customers/{customerId}/back-in-stock-subscriptions")
-    ResponseEntity<BackInStockSubscriptionView> subscribe(
+    @ApiResponse(responseCode = "201", description = "Subscribed", useReturnTypeSchema = true)
+    @ApiResponse(
+            responseCode = "200",
+            description = "Already subscribed: the active subscription",
+            useReturnTypeSchema = true)
+    ResponseEntity<BackInStockSubscriptionView> subscribeBackInStock(
             @PathVariable @ShopId String customerId, @Valid @RequestBody BackInStockRequest request) {
         return catalog.subscribe(customerId, request).toResponse();
     }
 
     @GetMapping("/api/v1/customers/{customerId}/back-in-stock-subscriptions")
-    List<BackInStockSubscriptionView> subscriptions(@PathVariable @ShopId String customerId) {
+    List<BackInStockSubscriptionView> listBackInStockSubscriptions(@PathVariable @ShopId String customerId) {
         return catalog.subscriptions(customerId);
     }
 }

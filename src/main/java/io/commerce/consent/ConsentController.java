@@ -3,6 +3,7 @@ package io.commerce.consent;
 import io.commerce.shared.Channel;
 import io.commerce.shared.Purpose;
 import io.commerce.shared.ShopId;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.validation.Valid;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -23,7 +24,15 @@ class ConsentController {
     }
 
     @PutMapping("/{channel}/{purpose}")
-    ResponseEntity<ConsentRecord> record(
+    @ApiResponse(
+            responseCode = "201",
+            description = "The first state recorded for this channel and purpose",
+            useReturnTypeSchema = true)
+    @ApiResponse(
+            responseCode = "200",
+            description = "A new state appended to the ledger, or the same state again (unchanged)",
+            useReturnTypeSchema = true)
+    ResponseEntity<ConsentRecord> recordConsent(
             @PathVariable @ShopId String customerId,
             @PathVariable Channel channel,
             @PathVariable Purpose purpose,
@@ -32,7 +41,7 @@ class ConsentController {
     }
 
     @GetMapping
-    Consents consents(@PathVariable @ShopId String customerId) {
+    Consents getConsents(@PathVariable @ShopId String customerId) {
         return consents.consents(customerId);
     }
 }

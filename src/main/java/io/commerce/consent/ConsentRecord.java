@@ -4,10 +4,16 @@ import io.commerce.shared.Channel;
 import io.commerce.shared.Purpose;
 import java.time.Instant;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /** One consent state: the current one for a channel and purpose, or one entry of the ledger. */
 public record ConsentRecord(
-        Channel channel, Purpose purpose, ConsentStatus status, Instant changedAt, String source, String evidence) {
+        Channel channel,
+        Purpose purpose,
+        ConsentStatus status,
+        Instant changedAt,
+        String source,
+        @Nullable String evidence) {
 
     boolean sameAs(ConsentChange change) {
         return status == change.status()

@@ -3,6 +3,7 @@ package io.commerce.customer;
 import io.commerce.shared.PageRequest;
 import io.commerce.shared.Paged;
 import io.commerce.shared.ShopId;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Size;
 import java.util.Map;
@@ -29,29 +30,32 @@ class CustomerController {
     }
 
     @PutMapping("/{customerId}")
-    ResponseEntity<CustomerProfile> upsert(
+    @ApiResponse(responseCode = "201", description = "Created", useReturnTypeSchema = true)
+    @ApiResponse(responseCode = "200", description = "Updated, or unchanged", useReturnTypeSchema = true)
+    ResponseEntity<CustomerProfile> upsertCustomer(
             @PathVariable @ShopId String customerId, @Valid @RequestBody CustomerDetails details) {
         return customers.upsert(customerId, details).toResponse();
     }
 
     @GetMapping("/{customerId}")
-    CustomerProfile get(@PathVariable @ShopId String customerId) {
+    CustomerProfile getCustomer(@PathVariable @ShopId String customerId) {
         return customers.get(customerId);
     }
 
     @GetMapping
-    Paged<CustomerProfile> list(@RequestParam(required = false) @Size(max = 64) String tag, @Valid PageRequest page) {
+    Paged<CustomerProfile> listCustomers(
+            @RequestParam(required = false) @Size(max = 64) String tag, @Valid PageRequest page) {
         return customers.list(tag, page);
     }
 
     @GetMapping("/{customerId}/export")
-    Map<String, Object> export(@PathVariable @ShopId String customerId) {
+    Map<String, Object> exportCustomer(@PathVariable @ShopId String customerId) {
         return customers.export(customerId);
     }
 
     @DeleteMapping("/{customerId}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
-    void erase(@PathVariable @ShopId String customerId) {
+    void eraseCustomer(@PathVariable @ShopId String customerId) {
         customers.erase(customerId);
     }
 }

@@ -4,17 +4,18 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /** A customer as stored: phone in E.164, defaults filled in. */
 public record CustomerProfile(
         String customerId,
         String phone,
-        String firstName,
-        String lastName,
-        String email,
+        @Nullable String firstName,
+        @Nullable String lastName,
+        @Nullable String email,
         String language,
         String timezone,
-        LocalDate birthday,
+        @Nullable LocalDate birthday,
         List<String> tags,
         Map<String, Object> attributes,
         Instant createdAt,

@@ -22,18 +22,19 @@ class FeedbackController {
 
     /** Conversations flagged for an agent, newest first; {@code status=open|closed} to filter. */
     @GetMapping("/api/v1/handoffs")
-    Paged<HandoffView> handoffs(@RequestParam(required = false) HandoffStatus status, @Valid PageRequest page) {
+    Paged<HandoffView> listHandoffs(@RequestParam(required = false) HandoffStatus status, @Valid PageRequest page) {
         return feedback.handoffs(status, page);
     }
 
     @PostMapping("/api/v1/handoffs/{handoffId}/closure")
-    HandoffView close(@PathVariable @Size(max = 64) String handoffId) {
+    HandoffView closeHandoff(@PathVariable @Size(max = 64) String handoffId) {
         return feedback.close(handoffId);
     }
 
     /** Ratings between {@code from} (inclusive) and {@code to} (exclusive), both optional ISO-8601 instants. */
     @GetMapping("/api/v1/feedback/summary")
-    FeedbackSummary summary(@RequestParam(required = false) Instant from, @RequestParam(required = false) Instant to) {
+    FeedbackSummary getFeedbackSummary(
+            @RequestParam(required = false) Instant from, @RequestParam(required = false) Instant to) {
         return feedback.summary(from, to);
     }
 }

@@ -1,6 +1,7 @@
 package io.commerce.journey;
 
 import java.time.Instant;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A conversation flagged for a human agent after a low rating: who, which order, the rating and reason,
@@ -11,8 +12,8 @@ public record HandoffView(
         String customerId,
         String orderId,
         int rating,
-        FeedbackReason reason,
+        @Nullable FeedbackReason reason,
         HandoffStatus status,
         Instant createdAt,
-        Instant closedAt,
+        @Nullable Instant closedAt,
         String conversation) {}

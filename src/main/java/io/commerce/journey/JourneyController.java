@@ -17,17 +17,17 @@ class JourneyController {
     }
 
     @GetMapping("/api/v1/journeys")
-    List<JourneyView> journeys() {
+    List<JourneyView> listJourneys() {
         return journeys.journeys();
     }
 
     @GetMapping("/api/v1/journeys/{name}")
-    JourneyView journey(@PathVariable @Size(max = 64) String name) {
+    JourneyView getJourney(@PathVariable @Size(max = 64) String name) {
         return journeys.journey(name);
     }
 
     @GetMapping("/api/v1/customers/{customerId}/timeline")
-    Timeline timeline(@PathVariable @ShopId String customerId) {
+    Timeline getTimeline(@PathVariable @ShopId String customerId) {
         return journeys.timeline(customerId);
     }
 }

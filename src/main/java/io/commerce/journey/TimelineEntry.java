@@ -1,6 +1,7 @@
 package io.commerce.journey;
 
 import java.time.Instant;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One thing that happened between the shop and a customer. {@code kind} is one of {@code journey_entered},
@@ -10,4 +11,10 @@ import java.time.Instant;
  * reason, the template or words, or the code's value.
  */
 public record TimelineEntry(
-        Instant at, String kind, String journey, String reference, String channel, String status, String detail) {}
+        Instant at,
+        String kind,
+        @Nullable String journey,
+        String reference,
+        @Nullable String channel,
+        @Nullable String status,
+        @Nullable String detail) {}

@@ -2,6 +2,7 @@ package io.commerce.messaging;
 
 import io.commerce.shared.Channel;
 import java.time.Instant;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One line of a customer's conversation: a message we sent or one they sent us. {@code origin} says what
@@ -13,9 +14,9 @@ public record ConversationEntry(
         Channel channel,
         String messageId,
         String type,
-        String text,
-        MessageStatus status,
-        String templateKey,
-        String replyPayload,
-        String inReplyTo,
-        String origin) {}
+        @Nullable String text,
+        @Nullable MessageStatus status,
+        @Nullable String templateKey,
+        @Nullable String replyPayload,
+        @Nullable String inReplyTo,
+        @Nullable String origin) {}

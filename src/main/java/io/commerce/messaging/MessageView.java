@@ -4,6 +4,7 @@ import io.commerce.shared.Channel;
 import io.commerce.shared.Purpose;
 import java.time.Instant;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A message as {@code GET /api/v1/messages/{id}} shows it, with every status it reached; while it waits,
@@ -17,22 +18,22 @@ public record MessageView(
         Purpose purpose,
         MessageCategory category,
         MessageStatus status,
-        String providerMessageId,
-        String templateKey,
+        @Nullable String providerMessageId,
+        @Nullable String templateKey,
         String language,
-        ErrorView error,
-        String pricingCategory,
+        @Nullable ErrorView error,
+        @Nullable String pricingCategory,
         int attempts,
-        Instant nextAttemptAt,
-        String heldReason,
-        String fallbackMessageId,
-        String fallbackOf,
-        Origin origin,
+        @Nullable Instant nextAttemptAt,
+        @Nullable String heldReason,
+        @Nullable String fallbackMessageId,
+        @Nullable String fallbackOf,
+        @Nullable Origin origin,
         Instant createdAt,
         List<StatusEntry> statusHistory) {
 
     /** The last error: the provider's code (or ours) and its title. */
-    public record ErrorView(String code, String title) {}
+    public record ErrorView(String code, @Nullable String title) {}
 
     /** One status the message reached, and when. */
     public record StatusEntry(MessageStatus status, Instant at) {}

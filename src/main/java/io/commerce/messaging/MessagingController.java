@@ -3,6 +3,7 @@ package io.commerce.messaging;
 import io.commerce.shared.PageRequest;
 import io.commerce.shared.Paged;
 import io.commerce.shared.ShopId;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Size;
 import java.util.List;
@@ -25,18 +26,19 @@ class MessagingController {
     }
 
     @PostMapping("/api/v1/messages")
+    @ApiResponse(responseCode = "404", ref = "#/components/responses/NotFound")
     @ResponseStatus(HttpStatus.ACCEPTED)
-    MessageView send(@Valid @RequestBody SendMessageRequest request) {
+    MessageView sendMessage(@Valid @RequestBody SendMessageRequest request) {
         return messaging.send(request.toCommand());
     }
 
     @GetMapping("/api/v1/messages/{messageId}")
-    MessageView get(@PathVariable @Size(max = 64) String messageId) {
+    MessageView getMessage(@PathVariable @Size(max = 64) String messageId) {
         return messaging.get(messageId);
     }
 
     @GetMapping("/api/v1/messages")
-    Paged<MessageView> list(
+    Paged<MessageView> listMessages(
             @RequestParam(required = false) @ShopId String customerId,
             @RequestParam(required = false) MessageStatus status,
             @Valid PageRequest page) {
@@ -44,12 +46,12 @@ class MessagingController {
     }
 
     @GetMapping("/api/v1/templates")
-    List<TemplateCatalogue.TemplateInfo> templates() {
+    List<TemplateCatalogue.TemplateInfo> listTemplates() {
         return messaging.templates();
     }
 
     @GetMapping("/api/v1/customers/{customerId}/conversation")
-    List<ConversationEntry> conversation(@PathVariable @ShopId String customerId) {
+    List<ConversationEntry> getConversation(@PathVariable @ShopId String customerId) {
         return messaging.conversation(customerId);
     }
 }

@@ -9,6 +9,13 @@ import io.commerce.messaging.channel.WebhookSecrets;
 import io.commerce.shared.Channel;
 import io.commerce.shared.InvalidPhoneNumberException;
 import io.commerce.shared.PhoneNumber;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.enums.ParameterIn;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.media.SchemaProperty;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Clock;
 import java.util.HashMap;
@@ -60,7 +67,36 @@ class SmsWebhookController {
     }
 
     @PostMapping("/webhooks/sms/status")
-    ResponseEntity<Void> status(HttpServletRequest request) {
+    @Operation(
+            requestBody =
+                    @io.swagger.v3.oas.annotations.parameters.RequestBody(
+                            required = true,
+                            description = "Twilio's callback parameters (all of them count for the signature)",
+                            content =
+                                    @Content(
+                                            mediaType = MediaType.APPLICATION_FORM_URLENCODED_VALUE,
+                                            schema = @Schema(type = "object"),
+                                            schemaProperties = {
+                                                @SchemaProperty(name = "MessageSid", schema = @Schema(type = "string")),
+                                                @SchemaProperty(
+                                                        name = "MessageStatus",
+                                                        schema = @Schema(type = "string")),
+                                                @SchemaProperty(name = "ErrorCode", schema = @Schema(type = "string"))
+                                            })))
+    @Parameter(
+            in = ParameterIn.HEADER,
+            name = SIGNATURE,
+            required = true,
+            description = "Base64 HMAC-SHA1, keyed with SMS_AUTH_TOKEN, of the public URL followed by each POST"
+                    + " parameter's name and value, sorted by name",
+            schema = @Schema(type = "string"))
+    @Parameter(
+            in = ParameterIn.QUERY,
+            name = "messageId",
+            description = "Our message id, which the StatusCallback URL we gave Twilio carries",
+            schema = @Schema(type = "string"))
+    @ApiResponse(responseCode = "200", description = "Taken (a status of a message we do not know is ignored)")
+    ResponseEntity<Void> receiveSmsStatus(HttpServletRequest request) {
         var params = verified(request);
         intake.take("sms", json.writeValueAsBytes(params), () -> {
             var mapped = switch (params.getOrDefault("MessageStatus", "").toLowerCase(Locale.ROOT)) {
@@ -89,7 +125,32 @@ class SmsWebhookController {
     }
 
     @PostMapping("/webhooks/sms/inbound")
-    ResponseEntity<String> inbound(HttpServletRequest request) {
+    @Operation(
+            requestBody =
+                    @io.swagger.v3.oas.annotations.parameters.RequestBody(
+                            required = true,
+                            description = "Twilio's callback parameters (all of them count for the signature)",
+                            content =
+                                    @Content(
+                                            mediaType = MediaType.APPLICATION_FORM_URLENCODED_VALUE,
+                                            schema = @Schema(type = "object"),
+                                            schemaProperties = {
+                                                @SchemaProperty(name = "MessageSid", schema = @Schema(type = "string")),
+                                                @SchemaProperty(name = "From", schema = @Schema(type = "string")),
+                                                @SchemaProperty(name = "Body", schema = @Schema(type = "string"))
+                                            })))
+    @Parameter(
+            in = ParameterIn.HEADER,
+            name = SIGNATURE,
+            required = true,
+            description = "Base64 HMAC-SHA1, keyed with SMS_AUTH_TOKEN, of the public URL followed by each POST"
+                    + " parameter's name and value, sorted by name",
+            schema = @Schema(type = "string"))
+    @ApiResponse(
+            responseCode = "200",
+            description = "Taken; an empty TwiML answer (no reply from here)",
+            content = @Content(mediaType = MediaType.APPLICATION_XML_VALUE, schema = @Schema(type = "string")))
+    ResponseEntity<String> receiveSmsInbound(HttpServletRequest request) {
         var params = verified(request);
         intake.take("sms", json.writeValueAsBytes(params), () -> {
             var sid = params.get("MessageSid");

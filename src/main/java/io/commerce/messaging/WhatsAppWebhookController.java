@@ -9,6 +9,10 @@ import io.commerce.messaging.channel.WebhookSecrets;
 import io.commerce.messaging.whatsapp.WhatsAppErrors;
 import io.commerce.messaging.whatsapp.WhatsAppWebhookReader;
 import io.commerce.shared.Channel;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Locale;
@@ -61,7 +65,12 @@ class WhatsAppWebhookController {
     }
 
     @GetMapping("/webhooks/whatsapp")
-    ResponseEntity<String> verify(
+    @ApiResponse(
+            responseCode = "200",
+            description = "The challenge, when the token is WHATSAPP_VERIFY_TOKEN",
+            content = @Content(mediaType = "text/plain", schema = @Schema(type = "string")))
+    @ApiResponse(responseCode = "403", description = "Not a subscribe request, or the wrong token", content = @Content)
+    ResponseEntity<String> verifyWhatsAppWebhook(
             @RequestParam(name = "hub.mode", required = false) String mode,
             @RequestParam(name = "hub.verify_token", required = false) String token,
             @RequestParam(name = "hub.challenge", required = false) String challenge) {
@@ -73,9 +82,19 @@ class WhatsAppWebhookController {
     }
 
     @PostMapping("/webhooks/whatsapp")
-    ResponseEntity<Void> receive(
-            @RequestBody(required = false) byte[] body,
-            @RequestHeader(name = SIGNATURE, required = false) String signature) {
+    @ApiResponse(responseCode = "200", description = "Stored and processed, whatever the payload holds")
+    ResponseEntity<Void> receiveWhatsAppWebhook(
+            @io.swagger.v3.oas.annotations.parameters.RequestBody(
+                            description = "A Cloud API webhook delivery, verified over its raw bytes",
+                            required = true,
+                            content = @Content(mediaType = "application/json", schema = @Schema(type = "object")))
+                    @RequestBody(required = false)
+                    byte[] body,
+            @Parameter(
+                            required = true,
+                            description = "sha256=<hex HMAC-SHA256 of the raw body, keyed with WHATSAPP_APP_SECRET>")
+                    @RequestHeader(name = SIGNATURE, required = false)
+                    String signature) {
         var raw = body == null ? new byte[0] : body;
         if (!Signatures.hubSignatureMatches(secrets.whatsappAppSecret(), raw, signature)) {
             throw new InvalidSignatureException(SIGNATURE);

@@ -1,6 +1,7 @@
 package io.commerce.order;
 
 import io.commerce.shared.ShopId;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Size;
 import java.time.Instant;
@@ -12,6 +13,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
@@ -31,27 +33,33 @@ class OrderController {
     }
 
     @PutMapping
-    ResponseEntity<OrderView> upsert(@PathVariable @ShopId String orderId, @Valid @RequestBody OrderDetails details) {
+    @ApiResponse(responseCode = "201", description = "Created", useReturnTypeSchema = true)
+    @ApiResponse(responseCode = "200", description = "Updated, or unchanged", useReturnTypeSchema = true)
+    @ApiResponse(responseCode = "422", ref = "#/components/responses/UnprocessableContent")
+    ResponseEntity<OrderView> upsertOrder(
+            @PathVariable @ShopId String orderId, @Valid @RequestBody OrderDetails details) {
         return orders.upsert(orderId, details).toResponse();
     }
 
     @GetMapping
-    OrderView get(@PathVariable @ShopId String orderId) {
+    OrderView getOrder(@PathVariable @ShopId String orderId) {
         return orders.get(orderId);
     }
 
     @PostMapping("/shipments")
-    ResponseEntity<OrderView> ship(@PathVariable @ShopId String orderId, @Valid @RequestBody Shipment shipment) {
-        return ResponseEntity.status(HttpStatus.CREATED).body(orders.ship(orderId, shipment));
+    @ResponseStatus(HttpStatus.CREATED)
+    OrderView shipOrder(@PathVariable @ShopId String orderId, @Valid @RequestBody Shipment shipment) {
+        return orders.ship(orderId, shipment);
     }
 
     @PostMapping("/delivery")
-    OrderView deliver(@PathVariable @ShopId String orderId, @Valid @RequestBody(required = false) Delivery delivery) {
+    OrderView deliverOrder(
+            @PathVariable @ShopId String orderId, @Valid @RequestBody(required = false) Delivery delivery) {
         return orders.deliver(orderId, delivery == null ? null : delivery.deliveredAt());
     }
 
     @PostMapping("/cancellation")
-    OrderView cancel(
+    OrderView cancelOrder(
             @PathVariable @ShopId String orderId, @Valid @RequestBody(required = false) Cancellation cancellation) {
         return orders.cancel(orderId, cancellation == null ? null : cancellation.reason());
     }

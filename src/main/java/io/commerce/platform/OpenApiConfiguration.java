@@ -4,15 +4,20 @@ import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.info.Info;
 import io.swagger.v3.oas.models.info.License;
-import io.swagger.v3.oas.models.media.Schema;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
-import java.util.Locale;
+import io.swagger.v3.oas.models.servers.Server;
+import java.util.List;
 import org.springdoc.core.customizers.OpenApiCustomizer;
+import org.springdoc.core.customizers.OperationCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** The OpenAPI description served at {@code /v3/api-docs}, with the API-key scheme every call needs. */
+/**
+ * The OpenAPI 3.1 description served at {@code /v3/api-docs} and committed as {@code docs/openapi.json}:
+ * springdoc reads the controllers and records, {@link SchemaConventions} and {@link ErrorResponses} add what
+ * the wire format and the filters do to every operation (see ADR 0013).
+ */
 @Configuration(proxyBeanMethods = false)
 class OpenApiConfiguration {
 
@@ -25,8 +30,11 @@ class OpenApiConfiguration {
                         .title("WhatsApp commerce lifecycle API")
                         .version("v1")
                         .description("The shop backend mirrors customers, consents, catalogue, carts and orders"
-                                + " here; the service runs the customer journey on WhatsApp and SMS.")
-                        .license(new License().name("Apache-2.0")))
+                                + " here; the service runs the customer journey on WhatsApp and SMS. Every error is"
+                                + " application/problem+json with a stable code. Lists take ?page=0&size=50"
+                                + " (size at most 500).")
+                        .license(new License().name("Apache-2.0").identifier("Apache-2.0")))
+                .servers(List.of(new Server().url("/").description("this service")))
                 .components(new Components()
                         .addSecuritySchemes(
                                 API_KEY,
@@ -37,36 +45,24 @@ class OpenApiConfiguration {
                 .addSecurityItem(new SecurityRequirement().addList(API_KEY));
     }
 
-    /** Enumerations travel lower-case ({@code whatsapp}); the description must say the same. */
+    /** Operations are grouped by the module that answers them ({@code customer}, {@code order}, …). */
     @Bean
-    OpenApiCustomizer lowerCaseEnumsInApiDocs() {
-        return openApi -> {
-            if (openApi.getComponents() != null && openApi.getComponents().getSchemas() != null) {
-                openApi.getComponents().getSchemas().values().forEach(OpenApiConfiguration::lowerCaseEnums);
-            }
-            if (openApi.getPaths() != null) {
-                openApi.getPaths().values().stream()
-                        .flatMap(path -> path.readOperations().stream())
-                        .filter(operation -> operation.getParameters() != null)
-                        .flatMap(operation -> operation.getParameters().stream())
-                        .forEach(parameter -> lowerCaseEnums(parameter.getSchema()));
-            }
+    OperationCustomizer tagOperationsByModule() {
+        return (operation, handler) -> {
+            var module = handler.getBeanType().getPackageName().replaceFirst("^io\\.commerce\\.", "");
+            return operation.tags(List.of(module.substring(module.lastIndexOf('.') + 1)));
         };
     }
 
-    @SuppressWarnings({"unchecked", "rawtypes"})
-    private static void lowerCaseEnums(Schema schema) {
-        if (schema == null) {
-            return;
-        }
-        if (schema.getEnum() != null) {
-            schema.setEnum(schema.getEnum().stream()
-                    .map(value -> value.toString().toLowerCase(Locale.ROOT))
-                    .toList());
-        }
-        if (schema.getProperties() != null) {
-            schema.getProperties().values().forEach(property -> lowerCaseEnums((Schema) property));
-        }
-        lowerCaseEnums(schema.getItems());
+    @Bean
+    OpenApiCustomizer wireFormatAndErrors() {
+        return openApi -> {
+            SchemaConventions.apply(openApi);
+            ErrorResponses.apply(openApi);
+            openApi.getPaths().entrySet().stream()
+                    .filter(path -> path.getKey().startsWith("/webhooks/"))
+                    .flatMap(path -> path.getValue().readOperations().stream())
+                    .forEach(operation -> operation.setTags(List.of("webhooks")));
+        };
     }
 }

@@ -1,5 +1,6 @@
 package io.commerce.platform;
 
+import io.swagger.v3.oas.annotations.Hidden;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.boot.webmvc.error.ErrorController;
@@ -14,6 +15,7 @@ import org.springframework.web.bind.annotation.RestController;
  * Answers errors raised outside Spring MVC (by the servlet container or a filter) with problem+json, so
  * that no client ever sees an HTML or a differently-shaped error page.
  */
+@Hidden
 @RestController
 class ProblemErrorController implements ErrorController {
 

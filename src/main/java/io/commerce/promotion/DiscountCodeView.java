@@ -2,6 +2,7 @@ package io.commerce.promotion;
 
 import java.math.BigDecimal;
 import java.time.Instant;
+import org.jspecify.annotations.Nullable;
 
 /** A discount code as stored; {@code redeemedAt} and {@code orderId} are set once it is used. */
 public record DiscountCodeView(
@@ -10,9 +11,9 @@ public record DiscountCodeView(
         String reason,
         DiscountKind kind,
         BigDecimal value,
-        String currency,
+        @Nullable String currency,
         BigDecimal minimumSpend,
         Instant issuedAt,
         Instant expiresAt,
-        Instant redeemedAt,
-        String orderId) {}
+        @Nullable Instant redeemedAt,
+        @Nullable String orderId) {}

@@ -1,6 +1,7 @@
 package io.commerce.promotion;
 
 import io.commerce.shared.ShopId;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Size;
 import java.util.List;
@@ -24,23 +25,25 @@ class PromotionController {
 
     @PostMapping("/api/v1/discount-codes")
     @ResponseStatus(HttpStatus.CREATED)
-    DiscountCodeView issue(@Valid @RequestBody CodeIssue issue) {
+    DiscountCodeView issueDiscountCode(@Valid @RequestBody CodeIssue issue) {
         return promotions.issue(issue);
     }
 
     @GetMapping("/api/v1/discount-codes/{code}")
-    DiscountCodeView get(@PathVariable @Size(max = 32) String code) {
+    DiscountCodeView getDiscountCode(@PathVariable @Size(max = 32) String code) {
         return promotions.get(code);
     }
 
     @PostMapping("/api/v1/discount-codes/{code}/redemptions")
-    ResponseEntity<DiscountCodeView> redeem(
+    @ApiResponse(responseCode = "201", description = "Redeemed", useReturnTypeSchema = true)
+    @ApiResponse(responseCode = "200", description = "Redeemed already, on this same order", useReturnTypeSchema = true)
+    ResponseEntity<DiscountCodeView> redeemDiscountCode(
             @PathVariable @Size(max = 32) String code, @Valid @RequestBody Redemption redemption) {
         return promotions.redeem(code, redemption).toResponse();
     }
 
     @GetMapping("/api/v1/customers/{customerId}/discount-codes")
-    List<DiscountCodeView> codesOf(@PathVariable @ShopId String customerId) {
+    List<DiscountCodeView> listDiscountCodes(@PathVariable @ShopId String customerId) {
         return promotions.codesOf(customerId);
     }
 }

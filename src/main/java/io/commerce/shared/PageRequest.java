@@ -1,5 +1,6 @@
 package io.commerce.shared;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 
@@ -8,8 +9,11 @@ import jakarta.validation.constraints.Min;
  * items a page.
  */
 public record PageRequest(
-        @Min(0) @Max(1_000_000) Integer page,
-        @Min(1) @Max(500) Integer size) {
+        @Schema(description = "Which page, from 0", defaultValue = "0") @Min(0) @Max(1_000_000)
+        Integer page,
+
+        @Schema(description = "Items a page", defaultValue = "50") @Min(1) @Max(500)
+        Integer size) {
 
     public static final int DEFAULT_SIZE = 50;
 

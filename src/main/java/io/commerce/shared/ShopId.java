@@ -14,7 +14,7 @@ import java.lang.annotation.Target;
 @Documented
 @Constraint(validatedBy = {})
 @ReportAsSingleViolation
-@Pattern(regexp = "[\\p{Graph}&&[^/\\\\]]{1,128}")
+@Pattern(regexp = "[\\x21-\\x2E\\x30-\\x5B\\x5D-\\x7E]{1,128}") // ASCII visible, no / or \\ (ECMA-262 too)
 @Target({ElementType.FIELD, ElementType.PARAMETER, ElementType.TYPE_USE, ElementType.RECORD_COMPONENT})
 @Retention(RetentionPolicy.RUNTIME)
 public @interface ShopId {

@@ -50,7 +50,7 @@ class CustomerSimulator {
 
     @PostMapping("/api/v1/sandbox/customers/{phone}/whatsapp")
     @ResponseStatus(HttpStatus.ACCEPTED)
-    Simulated whatsapp(@PathVariable String phone, @RequestBody CustomerAction action) {
+    Simulated simulateWhatsAppMessage(@PathVariable String phone, @RequestBody CustomerAction action) {
         var e164 = PhoneNumber.parse(phone, null).e164();
         var waId = e164.substring(1);
         var id = "wamid.SANDBOXIN" + HexFormat.of().formatHex(WhatsAppSandbox.randomBytes());
@@ -78,7 +78,7 @@ class CustomerSimulator {
 
     @PostMapping("/api/v1/sandbox/customers/{phone}/sms")
     @ResponseStatus(HttpStatus.ACCEPTED)
-    Simulated sms(@PathVariable String phone, @RequestBody CustomerAction action) {
+    Simulated simulateSms(@PathVariable String phone, @RequestBody CustomerAction action) {
         var e164 = PhoneNumber.parse(phone, null).e164();
         var sid = "SM" + HexFormat.of().formatHex(WhatsAppSandbox.randomBytes()) + "0123abcd";
         var params = new LinkedHashMap<String, String>();

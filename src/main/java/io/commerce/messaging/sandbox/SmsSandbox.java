@@ -1,6 +1,7 @@
 package io.commerce.messaging.sandbox;
 
 import io.commerce.messaging.channel.WebhookSecrets;
+import io.swagger.v3.oas.annotations.Hidden;
 import jakarta.servlet.http.HttpServletRequest;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
@@ -23,6 +24,7 @@ import org.springframework.web.bind.annotation.RestController;
  * credentials are set: it checks basic auth, answers 201 with a message {@code sid}, and posts signed
  * status callbacks (sent, delivered) to the message's {@code StatusCallback}.
  */
+@Hidden
 @RestController
 @Conditional(SandboxMode.Sms.class)
 class SmsSandbox {

@@ -1,5 +1,6 @@
 package io.commerce.messaging.sandbox;
 
+import io.swagger.v3.oas.annotations.Hidden;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Clock;
 import java.util.HexFormat;
@@ -25,6 +26,7 @@ import tools.jackson.databind.JsonNode;
  * accepted} for templates, Meta's error envelope) and then posts signed status webhooks back: sent,
  * delivered, read; or, for numbers ending in the undeliverable suffix, failed with 131026.
  */
+@Hidden
 @RestController
 @Conditional(SandboxMode.WhatsApp.class)
 class WhatsAppSandbox {
