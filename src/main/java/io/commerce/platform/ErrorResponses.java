@@ -17,7 +17,8 @@ import java.util.Set;
 
 /**
  * Adds to every operation the problem+json errors it can give, from facts about it rather than per-operation
- * annotations: {@code /api/**} needs the API key (401) and checks its input (400); a body can be too large
+ * annotations: any request can carry a malformed query string or a parameter given twice (400, {@link
+ * RequestParametersFilter}); {@code /api/**} needs the API key (401) and checks its input; a body can be too large
  * (413) or of the wrong type (415); a path naming a resource can name none (404), except a {@code PUT} that
  * creates the one resource its path names; a write can meet a concurrent one (409); a {@code POST} takes an
  * {@code Idempotency-Key}, reused for another request (422) or while the first still runs (409). Operations
@@ -74,6 +75,7 @@ final class ErrorResponses {
         var jsonBody = operation.getRequestBody() != null
                 && operation.getRequestBody().getContent().containsKey(JSON);
         var codes = new LinkedHashSet<String>();
+        codes.add("400"); // RequestParametersFilter reads every query string first
         if (!api) {
             operation.setSecurity(List.of()); // signed by the provider instead
             if (method == HttpMethod.POST) {
@@ -81,9 +83,6 @@ final class ErrorResponses {
             }
         } else {
             codes.add("401");
-            if (!parameters.isEmpty() || operation.getRequestBody() != null || method == HttpMethod.POST) {
-                codes.add("400");
-            }
             if (parameters.stream().anyMatch(p -> "path".equals(p.getIn()))
                     && !createsWhatItsPathNames(method, path, operation)) {
                 codes.add("404");
