@@ -254,10 +254,15 @@ class Outbox {
     }
 
     /**
-     * The provider accepted these messages (a dispatcher batch), recorded in one statement. Returns the
-     * messages it moved: one a faster status webhook already moved on (found by our id) is left alone.
+     * The provider accepted these messages (a dispatcher batch), recorded in one statement after locking
+     * them in id order (see {@link #lockForStatuses}). Returns the messages it moved: one a faster status
+     * webhook already moved on (found by our id) is left alone.
      */
     List<MovedMessage> markAllSent(List<UUID> ids, List<String> providerMessageIds, Instant now) {
+        sql("select id from message where id = any(cast(cast(:ids as text[]) as uuid[])) order by id for update")
+                .param("ids", ids.stream().map(UUID::toString).toArray(String[]::new))
+                .query(UUID.class)
+                .list();
         return sql("""
                         with input as (
                             select * from unnest(cast(cast(:ids as text[]) as uuid[]), cast(:pids as text[])) as i(id, pid)),
@@ -361,6 +366,7 @@ class Outbox {
      * messages that moved, with the provider id of the report that moved each.
      */
     List<Moved> applyStatuses(List<StatusUpdates.StatusReport> reports, Instant now) {
+        lockForStatuses(reports);
         var moved = sql("""
                         with input as (
                             select * from unnest(cast(:pids as text[]), cast(cast(:ourIds as text[]) as uuid[]),
@@ -438,6 +444,34 @@ class Outbox {
                     .update();
         }
         return moved;
+    }
+
+    /**
+     * Locks the messages these reports are about, in id order. Every statement here that changes several
+     * messages takes their locks in that one order first ({@code UPDATE … FROM unnest(…)} alone locks in
+     * whatever order its plan visits the rows), so two transactions sharing messages wait for each other
+     * instead of deadlocking.
+     */
+    void lockForStatuses(List<StatusUpdates.StatusReport> reports) {
+        sql("""
+                        select id from message
+                         where provider_message_id = any(cast(:pids as text[]))
+                            or id = any(cast(cast(:ourIds as text[]) as uuid[]))
+                         order by id
+                           for update
+                        """)
+                .param(
+                        "pids",
+                        reports.stream()
+                                .map(StatusUpdates.StatusReport::providerMessageId)
+                                .toArray(String[]::new))
+                .param(
+                        "ourIds",
+                        reports.stream()
+                                .map(r -> r.ourId() == null ? null : r.ourId().toString())
+                                .toArray(String[]::new))
+                .query(UUID.class)
+                .list();
     }
 
     /** A message a status moved, and the provider id of the report that moved it. */

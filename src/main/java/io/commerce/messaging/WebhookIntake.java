@@ -14,7 +14,6 @@ import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Processes verified webhook deliveries and keeps their raw payloads, and answers only once both are
@@ -22,7 +21,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * transactions (group commit): a request thread that finds a writer slot free writes everything queued,
  * its own delivery and others', in one transaction; the others wait for theirs. A failing batch is
  * written again one delivery at a time, so a payload that breaks processing is kept with its error, still
- * acknowledged, and does not take others down with it.
+ * acknowledged, and does not take others down with it. A transaction that loses a lock conflict (a
+ * deadlock with the dispatcher recording a batch as sent) simply runs again.
  */
 @Component
 class WebhookIntake {
@@ -36,19 +36,19 @@ class WebhookIntake {
 
     private final ConcurrentLinkedQueue<Delivery> queue = new ConcurrentLinkedQueue<>();
     private final Semaphore writers = new Semaphore(WRITERS);
-    private final TransactionTemplate transaction;
+    private final RetriedTransactions transactions;
     private final StatusUpdates statuses;
     private final WebhookDeliveries deliveries;
     private final MessagingMetrics metrics;
     private final Clock clock;
 
     WebhookIntake(
-            TransactionTemplate transaction,
+            RetriedTransactions transactions,
             StatusUpdates statuses,
             WebhookDeliveries deliveries,
             MessagingMetrics metrics,
             Clock clock) {
-        this.transaction = transaction;
+        this.transactions = transactions;
         this.statuses = statuses;
         this.deliveries = deliveries;
         this.metrics = metrics;
@@ -91,7 +91,7 @@ class WebhookIntake {
 
     private void write(List<Delivery> batch) {
         try {
-            transaction.executeWithoutResult(status -> {
+            transactions.run(status -> {
                 statuses.collecting(
                         () -> batch.forEach(delivery -> delivery.processing().run()));
                 deliveries.processed(batch.stream()
