@@ -500,6 +500,46 @@ class Outbox {
         return ids.size();
     }
 
+    /** How many of the customer's messages of this channel and purpose a sender claimed after {@code since} and still has. */
+    int sendingSince(String customerId, Channel channel, Purpose purpose, Instant since) {
+        return sql("""
+                        select count(*) from message
+                         where customer_id = :customerId and channel = :channel and purpose = :purpose
+                           and status = 'SENDING' and sending_since > :since
+                        """)
+                .param("customerId", customerId)
+                .param("channel", channel.name())
+                .param("purpose", purpose.name())
+                .param("since", ts(since))
+                .query(Integer.class)
+                .single();
+    }
+
+    /** Holds a queued message until {@code until}, or until {@link #releaseHeld} lets it go, for {@code reason}. */
+    void hold(UUID id, String reason, Instant until, Instant now) {
+        sql("update message set next_attempt_at = :until, held_reason = :reason, updated_at = :now"
+                        + " where id = :id and status = 'QUEUED'")
+                .param("until", ts(until))
+                .param("reason", reason)
+                .param("now", ts(now))
+                .param("id", id)
+                .update();
+    }
+
+    /** Lets the customer's messages on this channel held for {@code reason} go now. */
+    void releaseHeld(String customerId, Channel channel, String reason, Instant now) {
+        sql("""
+                        update message set next_attempt_at = :now, held_reason = null, updated_at = :now
+                         where customer_id = :customerId and channel = :channel and status = 'QUEUED'
+                           and held_reason = :reason
+                        """)
+                .param("now", ts(now))
+                .param("customerId", customerId)
+                .param("channel", channel.name())
+                .param("reason", reason)
+                .update();
+    }
+
     /**
      * Cancels the still-queued messages of one origin (a cancelled campaign) in one statement, each with
      * its status change; returns how many.

@@ -31,10 +31,19 @@ class WebhookIntake {
     private static final int MAX_BATCH = 100;
     private static final int WRITERS = 2;
 
-    /** One delivery waiting to be written; {@code written} completes with its outcome. */
-    private record Delivery(String provider, String payload, Runnable processing, CompletableFuture<String> written) {}
+    /**
+     * One delivery waiting to be written; {@code written} completes with its outcome; {@code beforeAnswer}
+     * is what its processing asked to run once it is committed and before it is answered.
+     */
+    private record Delivery(
+            String provider,
+            String payload,
+            Runnable processing,
+            CompletableFuture<String> written,
+            List<Runnable> beforeAnswer) {}
 
     private final ConcurrentLinkedQueue<Delivery> queue = new ConcurrentLinkedQueue<>();
+    private final ThreadLocal<Delivery> beingProcessed = new ThreadLocal<>();
     private final Semaphore writers = new Semaphore(WRITERS);
     private final RetriedTransactions transactions;
     private final StatusUpdates statuses;
@@ -58,8 +67,12 @@ class WebhookIntake {
     /** Returns once the delivery's effects and its raw payload are committed. */
     void take(String provider, byte[] body, Runnable processing) {
         var started = clock.instant();
-        var delivery =
-                new Delivery(provider, new String(body, StandardCharsets.UTF_8), processing, new CompletableFuture<>());
+        var delivery = new Delivery(
+                provider,
+                new String(body, StandardCharsets.UTF_8),
+                processing,
+                new CompletableFuture<>(),
+                new ArrayList<>());
         queue.add(delivery);
         while (!delivery.written().isDone()) {
             if (writers.tryAcquire()) {
@@ -72,7 +85,25 @@ class WebhookIntake {
             // block, never spin: spinning virtual threads would hold the carriers the writer needs
             awaitBriefly(delivery);
         }
-        metrics.webhook(provider, delivery.written().join(), Duration.between(started, clock.instant()));
+        var outcome = delivery.written().join();
+        if (outcome.equals("processed")) {
+            delivery.beforeAnswer().forEach(Runnable::run);
+        }
+        metrics.webhook(provider, outcome, Duration.between(started, clock.instant()));
+    }
+
+    /**
+     * Called while a delivery is processed: runs {@code work} once the delivery is committed and before it
+     * is answered, on the delivery's own request thread (not the writer's, which others wait for). Returns
+     * false outside a delivery's processing.
+     */
+    boolean beforeAnswering(Runnable work) {
+        var delivery = beingProcessed.get();
+        if (delivery == null) {
+            return false;
+        }
+        delivery.beforeAnswer().add(work);
+        return true;
     }
 
     /** Writes batches until this thread's own delivery is done (others' deliveries ride along). */
@@ -92,8 +123,7 @@ class WebhookIntake {
     private void write(List<Delivery> batch) {
         try {
             transactions.run(status -> {
-                statuses.collecting(
-                        () -> batch.forEach(delivery -> delivery.processing().run()));
+                statuses.collecting(() -> batch.forEach(this::process));
                 deliveries.processed(batch.stream()
                         .map(d -> new WebhookDeliveries.Raw(d.provider(), d.payload()))
                         .toList());
@@ -111,6 +141,16 @@ class WebhookIntake {
             } finally {
                 delivery.written().complete("failed");
             }
+        }
+    }
+
+    private void process(Delivery delivery) {
+        delivery.beforeAnswer().clear(); // written again (a retry, alone after a failed batch): asked again
+        beingProcessed.set(delivery);
+        try {
+            delivery.processing().run();
+        } finally {
+            beingProcessed.remove();
         }
     }
 
