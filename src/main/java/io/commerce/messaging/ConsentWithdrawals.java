@@ -15,6 +15,7 @@ import org.springframework.core.retry.RetryPolicy;
 import org.springframework.core.retry.RetryTemplate;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -54,7 +55,9 @@ class ConsentWithdrawals {
             Clock clock) {
         this.outbox = outbox;
         this.intake = intake;
-        this.transaction = transaction;
+        // its own transactions: after a commit, the committed one's connection is still bound to the thread
+        this.transaction = new TransactionTemplate(transaction.getTransactionManager());
+        this.transaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         this.clock = clock;
         // connect and read timeouts of the provider call, and slack for the checks before it
         inFlightLimit.put(
@@ -126,10 +129,12 @@ class ConsentWithdrawals {
         try {
             untilSettled.get(channel).invoke(() -> {
                 var now = clock.instant();
-                transaction.executeWithoutResult(status ->
-                        outbox.cancelQueued(customerId, channel, Purpose.MARKETING, "CONSENT_WITHDRAWN", now));
-                if (outbox.sendingSince(customerId, channel, Purpose.MARKETING, now.minus(inFlightLimit.get(channel)))
-                        > 0) {
+                var inFlight = transaction.execute(status -> {
+                    outbox.cancelQueued(customerId, channel, Purpose.MARKETING, "CONSENT_WITHDRAWN", now);
+                    return outbox.sendingSince(
+                            customerId, channel, Purpose.MARKETING, now.minus(inFlightLimit.get(channel)));
+                });
+                if (inFlight > 0) {
                     throw new StillInFlight();
                 }
             });
@@ -140,7 +145,8 @@ class ConsentWithdrawals {
                     channel,
                     e.toString());
         } finally {
-            outbox.releaseHeld(customerId, channel, SETTLING, clock.instant());
+            transaction.executeWithoutResult(
+                    status -> outbox.releaseHeld(customerId, channel, SETTLING, clock.instant()));
         }
     }
 
