@@ -447,10 +447,10 @@ class Outbox {
     }
 
     /**
-     * Locks the messages these reports are about, in id order. Every statement here that changes several
-     * messages takes their locks in that one order first ({@code UPDATE … FROM unnest(…)} alone locks in
-     * whatever order its plan visits the rows), so two transactions sharing messages wait for each other
-     * instead of deadlocking.
+     * Locks the messages these reports are about, in id order. Applying statuses and recording a batch as
+     * sent, which may change the same messages at the same moment, both take their locks in that one order
+     * first ({@code UPDATE … FROM unnest(…)} alone locks in whatever order its plan visits the rows), so
+     * they wait for each other instead of deadlocking.
      */
     void lockForStatuses(List<StatusUpdates.StatusReport> reports) {
         sql("""
