@@ -392,16 +392,8 @@ class Outbox {
                             on conflict (message_id, status) do nothing)
                         select * from moved
                         """)
-                .param(
-                        "pids",
-                        reports.stream()
-                                .map(StatusUpdates.StatusReport::providerMessageId)
-                                .toArray(String[]::new))
-                .param(
-                        "ourIds",
-                        reports.stream()
-                                .map(r -> r.ourId() == null ? null : r.ourId().toString())
-                                .toArray(String[]::new))
+                .param("pids", providerIds(reports))
+                .param("ourIds", ourIds(reports))
                 .param("statuses", reports.stream().map(r -> r.status().name()).toArray(String[]::new))
                 .param("ats", reports.stream().map(r -> r.at().toString()).toArray(String[]::new))
                 .param(
@@ -460,18 +452,22 @@ class Outbox {
                          order by id
                            for update
                         """)
-                .param(
-                        "pids",
-                        reports.stream()
-                                .map(StatusUpdates.StatusReport::providerMessageId)
-                                .toArray(String[]::new))
-                .param(
-                        "ourIds",
-                        reports.stream()
-                                .map(r -> r.ourId() == null ? null : r.ourId().toString())
-                                .toArray(String[]::new))
+                .param("pids", providerIds(reports))
+                .param("ourIds", ourIds(reports))
                 .query(UUID.class)
                 .list();
+    }
+
+    private static String[] providerIds(List<StatusUpdates.StatusReport> reports) {
+        return reports.stream()
+                .map(StatusUpdates.StatusReport::providerMessageId)
+                .toArray(String[]::new);
+    }
+
+    private static String[] ourIds(List<StatusUpdates.StatusReport> reports) {
+        return reports.stream()
+                .map(r -> r.ourId() == null ? null : r.ourId().toString())
+                .toArray(String[]::new);
     }
 
     /** A message a status moved, and the provider id of the report that moved it. */
