@@ -11,6 +11,7 @@ import io.commerce.shared.Purpose;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
@@ -34,6 +35,7 @@ class InboundMessages {
     private final CustomerService customers;
     private final ConsentService consents;
     private final MessagingService messaging;
+    private final ConsentWithdrawals withdrawals;
     private final ApplicationEventPublisher events;
 
     InboundMessages(
@@ -44,6 +46,7 @@ class InboundMessages {
             CustomerService customers,
             ConsentService consents,
             MessagingService messaging,
+            ConsentWithdrawals withdrawals,
             ApplicationEventPublisher events) {
         this.inboundLog = inboundLog;
         this.window = window;
@@ -52,6 +55,7 @@ class InboundMessages {
         this.customers = customers;
         this.consents = consents;
         this.messaging = messaging;
+        this.withdrawals = withdrawals;
         this.events = events;
     }
 
@@ -120,21 +124,30 @@ class InboundMessages {
                 ? List.of(Purpose.MARKETING, Purpose.TRANSACTIONAL)
                 : List.of(Purpose.MARKETING);
         var status = intent == Keywords.Intent.START ? ConsentStatus.GRANTED : ConsentStatus.WITHDRAWN;
+        // a withdrawal of marketing is settled before it is answered; its confirmation waits for that too
+        var settles = status == ConsentStatus.WITHDRAWN
+                && consents.isGranted(customerId, inbound.channel(), Purpose.MARKETING);
         purposes.forEach(purpose -> consents.record(
                 customerId, inbound.channel(), purpose, new ConsentChange(status, source, inbound.text())));
-        confirm(customerId, inbound, intent == Keywords.Intent.START ? "optin_confirmation" : "optout_confirmation");
+        var confirmation = confirm(
+                customerId, inbound, intent == Keywords.Intent.START ? "optin_confirmation" : "optout_confirmation");
+        if (settles) {
+            confirmation.ifPresent(id -> withdrawals.holdUntilSettled(id, inbound.channel()));
+        }
     }
 
-    private void confirm(String customerId, Inbound inbound, String templateKey) {
+    private Optional<UUID> confirm(String customerId, Inbound inbound, String templateKey) {
         try {
-            messaging.send(new SendCommand(
+            var sent = messaging.send(new SendCommand(
                     customerId,
                     Purpose.TRANSACTIONAL,
                     inbound.channel(),
                     new OutboundContent.Template(templateKey, Map.of()),
                     inbound.channel() == io.commerce.shared.Channel.WHATSAPP ? inbound.providerMessageId() : null));
+            return Optional.of(UUID.fromString(sent.messageId()));
         } catch (CommerceException e) {
             log.info("no {} sent: {}", templateKey, e.getMessage());
+            return Optional.empty();
         }
     }
 }

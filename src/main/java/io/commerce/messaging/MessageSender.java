@@ -15,7 +15,10 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DataAccessException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -28,6 +31,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Component
 class MessageSender {
 
+    private static final Logger log = LoggerFactory.getLogger(MessageSender.class);
+
     private final Map<Channel, ChannelGateway> gateways = new EnumMap<>(Channel.class);
     private final PolicyGate policy;
     private final Pacing pacing;
@@ -37,6 +42,7 @@ class MessageSender {
     private final MessagingMetrics metrics;
     private final ApplicationEventPublisher events;
     private final TransactionTemplate transaction;
+    private final RetriedTransactions transactions;
     private final Clock clock;
     private final Guardrails guardrails;
     private final boolean guardrailsEnabled;
@@ -55,6 +61,7 @@ class MessageSender {
             MessagingMetrics metrics,
             ApplicationEventPublisher events,
             TransactionTemplate transaction,
+            RetriedTransactions transactions,
             MessagingProperties properties,
             Clock clock) {
         gateways.forEach(gateway -> this.gateways.put(gateway.channel(), gateway));
@@ -66,6 +73,7 @@ class MessageSender {
         this.metrics = metrics;
         this.events = events;
         this.transaction = transaction;
+        this.transactions = transactions;
         this.clock = clock;
         var settings = properties.guardrails();
         this.guardrailsEnabled = settings.enabled();
@@ -140,12 +148,34 @@ class MessageSender {
                 window.heardFromWithin(row.channel(), row.recipient(), conversationWindow));
     }
 
-    /** Records a batch of accepted sends in one transaction and publishes {@link MessageSent} for each. */
+    /**
+     * Records a batch of accepted sends in one transaction and publishes {@link MessageSent} for each; a
+     * transaction that loses a lock conflict (a status webhook for the same messages) runs again. Should
+     * it still fail, the messages stay {@code sending}, said loudly: their status webhooks, which carry our
+     * id, move them on, and only a message no webhook reaches within {@code sending-timeout} is sent again
+     * (ADR 0006).
+     */
     void recordSent(List<Accepted> accepted) {
         if (accepted.isEmpty()) {
             return;
         }
-        transaction.executeWithoutResult(status -> {
+        try {
+            recordSentTogether(accepted);
+        } catch (DataAccessException e) {
+            log.error(
+                    "{} messages the provider accepted could not be recorded as sent; they stay 'sending' until"
+                            + " their status webhooks arrive: {}",
+                    accepted.size(),
+                    accepted.stream().map(a -> a.row().id()).toList(),
+                    e);
+            accepted.forEach(a -> metrics.sent(a.row(), "unrecorded"));
+            return;
+        }
+        accepted.forEach(a -> metrics.sent(a.row(), "sent"));
+    }
+
+    private void recordSentTogether(List<Accepted> accepted) {
+        transactions.run(status -> {
             var now = clock.instant();
             outbox.markAllSent(
                             accepted.stream().map(a -> a.row().id()).toList(),
@@ -159,7 +189,6 @@ class MessageSender {
                             sent.templateKey(),
                             now)));
         });
-        accepted.forEach(a -> metrics.sent(a.row(), "sent"));
     }
 
     private SendOutcome send(MessageRow row) {

@@ -9,7 +9,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * A message as {@code GET /api/v1/messages/{id}} shows it, with every status it reached; while it waits,
  * {@code nextAttemptAt} and, when a guardrail holds it, {@code heldReason} ({@code QUIET_HOURS}, {@code
- * FREQUENCY_CAP}, {@code MINIMUM_GAP}).
+ * FREQUENCY_CAP}, {@code MINIMUM_GAP}); a STOP's confirmation shows {@code WITHDRAWAL_SETTLING} while the
+ * customer's marketing in flight settles (ADR 0012).
  */
 public record MessageView(
         String messageId,

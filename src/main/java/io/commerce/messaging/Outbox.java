@@ -254,10 +254,15 @@ class Outbox {
     }
 
     /**
-     * The provider accepted these messages (a dispatcher batch), recorded in one statement. Returns the
-     * messages it moved: one a faster status webhook already moved on (found by our id) is left alone.
+     * The provider accepted these messages (a dispatcher batch), recorded in one statement after locking
+     * them in id order (see {@link #lockForStatuses}). Returns the messages it moved: one a faster status
+     * webhook already moved on (found by our id) is left alone.
      */
     List<MovedMessage> markAllSent(List<UUID> ids, List<String> providerMessageIds, Instant now) {
+        sql("select id from message where id = any(cast(cast(:ids as text[]) as uuid[])) order by id for update")
+                .param("ids", ids.stream().map(UUID::toString).toArray(String[]::new))
+                .query(UUID.class)
+                .list();
         return sql("""
                         with input as (
                             select * from unnest(cast(cast(:ids as text[]) as uuid[]), cast(:pids as text[])) as i(id, pid)),
@@ -361,6 +366,7 @@ class Outbox {
      * messages that moved, with the provider id of the report that moved each.
      */
     List<Moved> applyStatuses(List<StatusUpdates.StatusReport> reports, Instant now) {
+        lockForStatuses(reports);
         var moved = sql("""
                         with input as (
                             select * from unnest(cast(:pids as text[]), cast(cast(:ourIds as text[]) as uuid[]),
@@ -386,16 +392,8 @@ class Outbox {
                             on conflict (message_id, status) do nothing)
                         select * from moved
                         """)
-                .param(
-                        "pids",
-                        reports.stream()
-                                .map(StatusUpdates.StatusReport::providerMessageId)
-                                .toArray(String[]::new))
-                .param(
-                        "ourIds",
-                        reports.stream()
-                                .map(r -> r.ourId() == null ? null : r.ourId().toString())
-                                .toArray(String[]::new))
+                .param("pids", providerIds(reports))
+                .param("ourIds", ourIds(reports))
                 .param("statuses", reports.stream().map(r -> r.status().name()).toArray(String[]::new))
                 .param("ats", reports.stream().map(r -> r.at().toString()).toArray(String[]::new))
                 .param(
@@ -440,6 +438,38 @@ class Outbox {
         return moved;
     }
 
+    /**
+     * Locks the messages these reports are about, in id order. Applying statuses and recording a batch as
+     * sent, which may change the same messages at the same moment, both take their locks in that one order
+     * first ({@code UPDATE … FROM unnest(…)} alone locks in whatever order its plan visits the rows), so
+     * they wait for each other instead of deadlocking.
+     */
+    void lockForStatuses(List<StatusUpdates.StatusReport> reports) {
+        sql("""
+                        select id from message
+                         where provider_message_id = any(cast(:pids as text[]))
+                            or id = any(cast(cast(:ourIds as text[]) as uuid[]))
+                         order by id
+                           for update
+                        """)
+                .param("pids", providerIds(reports))
+                .param("ourIds", ourIds(reports))
+                .query(UUID.class)
+                .list();
+    }
+
+    private static String[] providerIds(List<StatusUpdates.StatusReport> reports) {
+        return reports.stream()
+                .map(StatusUpdates.StatusReport::providerMessageId)
+                .toArray(String[]::new);
+    }
+
+    private static String[] ourIds(List<StatusUpdates.StatusReport> reports) {
+        return reports.stream()
+                .map(r -> r.ourId() == null ? null : r.ourId().toString())
+                .toArray(String[]::new);
+    }
+
     /** A message a status moved, and the provider id of the report that moved it. */
     record Moved(MovedMessage message, String providerMessageId) {}
 
@@ -464,6 +494,46 @@ class Outbox {
                 .list();
         ids.forEach(id -> recordStatus(id, MessageStatus.CANCELLED, now, null, reason, null, null));
         return ids.size();
+    }
+
+    /** How many of the customer's messages of this channel and purpose a sender claimed after {@code since} and still has. */
+    int sendingSince(String customerId, Channel channel, Purpose purpose, Instant since) {
+        return sql("""
+                        select count(*) from message
+                         where customer_id = :customerId and channel = :channel and purpose = :purpose
+                           and status = 'SENDING' and sending_since > :since
+                        """)
+                .param("customerId", customerId)
+                .param("channel", channel.name())
+                .param("purpose", purpose.name())
+                .param("since", ts(since))
+                .query(Integer.class)
+                .single();
+    }
+
+    /** Holds a queued message until {@code until}, or until {@link #releaseHeld} lets it go, for {@code reason}. */
+    void hold(UUID id, String reason, Instant until, Instant now) {
+        sql("update message set next_attempt_at = :until, held_reason = :reason, updated_at = :now"
+                        + " where id = :id and status = 'QUEUED'")
+                .param("until", ts(until))
+                .param("reason", reason)
+                .param("now", ts(now))
+                .param("id", id)
+                .update();
+    }
+
+    /** Lets the customer's messages on this channel held for {@code reason} go now. */
+    void releaseHeld(String customerId, Channel channel, String reason, Instant now) {
+        sql("""
+                        update message set next_attempt_at = :now, held_reason = null, updated_at = :now
+                         where customer_id = :customerId and channel = :channel and status = 'QUEUED'
+                           and held_reason = :reason
+                        """)
+                .param("now", ts(now))
+                .param("customerId", customerId)
+                .param("channel", channel.name())
+                .param("reason", reason)
+                .update();
     }
 
     /**

@@ -77,6 +77,9 @@ class StatusUpdates {
         var perMessage = reports.stream()
                 .collect(Collectors.groupingBy(
                         StatusReport::providerMessageId, LinkedHashMap::new, Collectors.toList()));
+        if (perMessage.size() < reports.size()) {
+            outbox.lockForStatuses(reports); // all of them first, in id order: the twice-reported go one by one
+        }
         var once = perMessage.values().stream()
                 .filter(list -> list.size() == 1)
                 .map(List::getFirst)

@@ -14,7 +14,6 @@ import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Processes verified webhook deliveries and keeps their raw payloads, and answers only once both are
@@ -22,7 +21,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * transactions (group commit): a request thread that finds a writer slot free writes everything queued,
  * its own delivery and others', in one transaction; the others wait for theirs. A failing batch is
  * written again one delivery at a time, so a payload that breaks processing is kept with its error, still
- * acknowledged, and does not take others down with it.
+ * acknowledged, and does not take others down with it. A transaction that loses a lock conflict (a
+ * deadlock with the dispatcher recording a batch as sent) simply runs again.
  */
 @Component
 class WebhookIntake {
@@ -31,24 +31,33 @@ class WebhookIntake {
     private static final int MAX_BATCH = 100;
     private static final int WRITERS = 2;
 
-    /** One delivery waiting to be written; {@code written} completes with its outcome. */
-    private record Delivery(String provider, String payload, Runnable processing, CompletableFuture<String> written) {}
+    /**
+     * One delivery waiting to be written; {@code written} completes with its outcome; {@code beforeAnswer}
+     * is what its processing asked to run once it is committed and before it is answered.
+     */
+    private record Delivery(
+            String provider,
+            String payload,
+            Runnable processing,
+            CompletableFuture<String> written,
+            List<Runnable> beforeAnswer) {}
 
     private final ConcurrentLinkedQueue<Delivery> queue = new ConcurrentLinkedQueue<>();
+    private final ThreadLocal<Delivery> beingProcessed = new ThreadLocal<>();
     private final Semaphore writers = new Semaphore(WRITERS);
-    private final TransactionTemplate transaction;
+    private final RetriedTransactions transactions;
     private final StatusUpdates statuses;
     private final WebhookDeliveries deliveries;
     private final MessagingMetrics metrics;
     private final Clock clock;
 
     WebhookIntake(
-            TransactionTemplate transaction,
+            RetriedTransactions transactions,
             StatusUpdates statuses,
             WebhookDeliveries deliveries,
             MessagingMetrics metrics,
             Clock clock) {
-        this.transaction = transaction;
+        this.transactions = transactions;
         this.statuses = statuses;
         this.deliveries = deliveries;
         this.metrics = metrics;
@@ -58,8 +67,12 @@ class WebhookIntake {
     /** Returns once the delivery's effects and its raw payload are committed. */
     void take(String provider, byte[] body, Runnable processing) {
         var started = clock.instant();
-        var delivery =
-                new Delivery(provider, new String(body, StandardCharsets.UTF_8), processing, new CompletableFuture<>());
+        var delivery = new Delivery(
+                provider,
+                new String(body, StandardCharsets.UTF_8),
+                processing,
+                new CompletableFuture<>(),
+                new ArrayList<>());
         queue.add(delivery);
         while (!delivery.written().isDone()) {
             if (writers.tryAcquire()) {
@@ -72,7 +85,25 @@ class WebhookIntake {
             // block, never spin: spinning virtual threads would hold the carriers the writer needs
             awaitBriefly(delivery);
         }
-        metrics.webhook(provider, delivery.written().join(), Duration.between(started, clock.instant()));
+        var outcome = delivery.written().join();
+        if (outcome.equals("processed")) {
+            delivery.beforeAnswer().forEach(Runnable::run);
+        }
+        metrics.webhook(provider, outcome, Duration.between(started, clock.instant()));
+    }
+
+    /**
+     * Called while a delivery is processed: runs {@code work} once the delivery is committed and before it
+     * is answered, on the delivery's own request thread (not the writer's, which others wait for). Returns
+     * false outside a delivery's processing.
+     */
+    boolean beforeAnswering(Runnable work) {
+        var delivery = beingProcessed.get();
+        if (delivery == null) {
+            return false;
+        }
+        delivery.beforeAnswer().add(work);
+        return true;
     }
 
     /** Writes batches until this thread's own delivery is done (others' deliveries ride along). */
@@ -91,9 +122,8 @@ class WebhookIntake {
 
     private void write(List<Delivery> batch) {
         try {
-            transaction.executeWithoutResult(status -> {
-                statuses.collecting(
-                        () -> batch.forEach(delivery -> delivery.processing().run()));
+            transactions.run(status -> {
+                statuses.collecting(() -> batch.forEach(this::process));
                 deliveries.processed(batch.stream()
                         .map(d -> new WebhookDeliveries.Raw(d.provider(), d.payload()))
                         .toList());
@@ -111,6 +141,16 @@ class WebhookIntake {
             } finally {
                 delivery.written().complete("failed");
             }
+        }
+    }
+
+    private void process(Delivery delivery) {
+        delivery.beforeAnswer().clear(); // written again (a retry, alone after a failed batch): asked again
+        beingProcessed.set(delivery);
+        try {
+            delivery.processing().run();
+        } finally {
+            beingProcessed.remove();
         }
     }
 

@@ -459,6 +459,101 @@ class DispatcherTest {
         PROVIDER.verify(0, postRequestedFor(urlPathEqualTo(MESSAGES)).withRequestBody(containing(id.toString())));
     }
 
+    /**
+     * Issue 9, finding 7: a campaign's send whose consent check passed just before the customer's STOP must
+     * reach Meta before the STOP is answered, and nothing of its kind after. The sender is held between its
+     * check and its call (the recipient's pair-gap row is locked) until the withdrawal has committed.
+     */
+    @Test
+    void aStopIsAnsweredOnlyOnceTheMarketingInFlightHasReachedMetaAndNoneFollows(
+            @Autowired WhatsAppWebhookController webhooks,
+            @Autowired org.springframework.transaction.support.TransactionTemplate transaction)
+            throws Exception {
+        PROVIDER.stubFor(post(urlEqualTo(MESSAGES))
+                .withRequestBody(matchingJsonPath("$.template.name", equalTo("new_product")))
+                .willReturn(
+                        aResponse() // a slow Meta; a fixed body, as templating is slow on a cold, loaded machine
+                                .withFixedDelay(300)
+                                .withStatus(200)
+                                .withHeader("Content-Type", "application/json")
+                                .withBody(
+                                        "{\"messaging_product\": \"whatsapp\", \"messages\": [{\"id\": \"wamid.STOPRACE%s\"}]}"
+                                                .formatted(UUID.randomUUID()))));
+        // a first send warms the HTTP client and the stand-in: on a loaded machine a cold first answer can take
+        // longer than the 3 s timeout, and this send's outcome is part of what is asserted
+        queueTemplateTo(newCustomer());
+        dispatcher.dispatchOnce(Channel.WHATSAPP);
+        var inFlight = queueMarketing();
+        var queued = queueMarketing();
+        jdbc.sql("update message set next_attempt_at = now() + interval '1 hour' where id = ?")
+                .param(queued)
+                .update();
+        jdbc.sql("insert into recipient_pace (phone, last_sent_at) values (?, now() - interval '1 day')")
+                .param(phone)
+                .update();
+        var stopAnsweredAt = new java.util.concurrent.atomic.AtomicReference<Instant>();
+        var locked = new java.util.concurrent.CountDownLatch(1);
+        var release = new java.util.concurrent.CountDownLatch(1);
+        try (var threads = Executors.newFixedThreadPool(3)) {
+            threads.submit(() -> transaction.executeWithoutResult(status -> {
+                jdbc.sql("select 1 from recipient_pace where phone = ? for update")
+                        .param(phone)
+                        .query(Integer.class)
+                        .single();
+                locked.countDown();
+                awaitQuietly(release);
+            }));
+            locked.await();
+            var dispatched = threads.submit(() -> dispatcher.dispatchOnce(Channel.WHATSAPP));
+            // the sender checked consent and now waits for the pair-gap row, right before its call to Meta
+            await().atMost(Duration.ofSeconds(10))
+                    .until(() -> jdbc.sql("select count(*) from pg_stat_activity where wait_event_type = 'Lock'"
+                                            + " and query like '%recipient_pace%' and pid <> pg_backend_pid()")
+                                    .query(Integer.class)
+                                    .single()
+                            > 0);
+            var stop = threads.submit(() -> {
+                var body = MessagingFixtures.fixture("webhook_message_text.json", phone, "STOP" + UUID.randomUUID())
+                        .replace("Does it come in another color?", "STOP")
+                        .replace("1749416383", String.valueOf(Instant.now().getEpochSecond()))
+                        .getBytes(StandardCharsets.UTF_8);
+                var answer = webhooks.receiveWhatsAppWebhook(
+                        body, io.commerce.messaging.channel.Signatures.hubSignature("app-secret", body));
+                stopAnsweredAt.set(Instant.now());
+                return answer.getStatusCode().value();
+            });
+            await().atMost(Duration.ofSeconds(10))
+                    .until(() -> !consents.isGranted(customerId, Channel.WHATSAPP, Purpose.MARKETING));
+            release.countDown(); // the sender goes on: its check passed before the withdrawal
+            assertThat(stop.get(30, java.util.concurrent.TimeUnit.SECONDS)).isEqualTo(200);
+            dispatched.get(30, java.util.concurrent.TimeUnit.SECONDS);
+        }
+
+        var marketing = PROVIDER.findAll(postRequestedFor(urlEqualTo(MESSAGES))
+                .withRequestBody(matchingJsonPath("$.template.name", equalTo("new_product"))));
+        assertThat(marketing).hasSize(1);
+        assertThat(marketing.getFirst().getLoggedDate().toInstant())
+                .as("the in-flight send reached Meta before the STOP was answered")
+                .isBefore(stopAnsweredAt.get());
+        assertThat(outbox.find(inFlight).orElseThrow().status()).isEqualTo(MessageStatus.SENT);
+        assertThat(outbox.find(queued).orElseThrow().status()).isEqualTo(MessageStatus.CANCELLED);
+        makeDue(queued);
+        dispatcher.dispatchOnce(Channel.WHATSAPP);
+        dispatcher.dispatchOnce(Channel.WHATSAPP);
+        PROVIDER.verify(
+                1,
+                postRequestedFor(urlEqualTo(MESSAGES))
+                        .withRequestBody(matchingJsonPath("$.template.name", equalTo("new_product"))));
+    }
+
+    private static void awaitQuietly(java.util.concurrent.CountDownLatch latch) {
+        try {
+            latch.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     private UUID queueTemplate() {
         return queueTemplateTo(customerId);
     }
