@@ -55,8 +55,22 @@ public final class CrashCheck {
     private static final String SECRET = "crash-secret";
     private static final String KEY = "crash";
 
-    /** One SIGKILL: when, what, the messages the service had in {@code sending} just before, how the restart went. */
-    record Kill(long at, String kind, long acceptedBefore, Set<String> inFlight, String restart) {}
+    /**
+     * One SIGKILL: when, what, what the database held for each message at that moment (the JVM frozen first),
+     * how the restart went.
+     */
+    record Kill(long at, String kind, long acceptedBefore, Map<String, CrashReport.Stored> atKill, String restart) {
+
+        Set<String> inFlight() {
+            var ids = new HashSet<String>();
+            atKill.forEach((id, row) -> {
+                if (row.status().equals("SENDING")) {
+                    ids.add(id);
+                }
+            });
+            return ids;
+        }
+    }
 
     /** The stand-in's port: 19082 for the single mode, 19083 for two-process (so that both can run at once). */
     private int standInPort;
@@ -67,6 +81,9 @@ public final class CrashCheck {
             .build();
 
     public static void main(String[] args) throws Exception {
+        // the harness's own PostgreSQL (two-process mode) would log every line of its start-up here
+        ((ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger("io.zonky"))
+                .setLevel(ch.qos.logback.classic.Level.WARN);
         new CrashCheck().run();
     }
 
@@ -137,7 +154,7 @@ public final class CrashCheck {
 
             var first = services.getFirst();
             first.start("--commerce.messaging.dispatcher.enabled=false");
-            require(first.awaitHealthy(Duration.ofMinutes(3)), first, "did not start");
+            require(first.awaitHealthy(Duration.ofMinutes(6)), first, "did not start");
             var started = System.nanoTime();
             var ids = queue(first, messages);
             System.out.printf(
@@ -148,7 +165,7 @@ public final class CrashCheck {
                 service.start();
             }
             for (var service : services) {
-                require(service.awaitHealthy(Duration.ofMinutes(3)), service, "did not start");
+                require(service.awaitHealthy(Duration.ofMinutes(6)), service, "did not start");
             }
             System.out.println("  dispatching");
 
@@ -159,19 +176,21 @@ public final class CrashCheck {
                     Thread.sleep(20);
                 }
                 var kind = twoProcess ? "jvm" : kills.get(k);
-                var inFlight = sending(jdbcUrl);
-                var acceptedBefore = accepted();
+                first.freeze();
                 var at = System.currentTimeMillis();
+                var atKill = CrashReport.readMessages(jdbcUrl, ids);
+                var acceptedBefore = accepted();
                 if (kind.equals("jvm+pg")) {
                     first.killJvmAndPostgres();
                 } else {
                     first.killJvm();
                 }
                 var restart = restart(first, stopOrphan);
-                killed.add(new Kill(at, kind, acceptedBefore, inFlight, restart));
+                var kill = new Kill(at, kind, acceptedBefore, atKill, restart);
+                killed.add(kill);
                 System.out.printf(
                         "  kill %d (%s) after %d sends accepted, %d messages in 'sending'; restart: %s%n",
-                        k + 1, kind, acceptedBefore, inFlight.size(), restart);
+                        k + 1, kind, acceptedBefore, kill.inFlight().size(), restart);
             }
 
             System.out.println("  waiting for every message to settle (the sending-timeout sweep runs every minute)");
@@ -240,14 +259,16 @@ public final class CrashCheck {
         var started = System.nanoTime();
         var orphan = service.postmaster().filter(ProcessHandle::isAlive);
         service.start();
-        if (service.awaitHealthy(Duration.ofMinutes(3))) {
+        if (service.awaitHealthy(Duration.ofMinutes(6))) {
             var seconds = (System.nanoTime() - started) / 1e9;
             if (orphan.isEmpty()) {
                 return "up in %.1f s".formatted(seconds);
             }
             var now = service.postmaster().map(ProcessHandle::pid).orElse(-1L);
             return now == orphan.get().pid()
-                    ? "up in %.1f s, on the ORPHANED PostgreSQL (pid %d) the killed JVM left running: the new start found it on its fixed port"
+                    ? ("up in %.1f s, but on the ORPHANED PostgreSQL (pid %d) the killed JVM left running: its own"
+                                    + " server did not start (lock file postmaster.pid already exists) and the"
+                                    + " orphan answered on the fixed port")
                             .formatted(seconds, now)
                     : "up in %.1f s; the orphaned PostgreSQL (pid %d) was replaced by a new server (pid %d)"
                             .formatted(seconds, orphan.get().pid(), now);
@@ -262,7 +283,7 @@ public final class CrashCheck {
         orphan.get().destroy(); // SIGTERM: the orphan shuts down cleanly, as the service would have
         orphan.get().onExit().join();
         service.start();
-        require(service.awaitHealthy(Duration.ofMinutes(3)), service, "did not restart after the orphan stopped");
+        require(service.awaitHealthy(Duration.ofMinutes(6)), service, "did not restart after the orphan stopped");
         return "BLOCKED by the orphaned embedded PostgreSQL%s; the harness stopped it, then up in %.1f s"
                 .formatted(why, (System.nanoTime() - started) / 1e9);
     }
@@ -361,18 +382,6 @@ public final class CrashCheck {
             }
             Thread.sleep(2_000);
         }
-    }
-
-    private static Set<String> sending(String jdbcUrl) throws SQLException {
-        var ids = new HashSet<String>();
-        try (var connection = DriverManager.getConnection(jdbcUrl, "postgres", "postgres");
-                var statement = connection.createStatement();
-                var rs = statement.executeQuery("select id from message where status = 'SENDING'")) {
-            while (rs.next()) {
-                ids.add(rs.getString(1));
-            }
-        }
-        return ids;
     }
 
     /** The PostgreSQL settings that decide whether a commit survives a crash of the server. */

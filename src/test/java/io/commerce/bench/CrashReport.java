@@ -18,7 +18,7 @@ import java.util.TreeMap;
 final class CrashReport {
 
     /** The service's record of a message. */
-    record Stored(String status, int attempts, String errorCode) {}
+    record Stored(String status, int attempts, String errorCode, String providerMessageId) {}
 
     private record Send(String wamid, long at) {}
 
@@ -51,10 +51,13 @@ final class CrashReport {
         var rows = new HashMap<String, Stored>();
         try (var connection = DriverManager.getConnection(jdbcUrl, "postgres", "postgres");
                 var statement = connection.createStatement();
-                var rs = statement.executeQuery("select id, status, attempts, error_code from message")) {
+                var rs = statement.executeQuery(
+                        "select id, status, attempts, error_code, provider_message_id from message")) {
             while (rs.next()) {
                 if (wanted.contains(rs.getString(1))) {
-                    rows.put(rs.getString(1), new Stored(rs.getString(2), rs.getInt(3), rs.getString(4)));
+                    rows.put(
+                            rs.getString(1),
+                            new Stored(rs.getString(2), rs.getInt(3), rs.getString(4), rs.getString(5)));
                 }
             }
         }
@@ -71,7 +74,7 @@ final class CrashReport {
         duplicated.forEach(id -> {
             var list = sends.get(id);
             for (int i = 1; i < list.size(); i++) {
-                causes.merge(cause(list.subList(0, i), list.get(i)), 1, Integer::sum);
+                causes.merge(cause(id, list.subList(0, i), list.get(i)), 1, Integer::sum);
             }
         });
         var fewerAttemptsThanSends = duplicated.stream()
@@ -109,46 +112,56 @@ final class CrashReport {
     }
 
     /**
-     * Why a message was sent again after {@code earlier}: the service had answered a status webhook about an
-     * earlier send (then the database lost it), or the sweep re-queued it after the sending timeout (no status
-     * had come: ADR 0006's window), or it was claimed again before the timeout (the database lost the claim or
-     * the recorded send), or it was retried at once with no crash in between.
+     * Why a message was sent again after {@code earlier}. With a kill in between, what the database held for it
+     * at the kill tells: a recorded send (the provider's id of an earlier send) that the restart no longer had
+     * was lost with the database; a message still {@code sending} was in flight, and no status webhook reached
+     * the service before the sweep re-queued it (ADR 0006's window); a status webhook the service had already
+     * answered was lost with the database. Without a kill: the sweep (after the sending timeout) or a retry at
+     * once.
      */
-    private String cause(List<Send> earlier, Send again) {
+    private String cause(String id, List<Send> earlier, Send again) {
         var previous = earlier.getLast();
-        var answered = earlier.stream()
-                .flatMap(send -> hooksByWamid.getOrDefault(send.wamid(), List.of()).stream())
-                .anyMatch(hook -> hook.answeredAt() > 0 && hook.answeredAt() < again.at());
-        var postgresKilled = killedBetween(previous.at(), again.at(), true);
-        if (answered) {
-            return postgresKilled
-                    ? "a status webhook the service had answered 2xx was lost with the database (PostgreSQL killed)"
-                    : "sent again although the service had answered a status webhook about it (unexplained)";
+        var earlierWamids = earlier.stream().map(Send::wamid).toList();
+        var answered = earlierWamids.stream()
+                .flatMap(wamid -> hooksByWamid.getOrDefault(wamid, List.of()).stream())
+                .filter(hook -> hook.answeredAt() > 0 && hook.answeredAt() < again.at())
+                .mapToLong(Hook::answeredAt)
+                .min();
+        var kill = kills.stream()
+                .filter(k -> k.at() >= previous.at() && k.at() <= again.at())
+                .reduce((a, b) -> b);
+        if (kill.isEmpty()) {
+            return answered.isPresent()
+                    ? "sent again without a crash although the service had answered a status webhook (unexplained)"
+                    : again.at() - previous.at() >= CrashCheck.SENDING_TIMEOUT.toMillis() - 2_000
+                            ? "sent again without a crash: re-queued by the sweep, no status webhook had come"
+                            : "sent again at once without a crash (a retry after no answer)";
         }
-        if (again.at() - previous.at() >= CrashCheck.SENDING_TIMEOUT.toMillis() - 2_000) {
+        var postgres = kill.get().kind().equals("jvm+pg");
+        var atKill = kill.get().atKill().get(id);
+        if (atKill != null && earlierWamids.contains(atKill.providerMessageId())) {
+            return postgres
+                    ? "recorded as sent before the kill, the record lost with the database (PostgreSQL killed)"
+                    : "recorded as sent before a JVM-only kill, sent again (unexplained)";
+        }
+        if (answered.isPresent() && answered.getAsLong() < kill.get().at()) {
+            return postgres
+                    ? "a status webhook the service had answered 2xx before the kill was lost with the database"
+                    : "a status webhook was answered before a JVM-only kill, sent again (unexplained)";
+        }
+        if (atKill != null && atKill.status().equals("SENDING")) {
             var gaveUp = hooksByWamid.getOrDefault(previous.wamid(), List.of()).stream()
                     .anyMatch(hook -> hook.answeredAt() < 0);
-            return "re-queued by the sending-timeout sweep: no status webhook about the send reached the service"
-                    + (gaveUp ? " (the stand-in gave up on it while the service was down)" : "");
+            return "in flight at the kill (accepted, not yet recorded); no status webhook reached the service"
+                    + " before the sweep re-queued it"
+                    + (gaveUp ? " (the stand-in gave up on the webhooks while the service was down)" : "");
         }
-        if (postgresKilled) {
-            return "claimed again before the sending timeout: the claim or the recorded send was lost with the"
-                    + " database (PostgreSQL killed)";
-        }
-        return killedBetween(previous.at(), again.at(), false)
-                ? "claimed again before the sending timeout across a JVM-only kill (unexplained)"
-                : "sent again at once, without a crash (a retry after no answer)";
-    }
-
-    private boolean killedBetween(long from, long to, boolean postgresOnly) {
-        return kills.stream()
-                .anyMatch(kill -> kill.at() >= from
-                        && kill.at() <= to
-                        && (!postgresOnly || kill.kind().equals("jvm+pg")));
+        return "claimed again after the kill though not in 'sending' at it (" + atKill + "): the claim was lost"
+                + (postgres ? " with the database" : " (unexplained)");
     }
 
     /**
-     * Per kill, the messages the service had in {@code sending} just before it: how many the stand-in had
+     * Per kill, the messages the service had in {@code sending} at it: how many the stand-in had
      * accepted (their outcome unknown to the service), how many of those were then settled by a status webhook
      * with no second send, and how many went twice.
      */
@@ -162,7 +175,7 @@ final class CrashReport {
                     .filter(id -> sends.get(id).size() == 1)
                     .count();
             out.printf(
-                    "  kill %d (%s): %d messages in 'sending'; %d of them accepted by the stand-in before the kill:"
+                    "  kill %d (%s): %d messages in 'sending' at the kill; %d of them accepted by the stand-in before the kill:"
                             + " %d settled by their status webhooks with no second send, %d sent twice%n",
                     k + 1,
                     kill.kind(),

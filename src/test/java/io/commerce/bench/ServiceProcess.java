@@ -101,6 +101,17 @@ final class ServiceProcess {
         return false;
     }
 
+    /**
+     * SIGSTOP to the JVM: it does nothing more (no send, no commit) until killed, so that the harness can read
+     * what the service had recorded at the moment of the kill.
+     */
+    void freeze() throws IOException, InterruptedException {
+        new ProcessBuilder("kill", "-STOP", String.valueOf(process.pid()))
+                .inheritIO()
+                .start()
+                .waitFor();
+    }
+
     /** SIGKILL to the JVM alone: its embedded PostgreSQL, a process of its own, is left running. */
     void killJvm() throws InterruptedException {
         process.destroyForcibly();
