@@ -136,9 +136,21 @@ public final class CloudApiStandIn {
         });
     }
 
-    /** One POST to the next webhook URL (several instances behind one address: whichever answers). */
+    /**
+     * One delivery: the services behind one address, as a load balancer shows them to Meta: the next URL in turn,
+     * and the others if it does not answer 2xx.
+     */
     private boolean post(String payload) {
-        var url = webhookUrls.get(Math.floorMod(nextUrl.getAndIncrement(), webhookUrls.size()));
+        var first = nextUrl.getAndIncrement();
+        for (int i = 0; i < webhookUrls.size(); i++) {
+            if (post(webhookUrls.get(Math.floorMod(first + i, webhookUrls.size())), payload)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private boolean post(String url, String payload) {
         var bytes = payload.getBytes(StandardCharsets.UTF_8);
         try {
             posting.acquire();
