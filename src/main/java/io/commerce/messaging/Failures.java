@@ -16,7 +16,8 @@ import org.springframework.stereotype.Component;
 /**
  * What a failure means for a message, in one place for failures the dispatcher sees (the send was
  * refused) and failures webhooks report later: retry with backoff and jitter, back off 4^n s for the pair
- * rate, wait 24 h for Meta's marketing limit, or end the message, withdraw marketing consent on an
+ * rate, wait 24 h for Meta's marketing limit, leave a send whose outcome is unknown to the provider's webhook or
+ * the sending timeout (ADR 0006), or end the message, withdraw marketing consent on an
  * opt-out, and fall back to SMS when the WhatsApp message can no longer deliver.
  */
 @Component
@@ -55,6 +56,7 @@ class Failures {
                     end(row, code, title, kind, now);
                 }
             }
+            case UNKNOWN_OUTCOME -> outbox.outcomeUnknown(row.id(), code, title, now);
             case PAIR_RATE_LIMIT ->
                 outbox.reschedule(
                         row.id(), now.plusSeconds((long) Math.pow(4, row.pairRateFailures())), true, code, title, now);

@@ -304,6 +304,20 @@ class Outbox {
     }
 
     /**
+     * A send that may have reached the provider but got no answer: it stays {@code sending}, with the error
+     * noted, until a status webhook carrying our id moves it on or the sending timeout re-queues it.
+     */
+    void outcomeUnknown(UUID id, String errorCode, String errorTitle, Instant now) {
+        sql("update message set error_code = :code, error_title = :title, updated_at = :now"
+                        + " where id = :id and status = 'SENDING'")
+                .param("code", errorCode)
+                .param("title", errorTitle)
+                .param("now", ts(now))
+                .param("id", id)
+                .update();
+    }
+
+    /**
      * Back to the queue until {@code until} without spending an attempt: pacing (the pair gap) or a
      * guardrail, whose reason ({@code heldReason}, null for pacing) is shown on the message.
      */

@@ -2,8 +2,13 @@ package io.commerce.messaging.channel;
 
 /** What a provider failure means for the message, decided by the provider's error code, not HTTP status. */
 public enum FailureKind {
-    /** Transient (throttling, outage, timeout): retry with exponential backoff and jitter. */
+    /** Transient (throttling, outage, no connection): retry with exponential backoff and jitter. */
     RETRY,
+    /**
+     * The request may have reached the provider, but no answer came (a read timeout, a reset): not sent again;
+     * the message stays {@code sending} until a status webhook settles it or the sending timeout re-queues it.
+     */
+    UNKNOWN_OUTCOME,
     /** Too many messages to this one recipient (131056): retry after 4^n seconds. */
     PAIR_RATE_LIMIT,
     /** Meta's per-user marketing limit (131049): retrying sooner than 24 h only fails again. */

@@ -14,8 +14,8 @@ import java.util.Base64;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import org.springframework.util.LinkedMultiValueMap;
-import org.springframework.web.client.ResourceAccessException;
 import org.springframework.web.client.RestClient;
+import org.springframework.web.client.RestClientException;
 import org.springframework.web.client.RestClientResponseException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -64,12 +64,13 @@ public class SmsGateway implements ChannelGateway {
                     .body(JsonNode.class);
             var sid = response == null ? null : response.path("sid").asString(null);
             return sid == null
-                    ? new SendOutcome.Failed("NO_MESSAGE_SID", "the SMS API answered without a sid", FailureKind.RETRY)
+                    ? new SendOutcome.Failed(
+                            "NO_MESSAGE_SID", "the SMS API answered without a sid", FailureKind.UNKNOWN_OUTCOME)
                     : new SendOutcome.Accepted(sid);
         } catch (RestClientResponseException e) {
             return failure(e);
-        } catch (ResourceAccessException e) {
-            return new SendOutcome.Failed("NETWORK", "SMS API unreachable: " + e.getMessage(), FailureKind.RETRY);
+        } catch (RestClientException e) {
+            return ProviderEndpoint.noAnswer("SMS API", e);
         }
     }
 

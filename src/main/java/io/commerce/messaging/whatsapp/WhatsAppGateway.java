@@ -13,8 +13,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
-import org.springframework.web.client.ResourceAccessException;
 import org.springframework.web.client.RestClient;
+import org.springframework.web.client.RestClientException;
 import org.springframework.web.client.RestClientResponseException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -51,14 +51,15 @@ public class WhatsAppGateway implements ChannelGateway {
             var response = post(WhatsAppPayloads.message(message));
             var id = response.path("messages").path(0).path("id").asString(null);
             if (id == null) {
+                // an answer, but not the Cloud API's: whether it took the message is unknown
                 return new SendOutcome.Failed(
-                        "NO_MESSAGE_ID", "the Cloud API answered without a message id", FailureKind.RETRY);
+                        "NO_MESSAGE_ID", "the Cloud API answered without a message id", FailureKind.UNKNOWN_OUTCOME);
             }
             return new SendOutcome.Accepted(id);
         } catch (RestClientResponseException e) {
             return failure(e);
-        } catch (ResourceAccessException e) {
-            return new SendOutcome.Failed("NETWORK", "Cloud API unreachable: " + e.getMessage(), FailureKind.RETRY);
+        } catch (RestClientException e) {
+            return ProviderEndpoint.noAnswer("Cloud API", e);
         }
     }
 
