@@ -2,6 +2,7 @@ package io.commerce.messaging;
 
 import io.commerce.shared.Channel;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executors;
@@ -27,6 +28,7 @@ class Dispatcher {
     private final TransactionTemplate transaction;
     private final MessagingProperties.Dispatcher settings;
     private final Clock clock;
+    private final Instant startedAt;
 
     Dispatcher(
             Outbox outbox,
@@ -41,6 +43,7 @@ class Dispatcher {
         this.transaction = transaction;
         this.settings = properties.dispatcher();
         this.clock = clock;
+        this.startedAt = clock.instant();
     }
 
     @Scheduled(fixedDelayString = "${commerce.messaging.dispatcher.poll-interval:PT0.2S}")
@@ -90,12 +93,22 @@ class Dispatcher {
 
     /**
      * A message still {@code sending} after {@code sending-timeout} lost its dispatcher mid-send (a crash
-     * or a kill). Had the provider accepted it, a status webhook carrying our id would have moved it on by
-     * now; none did, so it is queued again. The one window for a double send: the provider accepted it
-     * and no status webhook reached us for the whole timeout.
+     * or a kill) or got no answer. Had the provider accepted it, a status webhook carrying our id would have
+     * moved it on by now; none did, so it is queued again. Webhooks the provider could not deliver while no
+     * instance listened come with its retries, after the start: so the sweep waits one {@code sending-timeout}
+     * after this instance started before it re-queues anything. The one window for a double send left: the
+     * provider accepted it and no status webhook reached us for a whole timeout while we listened (ADR 0006).
      */
     @Scheduled(fixedDelayString = "PT1M", initialDelayString = "PT30S")
     void resolveStuckSends() {
+        if (clock.instant().isBefore(startedAt.plus(settings.sendingTimeout()))) {
+            return;
+        }
+        requeueStuckSends();
+    }
+
+    /** Re-queues what is {@code sending} since longer than {@code sending-timeout}, whenever this instance started. */
+    void requeueStuckSends() {
         transaction.executeWithoutResult(status -> {
             var now = clock.instant();
             var stuck = outbox.stuckSending(now.minus(settings.sendingTimeout()), 500);

@@ -16,6 +16,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import io.commerce.Fixtures;
+import io.commerce.TestClock;
 import io.commerce.consent.ConsentChange;
 import io.commerce.consent.ConsentService;
 import io.commerce.consent.ConsentStatus;
@@ -43,6 +44,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The dispatcher against WireMock standing in for the Cloud API and a Twilio-compatible API, on real
@@ -72,6 +74,21 @@ class DispatcherTest {
 
     @Autowired
     Dispatcher dispatcher;
+
+    @Autowired
+    Pacing pacing;
+
+    @Autowired
+    MessageSender sender;
+
+    @Autowired
+    TransactionTemplate transaction;
+
+    @Autowired
+    MessagingProperties properties;
+
+    @Autowired
+    TestClock clock;
 
     @Autowired
     MessagingService messaging;
@@ -421,7 +438,7 @@ class DispatcherTest {
                 .param(id)
                 .update();
 
-        dispatcher.resolveStuckSends();
+        dispatcher.requeueStuckSends();
         dispatcher.dispatchOnce(Channel.WHATSAPP);
 
         assertThat(outbox.find(id).orElseThrow().status()).isEqualTo(MessageStatus.SENT);
@@ -429,6 +446,29 @@ class DispatcherTest {
                 1,
                 postRequestedFor(urlEqualTo(MESSAGES))
                         .withRequestBody(matchingJsonPath("$.biz_opaque_callback_data", equalTo(id.toString()))));
+    }
+
+    @Test
+    void aRestartedInstanceGivesTheProvidersRetriedWebhooksASendingTimeoutBeforeItRequeues() {
+        var id = queueTemplate();
+        outbox.claimDue(Channel.WHATSAPP, 10, Instant.now()); // left sending by an instance down for 11 minutes
+        jdbc.sql("update message set sending_since = ? where id = ?")
+                .param(Timestamp.from(Instant.now().minus(Duration.ofMinutes(11))))
+                .param(id)
+                .update();
+        var restarted = new Dispatcher(outbox, pacing, sender, transaction, properties, clock);
+        try {
+            restarted.resolveStuckSends();
+            assertThat(outbox.find(id).orElseThrow().status())
+                    .as("Meta's retried webhook may still come")
+                    .isEqualTo(MessageStatus.SENDING);
+
+            clock.advance(properties.dispatcher().sendingTimeout());
+            restarted.resolveStuckSends();
+            assertThat(outbox.find(id).orElseThrow().status()).isEqualTo(MessageStatus.QUEUED);
+        } finally {
+            clock.reset();
+        }
     }
 
     @Test
@@ -445,7 +485,7 @@ class DispatcherTest {
                 .param(id)
                 .update();
 
-        dispatcher.resolveStuckSends();
+        dispatcher.requeueStuckSends();
         dispatcher.dispatchOnce(Channel.WHATSAPP);
 
         assertThat(outbox.find(id).orElseThrow().status()).isEqualTo(MessageStatus.SENT);

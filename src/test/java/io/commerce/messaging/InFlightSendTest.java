@@ -226,7 +226,7 @@ class InFlightSendTest {
         whatsAppStatus(settled.getFirst().row().id(), settled.getFirst().providerMessageId(), "delivered");
         var unheard = accepted.get(3).row().id();
         ids.forEach(this::ageSendingPastTheTimeout);
-        dispatcher.resolveStuckSends();
+        dispatcher.requeueStuckSends();
         dispatcher.dispatchOnce(Channel.WHATSAPP);
 
         assertThat(settled).allSatisfy(a -> {
@@ -245,7 +245,7 @@ class InFlightSendTest {
 
     private void sweepAfterTheSendingTimeout(UUID id) {
         ageSendingPastTheTimeout(id);
-        dispatcher.resolveStuckSends();
+        dispatcher.requeueStuckSends();
         dispatcher.dispatchOnce(Channel.WHATSAPP);
         dispatcher.dispatchOnce(Channel.SMS);
     }
