@@ -24,12 +24,12 @@ import org.springframework.stereotype.Repository;
 class AudienceQueue {
 
     private final JdbcClient jdbc;
-    private final Outbox outbox;
+    private final MessageRows messageRows;
     private final List<String> marketingBlockedCountryCodes;
 
-    AudienceQueue(JdbcClient jdbc, Outbox outbox, MessagingProperties properties) {
+    AudienceQueue(JdbcClient jdbc, MessageRows messageRows, MessagingProperties properties) {
         this.jdbc = jdbc;
-        this.outbox = outbox;
+        this.messageRows = messageRows;
         this.marketingBlockedCountryCodes = properties.whatsapp().marketingBlockedCountryCodes();
     }
 
@@ -86,7 +86,7 @@ class AudienceQueue {
         params.put(
                 "q_contents",
                 languages.stream()
-                        .map(r -> outbox.contentJson(new OutboundContent.Template(r.key(), r.params())))
+                        .map(r -> messageRows.contentJson(new OutboundContent.Template(r.key(), r.params())))
                         .toArray(String[]::new));
         params.put("q_sms", languages.stream().map(RenderedTemplate::smsText).toArray(String[]::new));
         params.put("q_fallback", renditions.fallbackLanguage());

@@ -40,7 +40,9 @@ class ConsentWithdrawals {
     private static final Logger log = LoggerFactory.getLogger(ConsentWithdrawals.class);
     private static final Duration SLACK = Duration.ofSeconds(5);
 
-    private final Outbox outbox;
+    private final MessageReads reads;
+    private final SendLifecycle lifecycle;
+    private final Cancellations cancellations;
     private final WebhookIntake intake;
     private final TransactionTemplate transaction;
     private final Clock clock;
@@ -48,12 +50,16 @@ class ConsentWithdrawals {
     private final Map<Channel, RetryTemplate> untilSettled = new EnumMap<>(Channel.class);
 
     ConsentWithdrawals(
-            Outbox outbox,
+            MessageReads reads,
+            SendLifecycle lifecycle,
+            Cancellations cancellations,
             WebhookIntake intake,
             TransactionTemplate transaction,
             MessagingProperties properties,
             Clock clock) {
-        this.outbox = outbox;
+        this.reads = reads;
+        this.lifecycle = lifecycle;
+        this.cancellations = cancellations;
         this.intake = intake;
         // its own transactions: after a commit, the committed one's connection is still bound to the thread
         this.transaction = new TransactionTemplate(transaction.getTransactionManager());
@@ -81,7 +87,7 @@ class ConsentWithdrawals {
     @ApplicationModuleListener
     void on(ConsentWithdrawn withdrawn) {
         if (withdrawn.purpose() == Purpose.MARKETING) {
-            outbox.cancelQueued(
+            cancellations.cancelQueued(
                     withdrawn.customerId(),
                     withdrawn.channel(),
                     Purpose.MARKETING,
@@ -118,7 +124,7 @@ class ConsentWithdrawals {
     /** Holds a STOP's confirmation until the withdrawal has settled (at most the in-flight limit). */
     void holdUntilSettled(UUID confirmation, Channel channel) {
         var now = clock.instant();
-        outbox.hold(confirmation, SETTLING, now.plus(inFlightLimit.get(channel)), now);
+        lifecycle.hold(confirmation, SETTLING, now.plus(inFlightLimit.get(channel)), now);
     }
 
     /**
@@ -130,8 +136,8 @@ class ConsentWithdrawals {
             untilSettled.get(channel).invoke(() -> {
                 var now = clock.instant();
                 var inFlight = transaction.execute(status -> {
-                    outbox.cancelQueued(customerId, channel, Purpose.MARKETING, "CONSENT_WITHDRAWN", now);
-                    return outbox.sendingSince(
+                    cancellations.cancelQueued(customerId, channel, Purpose.MARKETING, "CONSENT_WITHDRAWN", now);
+                    return reads.sendingSince(
                             customerId, channel, Purpose.MARKETING, now.minus(inFlightLimit.get(channel)));
                 });
                 if (inFlight > 0) {
@@ -146,7 +152,7 @@ class ConsentWithdrawals {
                     e.toString());
         } finally {
             transaction.executeWithoutResult(
-                    status -> outbox.releaseHeld(customerId, channel, SETTLING, clock.instant()));
+                    status -> lifecycle.releaseHeld(customerId, channel, SETTLING, clock.instant()));
         }
     }
 

@@ -22,7 +22,7 @@ class Dispatcher {
 
     private static final Logger log = LoggerFactory.getLogger(Dispatcher.class);
 
-    private final Outbox outbox;
+    private final SendLifecycle lifecycle;
     private final Pacing pacing;
     private final MessageSender sender;
     private final TransactionTemplate transaction;
@@ -31,13 +31,13 @@ class Dispatcher {
     private final Instant startedAt;
 
     Dispatcher(
-            Outbox outbox,
+            SendLifecycle lifecycle,
             Pacing pacing,
             MessageSender sender,
             TransactionTemplate transaction,
             MessagingProperties properties,
             Clock clock) {
-        this.outbox = outbox;
+        this.lifecycle = lifecycle;
         this.pacing = pacing;
         this.sender = sender;
         this.transaction = transaction;
@@ -62,7 +62,7 @@ class Dispatcher {
         var claimed = transaction.execute(status -> {
             var now = clock.instant();
             var budget = pacing.budget(channel, settings.batchSize(), now);
-            var rows = outbox.claimDue(channel, budget.allowed(), now);
+            var rows = lifecycle.claimDue(channel, budget.allowed(), now);
             pacing.spend(budget, rows.size());
             return rows;
         });
@@ -111,8 +111,8 @@ class Dispatcher {
     void requeueStuckSends() {
         transaction.executeWithoutResult(status -> {
             var now = clock.instant();
-            var stuck = outbox.stuckSending(now.minus(settings.sendingTimeout()), 500);
-            stuck.forEach(row -> outbox.reschedule(
+            var stuck = lifecycle.stuckSending(now.minus(settings.sendingTimeout()), 500);
+            stuck.forEach(row -> lifecycle.reschedule(
                     row.id(),
                     now,
                     false,

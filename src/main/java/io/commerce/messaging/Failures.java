@@ -24,6 +24,7 @@ import org.springframework.stereotype.Component;
 class Failures {
 
     private final Outbox outbox;
+    private final SendLifecycle lifecycle;
     private final PolicyGate policy;
     private final ConsentService consents;
     private final ApplicationEventPublisher events;
@@ -32,12 +33,14 @@ class Failures {
 
     Failures(
             Outbox outbox,
+            SendLifecycle lifecycle,
             PolicyGate policy,
             ConsentService consents,
             ApplicationEventPublisher events,
             MessagingProperties properties,
             Clock clock) {
         this.outbox = outbox;
+        this.lifecycle = lifecycle;
         this.policy = policy;
         this.consents = consents;
         this.events = events;
@@ -51,18 +54,18 @@ class Failures {
         switch (kind) {
             case RETRY -> {
                 if (row.attempts() < settings.maxAttempts()) {
-                    outbox.reschedule(row.id(), now.plus(backoff(row.attempts())), false, code, title, now);
+                    lifecycle.reschedule(row.id(), now.plus(backoff(row.attempts())), false, code, title, now);
                 } else {
                     end(row, code, title, kind, now);
                 }
             }
-            case UNKNOWN_OUTCOME -> outbox.outcomeUnknown(row.id(), code, title, now);
+            case UNKNOWN_OUTCOME -> lifecycle.outcomeUnknown(row.id(), code, title, now);
             case PAIR_RATE_LIMIT ->
-                outbox.reschedule(
+                lifecycle.reschedule(
                         row.id(), now.plusSeconds((long) Math.pow(4, row.pairRateFailures())), true, code, title, now);
             case RETRY_AFTER_24H -> {
                 if (row.attempts() < settings.maxAttempts()) {
-                    outbox.reschedule(row.id(), now.plus(Duration.ofHours(24)), false, code, title, now);
+                    lifecycle.reschedule(row.id(), now.plus(Duration.ofHours(24)), false, code, title, now);
                 } else {
                     end(row, code, title, kind, now);
                 }
@@ -101,14 +104,14 @@ class Failures {
     void refused(MessageRow row, PolicyGate.Refusal refusal) {
         var now = clock.instant();
         if (refusal.code().equals("CONSENT_REQUIRED")) {
-            outbox.finish(row.id(), MessageStatus.CANCELLED, "CONSENT_WITHDRAWN", refusal.detail(), now);
+            lifecycle.finish(row.id(), MessageStatus.CANCELLED, "CONSENT_WITHDRAWN", refusal.detail(), now);
             return;
         }
         end(row, refusal.code(), refusal.detail(), FailureKind.FINAL, now);
     }
 
     private void end(MessageRow row, String code, String title, FailureKind kind, Instant now) {
-        if (outbox.finish(row.id(), MessageStatus.FAILED, code, title, now)) {
+        if (lifecycle.finish(row.id(), MessageStatus.FAILED, code, title, now)) {
             publishFailed(row, code, title, now);
             consequences(row, kind, now);
         }

@@ -30,7 +30,7 @@ class InboundMessages {
 
     private final InboundLog inboundLog;
     private final ServiceWindow window;
-    private final Outbox outbox;
+    private final MessageReads reads;
     private final Keywords keywords;
     private final CustomerService customers;
     private final ConsentService consents;
@@ -41,7 +41,7 @@ class InboundMessages {
     InboundMessages(
             InboundLog inboundLog,
             ServiceWindow window,
-            Outbox outbox,
+            MessageReads reads,
             Keywords keywords,
             CustomerService customers,
             ConsentService consents,
@@ -50,7 +50,7 @@ class InboundMessages {
             ApplicationEventPublisher events) {
         this.inboundLog = inboundLog;
         this.window = window;
-        this.outbox = outbox;
+        this.reads = reads;
         this.keywords = keywords;
         this.customers = customers;
         this.consents = consents;
@@ -65,7 +65,7 @@ class InboundMessages {
                 inbound.phone() == null ? Optional.<CustomerProfile>empty() : customers.findByPhone(inbound.phone());
         var repliedTo = inbound.contextMessageId() == null
                 ? Optional.<MessageRow>empty()
-                : outbox.findByProviderId(inbound.contextMessageId());
+                : reads.findByProviderId(inbound.contextMessageId());
         var stored = inboundLog.store(
                 inbound,
                 customer.map(CustomerProfile::customerId).orElse(null),

@@ -37,7 +37,8 @@ class MessageSender {
     private final PolicyGate policy;
     private final Pacing pacing;
     private final TemplateCatalogue templates;
-    private final Outbox outbox;
+    private final MessageReads reads;
+    private final SendLifecycle lifecycle;
     private final Failures failures;
     private final MessagingMetrics metrics;
     private final ApplicationEventPublisher events;
@@ -56,7 +57,8 @@ class MessageSender {
             ServiceWindow window,
             Pacing pacing,
             TemplateCatalogue templates,
-            Outbox outbox,
+            MessageReads reads,
+            SendLifecycle lifecycle,
             Failures failures,
             MessagingMetrics metrics,
             ApplicationEventPublisher events,
@@ -68,7 +70,8 @@ class MessageSender {
         this.policy = policy;
         this.pacing = pacing;
         this.templates = templates;
-        this.outbox = outbox;
+        this.reads = reads;
+        this.lifecycle = lifecycle;
         this.failures = failures;
         this.metrics = metrics;
         this.events = events;
@@ -106,14 +109,14 @@ class MessageSender {
         }
         var hold = hold(row);
         if (hold.isPresent()) {
-            outbox.defer(row.id(), hold.get().until(), hold.get().reason(), clock.instant());
+            lifecycle.defer(row.id(), hold.get().until(), hold.get().reason(), clock.instant());
             metrics.sent(row, "held_" + hold.get().reason().toLowerCase());
             return Optional.empty();
         }
         if (row.channel() == Channel.WHATSAPP) {
             var busyUntil = pacing.recipientBusyUntil(row.recipient(), clock.instant());
             if (busyUntil.isPresent()) {
-                outbox.defer(row.id(), busyUntil.get(), null, clock.instant());
+                lifecycle.defer(row.id(), busyUntil.get(), null, clock.instant());
                 metrics.sent(row, "deferred");
                 return Optional.empty();
             }
@@ -143,8 +146,8 @@ class MessageSender {
                 row.purpose(),
                 now,
                 zone,
-                outbox.marketingSentSince(row.customerId(), now.minus(frequencyCapPeriod)),
-                outbox.lastSentTo(row.customerId()),
+                reads.marketingSentSince(row.customerId(), now.minus(frequencyCapPeriod)),
+                reads.lastSentTo(row.customerId()),
                 window.heardFromWithin(row.channel(), row.recipient(), conversationWindow));
     }
 
@@ -177,7 +180,8 @@ class MessageSender {
     private void recordSentTogether(List<Accepted> accepted) {
         transactions.run(status -> {
             var now = clock.instant();
-            outbox.markAllSent(
+            lifecycle
+                    .markAllSent(
                             accepted.stream().map(a -> a.row().id()).toList(),
                             accepted.stream().map(Accepted::providerMessageId).toList(),
                             now)

@@ -21,7 +21,7 @@ import org.springframework.stereotype.Component;
 class MessagingMetrics {
 
     private final MeterRegistry registry;
-    private final Outbox outbox;
+    private final MessageReads reads;
     private final Clock clock;
     private final AtomicLong queueDepth = new AtomicLong();
     private final AtomicLong oldestDueAgeSeconds = new AtomicLong();
@@ -29,9 +29,9 @@ class MessagingMetrics {
     private final Map<String, Counter> webhookCounters = new ConcurrentHashMap<>();
     private final Map<String, Timer> webhookTimers = new ConcurrentHashMap<>();
 
-    MessagingMetrics(MeterRegistry registry, Outbox outbox, Clock clock) {
+    MessagingMetrics(MeterRegistry registry, MessageReads reads, Clock clock) {
         this.registry = registry;
-        this.outbox = outbox;
+        this.reads = reads;
         this.clock = clock;
         Gauge.builder("messaging.queue.depth", queueDepth, AtomicLong::get)
                 .description("messages queued, due or not")
@@ -84,8 +84,8 @@ class MessagingMetrics {
     @Scheduled(fixedDelayString = "PT5S")
     void refreshQueueGauges() {
         var now = clock.instant();
-        queueDepth.set(outbox.queueDepth());
-        oldestDueAgeSeconds.set(outbox.oldestDue(now)
+        queueDepth.set(reads.queueDepth());
+        oldestDueAgeSeconds.set(reads.oldestDue(now)
                 .map(due -> Duration.between(due, now).toSeconds())
                 .orElse(0L));
     }

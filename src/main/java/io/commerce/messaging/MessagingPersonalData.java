@@ -12,12 +12,14 @@ import org.springframework.stereotype.Component;
 @Component
 class MessagingPersonalData implements PersonalDataHolder {
 
-    private final Outbox outbox;
+    private final MessageReads reads;
+    private final Cancellations cancellations;
     private final InboundLog inbound;
     private final Clock clock;
 
-    MessagingPersonalData(Outbox outbox, InboundLog inbound, Clock clock) {
-        this.outbox = outbox;
+    MessagingPersonalData(MessageReads reads, Cancellations cancellations, InboundLog inbound, Clock clock) {
+        this.reads = reads;
+        this.cancellations = cancellations;
         this.inbound = inbound;
         this.clock = clock;
     }
@@ -31,7 +33,7 @@ class MessagingPersonalData implements PersonalDataHolder {
     public Object export(String customerId) {
         return Map.of(
                 "sent",
-                        outbox.byCustomer(customerId).stream()
+                        reads.byCustomer(customerId).stream()
                                 .map(row -> Map.of(
                                         "messageId", row.id().toString(),
                                         "channel", row.channel(),
@@ -44,8 +46,8 @@ class MessagingPersonalData implements PersonalDataHolder {
 
     @Override
     public void erase(String customerId) {
-        outbox.cancelQueued(customerId, null, null, "CUSTOMER_ERASED", clock.instant());
-        outbox.anonymise(customerId);
+        cancellations.cancelQueued(customerId, null, null, "CUSTOMER_ERASED", clock.instant());
+        cancellations.anonymise(customerId);
         inbound.erase(customerId);
     }
 }

@@ -32,6 +32,9 @@ public class MessagingService {
     private final ContentLimits limits;
     private final PolicyGate policy;
     private final Outbox outbox;
+    private final MessageReads reads;
+    private final StatusLedger ledger;
+    private final Cancellations cancellations;
     private final InboundLog inbound;
     private final AudienceQueue audiences;
     private final Clock clock;
@@ -42,6 +45,9 @@ public class MessagingService {
             ContentLimits limits,
             PolicyGate policy,
             Outbox outbox,
+            MessageReads reads,
+            StatusLedger ledger,
+            Cancellations cancellations,
             InboundLog inbound,
             AudienceQueue audiences,
             Clock clock) {
@@ -50,6 +56,9 @@ public class MessagingService {
         this.limits = limits;
         this.policy = policy;
         this.outbox = outbox;
+        this.reads = reads;
+        this.ledger = ledger;
+        this.cancellations = cancellations;
         this.inbound = inbound;
         this.audiences = audiences;
         this.clock = clock;
@@ -147,25 +156,25 @@ public class MessagingService {
     /** The messages of one origin (a campaign) by status. */
     @Transactional(readOnly = true)
     public MessageCounts countByOrigin(Origin origin) {
-        return outbox.countByOrigin(origin);
+        return reads.countByOrigin(origin);
     }
 
     /** Cancels the messages of one origin (a campaign) that are still queued; returns how many. */
     @Transactional
     public int cancelQueued(Origin origin, String reason) {
-        return outbox.cancelQueued(origin, reason, clock.instant());
+        return cancellations.cancelQueued(origin, reason, clock.instant());
     }
 
     @Transactional(readOnly = true)
     public MessageView get(String messageId) {
-        return view(outbox.find(parse(messageId)).orElseThrow(() -> new MessageNotFoundException(messageId)));
+        return view(reads.find(parse(messageId)).orElseThrow(() -> new MessageNotFoundException(messageId)));
     }
 
     @Transactional(readOnly = true)
     public Paged<MessageView> list(String customerId, MessageStatus status, PageRequest page) {
-        var rows = outbox.list(customerId, status, page.offset(), page.size());
+        var rows = reads.list(customerId, status, page.offset(), page.size());
         return new Paged<>(
-                rows.stream().map(this::view).toList(), page.page(), page.size(), outbox.count(customerId, status));
+                rows.stream().map(this::view).toList(), page.page(), page.size(), reads.count(customerId, status));
     }
 
     /** Everything said between us and the customer, oldest first. */
@@ -173,7 +182,7 @@ public class MessagingService {
     public List<ConversationEntry> conversation(String customerId) {
         customers.requireExisting(customerId);
         var entries = new ArrayList<ConversationEntry>();
-        outbox.byCustomer(customerId)
+        reads.byCustomer(customerId)
                 .forEach(row -> entries.add(new ConversationEntry(
                         "outbound",
                         row.createdAt(),
@@ -244,7 +253,7 @@ public class MessagingService {
     private MessageView view(MessageRow row) {
         return view(
                 row,
-                outbox.history(row.id()).stream()
+                ledger.history(row.id()).stream()
                         .map(change -> new MessageView.StatusEntry(change.status(), change.at()))
                         .toList());
     }

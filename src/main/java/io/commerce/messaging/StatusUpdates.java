@@ -30,13 +30,16 @@ class StatusUpdates {
             FailureKind failureKind,
             String pricingCategory) {}
 
-    private final Outbox outbox;
+    private final MessageReads reads;
+    private final StatusLedger ledger;
     private final Failures failures;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    StatusUpdates(Outbox outbox, Failures failures, ApplicationEventPublisher events, Clock clock) {
-        this.outbox = outbox;
+    StatusUpdates(
+            MessageReads reads, StatusLedger ledger, Failures failures, ApplicationEventPublisher events, Clock clock) {
+        this.reads = reads;
+        this.ledger = ledger;
         this.failures = failures;
         this.events = events;
         this.clock = clock;
@@ -66,7 +69,7 @@ class StatusUpdates {
             batch.add(report);
             return;
         }
-        outbox.applyStatuses(List.of(report), clock.instant()).forEach(moved -> moved(moved.message(), report));
+        ledger.applyStatuses(List.of(report), clock.instant()).forEach(moved -> moved(moved.message(), report));
     }
 
     private void applyAll(List<StatusReport> reports) {
@@ -78,14 +81,14 @@ class StatusUpdates {
                 .collect(Collectors.groupingBy(
                         StatusReport::providerMessageId, LinkedHashMap::new, Collectors.toList()));
         if (perMessage.size() < reports.size()) {
-            outbox.lockForStatuses(reports); // all of them first, in id order: the twice-reported go one by one
+            ledger.lockForStatuses(reports); // all of them first, in id order: the twice-reported go one by one
         }
         var once = perMessage.values().stream()
                 .filter(list -> list.size() == 1)
                 .map(List::getFirst)
                 .toList();
         var byId = once.stream().collect(Collectors.toMap(StatusReport::providerMessageId, report -> report));
-        outbox.applyStatuses(once, clock.instant())
+        ledger.applyStatuses(once, clock.instant())
                 .forEach(moved -> moved(moved.message(), byId.get(moved.providerMessageId())));
         perMessage.values().stream()
                 .filter(list -> list.size() > 1)
@@ -93,7 +96,7 @@ class StatusUpdates {
                 .forEach(this::apply);
     }
 
-    private void moved(Outbox.MovedMessage row, StatusReport report) {
+    private void moved(StatusLedger.MovedMessage row, StatusReport report) {
         var id = row.id().toString();
         switch (report.status()) {
             case SENT ->
@@ -106,7 +109,7 @@ class StatusUpdates {
                 events.publishEvent(new MessageRead(
                         id, row.customerId(), row.channel(), row.purpose(), row.templateKey(), report.at()));
             case FAILED ->
-                failures.reportedFailed(outbox.find(row.id()).orElseThrow(), report.errorCode(), report.failureKind());
+                failures.reportedFailed(reads.find(row.id()).orElseThrow(), report.errorCode(), report.failureKind());
             default -> {}
         }
     }

@@ -26,7 +26,7 @@ class DispatchOrderTest {
     MessagingService messaging;
 
     @Autowired
-    Outbox outbox;
+    SendLifecycle lifecycle;
 
     @Autowired
     TransactionTemplate transaction;
@@ -71,7 +71,7 @@ class DispatchOrderTest {
     }
 
     private List<String> claim(int limit, Instant now) {
-        return transaction.execute(status -> outbox.claimDue(Channel.WHATSAPP, limit, now)).stream()
+        return transaction.execute(status -> lifecycle.claimDue(Channel.WHATSAPP, limit, now)).stream()
                 .map(row -> row.id().toString())
                 .toList();
     }

@@ -100,7 +100,13 @@ class DispatcherTest {
     ConsentService consents;
 
     @Autowired
-    Outbox outbox;
+    MessageReads reads;
+
+    @Autowired
+    SendLifecycle lifecycle;
+
+    @Autowired
+    StatusLedger ledger;
 
     @Autowired
     JdbcClient jdbc;
@@ -148,7 +154,7 @@ class DispatcherTest {
                                       "components": [{"type": "body", "parameters": [
                                           {"type": "text", "text": "Sara"}, {"type": "text", "text": "1001"}]}]},
                          "biz_opaque_callback_data": "%s"}""".formatted(phone, id))));
-        var row = outbox.find(id).orElseThrow();
+        var row = reads.find(id).orElseThrow();
         assertThat(row.status()).isEqualTo(MessageStatus.SENT);
         assertThat(row.providerMessageId()).isEqualTo("wamid.HBgLMTY0NjcwNDM1OTUVAgARGBI1RjQyNUE3NEYxMzAzMzQ5MkEA");
     }
@@ -173,7 +179,7 @@ class DispatcherTest {
 
         dispatcher.dispatchOnce(Channel.WHATSAPP);
 
-        assertThat(outbox.find(id).orElseThrow().providerMessageId())
+        assertThat(reads.find(id).orElseThrow().providerMessageId())
                 .isEqualTo(Fixtures.json(fixture)
                         .path("messages")
                         .path(0)
@@ -220,7 +226,7 @@ class DispatcherTest {
 
         dispatcher.dispatchOnce(Channel.WHATSAPP);
 
-        var retry = outbox.find(id).orElseThrow();
+        var retry = reads.find(id).orElseThrow();
         assertThat(retry.status()).isEqualTo(MessageStatus.QUEUED);
         assertThat(retry.attempts()).isEqualTo(1);
         assertThat(retry.errorCode()).isEqualTo("130429");
@@ -232,7 +238,7 @@ class DispatcherTest {
         jdbc.sql("delete from recipient_pace where phone = ?").param(phone).update(); // the pair gap has passed
         dispatcher.dispatchOnce(Channel.WHATSAPP);
 
-        assertThat(outbox.find(id).orElseThrow()).satisfies(sent -> {
+        assertThat(reads.find(id).orElseThrow()).satisfies(sent -> {
             assertThat(sent.status()).isEqualTo(MessageStatus.SENT);
             assertThat(sent.attempts()).isEqualTo(2);
         });
@@ -243,7 +249,7 @@ class DispatcherTest {
         failWith(503, "<html>Service Unavailable</html>");
         var outage = queueTemplate();
         dispatcher.dispatchOnce(Channel.WHATSAPP);
-        assertThat(outbox.find(outage).orElseThrow()).satisfies(row -> {
+        assertThat(reads.find(outage).orElseThrow()).satisfies(row -> {
             assertThat(row.status()).isEqualTo(MessageStatus.QUEUED);
             assertThat(row.errorCode()).isEqualTo("HTTP_503");
         });
@@ -258,7 +264,7 @@ class DispatcherTest {
 
         dispatcher.dispatchOnce(Channel.WHATSAPP);
 
-        assertThat(outbox.find(id).orElseThrow().status()).isEqualTo(MessageStatus.FAILED);
+        assertThat(reads.find(id).orElseThrow().status()).isEqualTo(MessageStatus.FAILED);
     }
 
     @Test
@@ -268,7 +274,7 @@ class DispatcherTest {
         var id = queueTemplate();
 
         dispatcher.dispatchOnce(Channel.WHATSAPP);
-        var original = outbox.find(id).orElseThrow();
+        var original = reads.find(id).orElseThrow();
         assertThat(original.status()).isEqualTo(MessageStatus.FAILED);
         var fallbackId = original.fallbackMessageId();
         assertThat(fallbackId).isNotNull();
@@ -282,7 +288,7 @@ class DispatcherTest {
                 .withFormParam("Body", equalTo("Hola Sara, tu pedido 1001 va en camino."))
                 .withFormParam(
                         "StatusCallback", equalTo("https://shop.example/webhooks/sms/status?messageId=" + fallbackId)));
-        var fallback = outbox.find(fallbackId).orElseThrow();
+        var fallback = reads.find(fallbackId).orElseThrow();
         assertThat(fallback.status()).isEqualTo(MessageStatus.SENT);
         assertThat(fallback.fallbackOf()).isEqualTo(id);
     }
@@ -298,7 +304,7 @@ class DispatcherTest {
 
         dispatcher.dispatchOnce(Channel.WHATSAPP);
 
-        assertThat(outbox.find(id).orElseThrow().status()).isEqualTo(MessageStatus.FAILED);
+        assertThat(reads.find(id).orElseThrow().status()).isEqualTo(MessageStatus.FAILED);
         assertThat(consents.isGranted(customerId, Channel.WHATSAPP, Purpose.MARKETING))
                 .isFalse();
     }
@@ -310,7 +316,7 @@ class DispatcherTest {
 
         dispatcher.dispatchOnce(Channel.WHATSAPP);
 
-        assertThat(outbox.find(id).orElseThrow()).satisfies(row -> {
+        assertThat(reads.find(id).orElseThrow()).satisfies(row -> {
             assertThat(row.status()).isEqualTo(MessageStatus.FAILED);
             assertThat(row.errorCode()).isEqualTo("190");
         });
@@ -322,13 +328,13 @@ class DispatcherTest {
         var id = queueTemplate();
 
         dispatcher.dispatchOnce(Channel.WHATSAPP);
-        assertThat(outbox.find(id).orElseThrow().nextAttemptAt())
+        assertThat(reads.find(id).orElseThrow().nextAttemptAt())
                 .isBetween(Instant.now(), Instant.now().plusSeconds(2));
 
         makeDue(id);
         jdbc.sql("delete from recipient_pace where phone = ?").param(phone).update();
         dispatcher.dispatchOnce(Channel.WHATSAPP);
-        assertThat(outbox.find(id).orElseThrow().nextAttemptAt())
+        assertThat(reads.find(id).orElseThrow().nextAttemptAt())
                 .isBetween(Instant.now().plusSeconds(3), Instant.now().plusSeconds(5));
     }
 
@@ -344,7 +350,7 @@ class DispatcherTest {
         dispatcher.dispatchOnce(Channel.WHATSAPP);
 
         await().atMost(Duration.ofSeconds(5))
-                .until(() -> outbox.find(id).orElseThrow().status() == MessageStatus.CANCELLED);
+                .until(() -> reads.find(id).orElseThrow().status() == MessageStatus.CANCELLED);
         PROVIDER.verify(0, postRequestedFor(urlEqualTo(MESSAGES)));
     }
 
@@ -367,7 +373,7 @@ class DispatcherTest {
 
         dispatcher.dispatchOnce(Channel.WHATSAPP);
 
-        assertThat(outbox.find(UUID.fromString(id)).orElseThrow()).satisfies(row -> {
+        assertThat(reads.find(UUID.fromString(id)).orElseThrow()).satisfies(row -> {
             assertThat(row.status()).isEqualTo(MessageStatus.FAILED);
             assertThat(row.errorCode()).isEqualTo("SERVICE_WINDOW_CLOSED");
         });
@@ -382,7 +388,7 @@ class DispatcherTest {
         dispatcher.dispatchOnce(Channel.WHATSAPP);
 
         var statuses =
-                List.of(outbox.find(first).orElseThrow(), outbox.find(second).orElseThrow());
+                List.of(reads.find(first).orElseThrow(), reads.find(second).orElseThrow());
         assertThat(statuses)
                 .extracting(MessageRow::status)
                 .containsExactlyInAnyOrder(MessageStatus.SENT, MessageStatus.QUEUED);
@@ -414,7 +420,7 @@ class DispatcherTest {
             try {
                 await().atMost(Duration.ofSeconds(60))
                         .until(() -> ids.stream()
-                                .allMatch(id -> outbox.find(id).orElseThrow().status() == MessageStatus.SENT));
+                                .allMatch(id -> reads.find(id).orElseThrow().status() == MessageStatus.SENT));
             } finally {
                 running.set(false); // also when the wait failed: the two loops must end for the test to end
             }
@@ -432,7 +438,7 @@ class DispatcherTest {
     @Test
     void aSendInterruptedByACrashIsSentAgainOnceAfterTheTimeout() {
         var id = queueTemplate();
-        outbox.claimDue(Channel.WHATSAPP, 10, Instant.now()); // the instance died right after claiming
+        lifecycle.claimDue(Channel.WHATSAPP, 10, Instant.now()); // the instance died right after claiming
         jdbc.sql("update message set sending_since = ? where id = ?")
                 .param(Timestamp.from(Instant.now().minus(Duration.ofMinutes(11))))
                 .param(id)
@@ -441,7 +447,7 @@ class DispatcherTest {
         dispatcher.requeueStuckSends();
         dispatcher.dispatchOnce(Channel.WHATSAPP);
 
-        assertThat(outbox.find(id).orElseThrow().status()).isEqualTo(MessageStatus.SENT);
+        assertThat(reads.find(id).orElseThrow().status()).isEqualTo(MessageStatus.SENT);
         PROVIDER.verify(
                 1,
                 postRequestedFor(urlEqualTo(MESSAGES))
@@ -451,21 +457,21 @@ class DispatcherTest {
     @Test
     void aRestartedInstanceGivesTheProvidersRetriedWebhooksASendingTimeoutBeforeItRequeues() {
         var id = queueTemplate();
-        outbox.claimDue(Channel.WHATSAPP, 10, Instant.now()); // left sending by an instance down for 11 minutes
+        lifecycle.claimDue(Channel.WHATSAPP, 10, Instant.now()); // left sending by an instance down for 11 minutes
         jdbc.sql("update message set sending_since = ? where id = ?")
                 .param(Timestamp.from(Instant.now().minus(Duration.ofMinutes(11))))
                 .param(id)
                 .update();
-        var restarted = new Dispatcher(outbox, pacing, sender, transaction, properties, clock);
+        var restarted = new Dispatcher(lifecycle, pacing, sender, transaction, properties, clock);
         try {
             restarted.resolveStuckSends();
-            assertThat(outbox.find(id).orElseThrow().status())
+            assertThat(reads.find(id).orElseThrow().status())
                     .as("Meta's retried webhook may still come")
                     .isEqualTo(MessageStatus.SENDING);
 
             clock.advance(properties.dispatcher().sendingTimeout());
             restarted.resolveStuckSends();
-            assertThat(outbox.find(id).orElseThrow().status()).isEqualTo(MessageStatus.QUEUED);
+            assertThat(reads.find(id).orElseThrow().status()).isEqualTo(MessageStatus.QUEUED);
         } finally {
             clock.reset();
         }
@@ -474,9 +480,9 @@ class DispatcherTest {
     @Test
     void aCrashAfterMetaAcceptedIsNotResentOnceItsStatusArrived() {
         var id = queueTemplate();
-        outbox.claimDue(Channel.WHATSAPP, 10, Instant.now());
+        lifecycle.claimDue(Channel.WHATSAPP, 10, Instant.now());
         // Meta accepted it and said so by webhook, carrying our id; we never recorded the answer
-        outbox.applyStatuses(
+        ledger.applyStatuses(
                 List.of(new StatusUpdates.StatusReport(
                         "wamid.CRASH" + id, id, MessageStatus.SENT, Instant.now(), null, null, null, null)),
                 Instant.now());
@@ -488,7 +494,7 @@ class DispatcherTest {
         dispatcher.requeueStuckSends();
         dispatcher.dispatchOnce(Channel.WHATSAPP);
 
-        assertThat(outbox.find(id).orElseThrow().status()).isEqualTo(MessageStatus.SENT);
+        assertThat(reads.find(id).orElseThrow().status()).isEqualTo(MessageStatus.SENT);
         PROVIDER.verify(0, postRequestedFor(urlPathEqualTo(MESSAGES)).withRequestBody(containing(id.toString())));
     }
 
@@ -568,8 +574,8 @@ class DispatcherTest {
         assertThat(marketing.getFirst().getLoggedDate().toInstant())
                 .as("the in-flight send reached Meta before the STOP was answered")
                 .isBefore(stopAnsweredAt.get());
-        assertThat(outbox.find(inFlight).orElseThrow().status()).isEqualTo(MessageStatus.SENT);
-        assertThat(outbox.find(queued).orElseThrow().status()).isEqualTo(MessageStatus.CANCELLED);
+        assertThat(reads.find(inFlight).orElseThrow().status()).isEqualTo(MessageStatus.SENT);
+        assertThat(reads.find(queued).orElseThrow().status()).isEqualTo(MessageStatus.CANCELLED);
         makeDue(queued);
         dispatcher.dispatchOnce(Channel.WHATSAPP);
         dispatcher.dispatchOnce(Channel.WHATSAPP);

@@ -58,7 +58,7 @@ class GuardrailsDispatchTest {
     ConsentService consents;
 
     @Autowired
-    Outbox outbox;
+    MessageReads reads;
 
     @Autowired
     JdbcClient jdbc;
@@ -92,7 +92,7 @@ class GuardrailsDispatchTest {
 
         dispatcher.dispatchOnce(Channel.WHATSAPP);
 
-        var row = outbox.find(id).orElseThrow();
+        var row = reads.find(id).orElseThrow();
         assertThat(row.heldReason()).isNull();
         assertThat(row.attempts()).isEqualTo(1); // it went to the channel (the sandbox is not listening here)
     }
@@ -119,7 +119,7 @@ class GuardrailsDispatchTest {
 
         dispatcher.dispatchOnce(Channel.WHATSAPP);
 
-        var row = outbox.find(id).orElseThrow();
+        var row = reads.find(id).orElseThrow();
         assertThat(row.heldReason()).isNull();
         assertThat(row.attempts()).isEqualTo(1); // it went to the channel (the sandbox is not listening here)
     }

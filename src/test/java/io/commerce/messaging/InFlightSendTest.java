@@ -87,7 +87,10 @@ class InFlightSendTest {
     ConsentService consents;
 
     @Autowired
-    Outbox outbox;
+    MessageReads reads;
+
+    @Autowired
+    SendLifecycle lifecycle;
 
     @Autowired
     WebhookSecrets secrets;
@@ -114,7 +117,7 @@ class InFlightSendTest {
 
         dispatcher.dispatchOnce(Channel.WHATSAPP);
 
-        assertThat(outbox.find(id).orElseThrow()).satisfies(row -> {
+        assertThat(reads.find(id).orElseThrow()).satisfies(row -> {
             assertThat(row.status()).isEqualTo(MessageStatus.SENDING);
             assertThat(row.errorCode()).isEqualTo("NO_ANSWER");
         });
@@ -123,7 +126,7 @@ class InFlightSendTest {
 
         whatsAppStatus(id, "wamid.SLOW", "sent");
 
-        assertThat(outbox.find(id).orElseThrow()).satisfies(row -> {
+        assertThat(reads.find(id).orElseThrow()).satisfies(row -> {
             assertThat(row.status()).isEqualTo(MessageStatus.SENT);
             assertThat(row.providerMessageId()).isEqualTo("wamid.SLOW");
         });
@@ -139,7 +142,7 @@ class InFlightSendTest {
         dispatcher.dispatchOnce(Channel.WHATSAPP);
         dispatcher.dispatchOnce(Channel.WHATSAPP);
 
-        assertThat(outbox.find(id).orElseThrow().status()).isEqualTo(MessageStatus.SENDING);
+        assertThat(reads.find(id).orElseThrow().status()).isEqualTo(MessageStatus.SENDING);
         assertThat(sendsOf(id)).isEqualTo(1);
     }
 
@@ -151,7 +154,7 @@ class InFlightSendTest {
         dispatcher.dispatchOnce(Channel.SMS);
         dispatcher.dispatchOnce(Channel.SMS);
 
-        assertThat(outbox.find(id).orElseThrow().status()).isEqualTo(MessageStatus.SENDING);
+        assertThat(reads.find(id).orElseThrow().status()).isEqualTo(MessageStatus.SENDING);
         assertThat(sendsOf(id)).isEqualTo(1);
 
         var path = "/webhooks/sms/status?messageId=" + id;
@@ -165,7 +168,7 @@ class InFlightSendTest {
         params.forEach(request::param);
         assertThat(request.exchange()).hasStatusOk();
 
-        assertThat(outbox.find(id).orElseThrow().status()).isEqualTo(MessageStatus.SENT);
+        assertThat(reads.find(id).orElseThrow().status()).isEqualTo(MessageStatus.SENT);
         sweepAfterTheSendingTimeout(id);
         assertThat(sendsOf(id)).isEqualTo(1);
     }
@@ -176,7 +179,7 @@ class InFlightSendTest {
         provider.stop(); // nothing listens: the connection is refused
         try {
             dispatcher.dispatchOnce(Channel.WHATSAPP);
-            assertThat(outbox.find(id).orElseThrow()).satisfies(row -> {
+            assertThat(reads.find(id).orElseThrow()).satisfies(row -> {
                 assertThat(row.status()).isEqualTo(MessageStatus.QUEUED);
                 assertThat(row.errorCode()).isEqualTo("NETWORK");
                 assertThat(row.nextAttemptAt()).isAfter(Instant.now());
@@ -190,7 +193,7 @@ class InFlightSendTest {
                     .update(); // the pair gap has passed
             dispatcher.dispatchOnce(Channel.WHATSAPP);
 
-            assertThat(outbox.find(id).orElseThrow()).satisfies(row -> {
+            assertThat(reads.find(id).orElseThrow()).satisfies(row -> {
                 assertThat(row.status()).isEqualTo(MessageStatus.QUEUED);
                 assertThat(row.attempts()).as("tried again").isEqualTo(2);
             });
@@ -212,13 +215,13 @@ class InFlightSendTest {
             ids.add(queue(Channel.WHATSAPP));
         }
         // the crashed process: claimed, sent, accepted by the provider, gone before recording
-        var accepted = outbox.claimDue(Channel.WHATSAPP, 10, Instant.now()).stream()
+        var accepted = lifecycle.claimDue(Channel.WHATSAPP, 10, Instant.now()).stream()
                 .map(row -> sender.process(row).orElseThrow())
                 .toList();
         assertThat(accepted).hasSize(4);
         assertThat(ids)
                 .allSatisfy(
-                        id -> assertThat(outbox.find(id).orElseThrow().status()).isEqualTo(MessageStatus.SENDING));
+                        id -> assertThat(reads.find(id).orElseThrow().status()).isEqualTo(MessageStatus.SENDING));
 
         // after the restart: the webhooks of three of them arrive (sent, then delivered for one)
         var settled = accepted.subList(0, 3);
@@ -230,14 +233,14 @@ class InFlightSendTest {
         dispatcher.dispatchOnce(Channel.WHATSAPP);
 
         assertThat(settled).allSatisfy(a -> {
-            var row = outbox.find(a.row().id()).orElseThrow();
+            var row = reads.find(a.row().id()).orElseThrow();
             assertThat(row.status()).isIn(MessageStatus.SENT, MessageStatus.DELIVERED);
             assertThat(row.providerMessageId()).isEqualTo(a.providerMessageId());
             assertThat(sendsOf(a.row().id())).isEqualTo(1);
         });
-        assertThat(outbox.find(settled.getFirst().row().id()).orElseThrow().status())
+        assertThat(reads.find(settled.getFirst().row().id()).orElseThrow().status())
                 .isEqualTo(MessageStatus.DELIVERED);
-        assertThat(outbox.find(unheard).orElseThrow()).satisfies(row -> {
+        assertThat(reads.find(unheard).orElseThrow()).satisfies(row -> {
             assertThat(row.status()).as("no webhook came: re-queued").isEqualTo(MessageStatus.QUEUED);
             assertThat(row.errorCode()).isEqualTo("UNKNOWN_OUTCOME");
         });
@@ -274,7 +277,7 @@ class InFlightSendTest {
                                           "biz_opaque_callback_data": "%s"}]}}]}]}""".formatted(wamid, status, Instant.now().getEpochSecond(), id);
         assertThat(MessagingFixtures.postWhatsApp(mvc, secrets, body)).hasStatusOk();
         await().atMost(Duration.ofSeconds(10))
-                .until(() -> outbox.find(id).orElseThrow().providerMessageId() != null);
+                .until(() -> reads.find(id).orElseThrow().providerMessageId() != null);
     }
 
     private UUID queue(Channel channel) {

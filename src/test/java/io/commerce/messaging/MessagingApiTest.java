@@ -24,7 +24,7 @@ class MessagingApiTest {
     MockMvcTester mvc;
 
     @Autowired
-    Outbox outbox;
+    MessageReads reads;
 
     String customerId;
 
@@ -50,7 +50,7 @@ class MessagingApiTest {
                 .bodyJson()
                 .extractingPath("$.statusHistory[0].status")
                 .isEqualTo("queued");
-        var stored = outbox.byCustomer(customerId).getFirst();
+        var stored = reads.byCustomer(customerId).getFirst();
         assertThat(stored.smsText()).isEqualTo("Hola Sara, tu pedido 1001 va en camino.");
         assertThat(get(mvc, "/api/v1/messages/" + stored.id()))
                 .hasStatusOk()
@@ -151,7 +151,7 @@ class MessagingApiTest {
                 .bodyJson()
                 .extractingPath("$.code")
                 .isEqualTo("CONTENT_LIMIT_EXCEEDED");
-        assertThat(outbox.byCustomer(customerId)).isEmpty();
+        assertThat(reads.byCustomer(customerId)).isEmpty();
     }
 
     @Test
@@ -193,7 +193,7 @@ class MessagingApiTest {
 
         assertThat(replay).hasStatus(HttpStatus.ACCEPTED).hasHeader("Idempotent-Replayed", "true");
         assertThat(replay).hasBodyTextEqualTo(bodyOf(first));
-        assertThat(outbox.byCustomer(customerId)).hasSize(1);
+        assertThat(reads.byCustomer(customerId)).hasSize(1);
     }
 
     @Test
@@ -216,7 +216,7 @@ class MessagingApiTest {
 
         consent(mvc, customerId, "whatsapp", "marketing", "withdrawn");
 
-        assertThat(outbox.byCustomer(customerId))
+        assertThat(reads.byCustomer(customerId))
                 .extracting(MessageRow::templateKey, MessageRow::status)
                 .containsExactlyInAnyOrder(
                         org.assertj.core.groups.Tuple.tuple("new_product", MessageStatus.CANCELLED),
@@ -234,7 +234,7 @@ class MessagingApiTest {
                 .assertThat()
                 .hasStatus(HttpStatus.NO_CONTENT);
 
-        var row = outbox.byCustomer(customerId).getFirst();
+        var row = reads.byCustomer(customerId).getFirst();
         assertThat(row.status()).isEqualTo(MessageStatus.CANCELLED);
         assertThat(row.recipient()).isNull();
         assertThat(row.smsText()).isNull();

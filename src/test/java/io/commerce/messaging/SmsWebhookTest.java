@@ -38,7 +38,10 @@ class SmsWebhookTest {
     WebhookSecrets secrets;
 
     @Autowired
-    Outbox outbox;
+    MessageReads reads;
+
+    @Autowired
+    SendLifecycle lifecycle;
 
     @Autowired
     ConsentService consents;
@@ -61,26 +64,26 @@ class SmsWebhookTest {
     @Test
     void statusCallbacksTrackTheMessageFoundByOurId() {
         var id = sentSms("SM" + UUID.randomUUID().toString().replace("-", ""));
-        var sid = outbox.find(id).orElseThrow().providerMessageId();
+        var sid = reads.find(id).orElseThrow().providerMessageId();
 
         assertThat(post(
                         "/webhooks/sms/status?messageId=" + id,
                         Map.of("MessageSid", sid, "MessageStatus", "delivered")))
                 .hasStatusOk();
 
-        assertThat(outbox.find(id).orElseThrow().status()).isEqualTo(MessageStatus.DELIVERED);
+        assertThat(reads.find(id).orElseThrow().status()).isEqualTo(MessageStatus.DELIVERED);
     }
 
     @Test
     void anUndeliveredCallbackFailsTheMessageWithTheCarriersCode() {
         var id = sentSms("SM" + UUID.randomUUID().toString().replace("-", ""));
-        var sid = outbox.find(id).orElseThrow().providerMessageId();
+        var sid = reads.find(id).orElseThrow().providerMessageId();
 
         post(
                 "/webhooks/sms/status?messageId=" + id,
                 Map.of("MessageSid", sid, "MessageStatus", "undelivered", "ErrorCode", "30003"));
 
-        var row = outbox.find(id).orElseThrow();
+        var row = reads.find(id).orElseThrow();
         assertThat(row.status()).isEqualTo(MessageStatus.FAILED);
         assertThat(row.errorCode()).isEqualTo("30003");
     }
@@ -125,7 +128,7 @@ class SmsWebhookTest {
                 .isFalse();
         assertThat(consents.isGranted(customerId, Channel.SMS, Purpose.TRANSACTIONAL))
                 .isTrue();
-        var confirmation = outbox.byCustomer(customerId).getFirst();
+        var confirmation = reads.byCustomer(customerId).getFirst();
         assertThat(confirmation.channel()).isEqualTo(Channel.SMS);
         assertThat(confirmation.smsText()).startsWith("Je ontvangt hier geen aanbiedingen meer");
     }
@@ -136,9 +139,9 @@ class SmsWebhookTest {
                  "template": {"key": "order_shipped", "params": {"orderId": "55"}}}""".formatted(customerId))
                 .exchange();
         assertThat(result).hasStatus(HttpStatus.ACCEPTED);
-        var id = outbox.byCustomer(customerId).getFirst().id();
+        var id = reads.byCustomer(customerId).getFirst().id();
         jdbc.sql("update message set status = 'SENDING' where id = ?").param(id).update();
-        outbox.markAllSent(List.of(id), List.of(sid), Instant.now());
+        lifecycle.markAllSent(List.of(id), List.of(sid), Instant.now());
         return id;
     }
 

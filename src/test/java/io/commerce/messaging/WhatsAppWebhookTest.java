@@ -43,7 +43,13 @@ class WhatsAppWebhookTest {
     JdbcClient jdbc;
 
     @Autowired
-    Outbox outbox;
+    MessageReads reads;
+
+    @Autowired
+    SendLifecycle lifecycle;
+
+    @Autowired
+    StatusLedger ledger;
 
     @Autowired
     ConsentService consents;
@@ -239,7 +245,7 @@ class WhatsAppWebhookTest {
         assertThat(postWhatsApp(mvc, secrets, delivered)).hasStatusOk();
         assertThat(postWhatsApp(mvc, secrets, read)).hasStatusOk();
 
-        assertThat(outbox.find(id).orElseThrow().status()).isEqualTo(MessageStatus.READ);
+        assertThat(reads.find(id).orElseThrow().status()).isEqualTo(MessageStatus.READ);
         assertThat(events.stream(MessageRead.class)).hasSize(1);
         assertThat(events.stream(MessageDelivered.class)).isEmpty();
         assertThat(history(id)).containsExactly("QUEUED", "SENT", "READ");
@@ -258,7 +264,7 @@ class WhatsAppWebhookTest {
             statusUpdates.apply(read);
         }));
 
-        assertThat(outbox.find(id).orElseThrow().status()).isEqualTo(MessageStatus.READ);
+        assertThat(reads.find(id).orElseThrow().status()).isEqualTo(MessageStatus.READ);
         assertThat(history(id)).containsExactly("QUEUED", "SENT", "DELIVERED", "READ");
     }
 
@@ -277,7 +283,7 @@ class WhatsAppWebhookTest {
 
         assertThat(ids)
                 .allSatisfy(
-                        id -> assertThat(outbox.find(id).orElseThrow().status()).isEqualTo(MessageStatus.DELIVERED));
+                        id -> assertThat(reads.find(id).orElseThrow().status()).isEqualTo(MessageStatus.DELIVERED));
     }
 
     @Test
@@ -285,22 +291,22 @@ class WhatsAppWebhookTest {
         var id = sentTemplate("wamid.P" + suffix);
         postWhatsApp(mvc, secrets, status("webhook_status_sent.json", "wamid.P" + suffix));
 
-        assertThat(outbox.find(id).orElseThrow().pricingCategory()).isEqualTo("marketing");
+        assertThat(reads.find(id).orElseThrow().pricingCategory()).isEqualTo("marketing");
     }
 
     @Test
     void aStatusFindsItsMessageByOurIdWhenItArrivesBeforeTheSendWasRecorded() {
         var id = queuedTemplate();
-        outbox.claimDue(Channel.WHATSAPP, 1000, Instant.now());
+        lifecycle.claimDue(Channel.WHATSAPP, 1000, Instant.now());
         var body = status("webhook_status_sent_v24_minimal.json", "wamid.EARLY" + suffix)
                 .replace("\"status\": \"sent\"", "\"status\": \"sent\", \"biz_opaque_callback_data\": \"" + id + "\"");
 
         postWhatsApp(mvc, secrets, body);
 
-        var row = outbox.find(id).orElseThrow();
+        var row = reads.find(id).orElseThrow();
         assertThat(row.status()).isEqualTo(MessageStatus.SENT);
         assertThat(row.providerMessageId()).isEqualTo("wamid.EARLY" + suffix);
-        assertThat(outbox.markAllSent(List.of(id), List.of("wamid.EARLY" + suffix), Instant.now()))
+        assertThat(lifecycle.markAllSent(List.of(id), List.of("wamid.EARLY" + suffix), Instant.now()))
                 .isEmpty();
     }
 
@@ -310,7 +316,7 @@ class WhatsAppWebhookTest {
         postWhatsApp(mvc, secrets, status("webhook_status_failed.json", "wamid.F" + suffix));
         postWhatsApp(mvc, secrets, status("webhook_status_delivered.json", "wamid.F" + suffix));
 
-        var failed = outbox.find(id).orElseThrow();
+        var failed = reads.find(id).orElseThrow();
         assertThat(failed.status()).isEqualTo(MessageStatus.FAILED);
         assertThat(failed.errorCode()).isEqualTo("131049");
         assertThat(events.stream(MessageFailed.class))
@@ -348,9 +354,9 @@ class WhatsAppWebhookTest {
                 secrets,
                 status("webhook_status_failed.json", "wamid.U" + suffix).replace("131049", "131026"));
 
-        var original = outbox.find(id).orElseThrow();
+        var original = reads.find(id).orElseThrow();
         assertThat(original.fallbackMessageId()).isNotNull();
-        var fallback = outbox.find(original.fallbackMessageId()).orElseThrow();
+        var fallback = reads.find(original.fallbackMessageId()).orElseThrow();
         assertThat(fallback.channel()).isEqualTo(Channel.SMS);
         assertThat(fallback.status()).isEqualTo(MessageStatus.QUEUED);
         assertThat(fallback.fallbackOf()).isEqualTo(id);
@@ -365,7 +371,7 @@ class WhatsAppWebhookTest {
                 secrets,
                 status("webhook_status_failed.json", "wamid.N" + suffix).replace("131049", "131026"));
 
-        assertThat(outbox.find(id).orElseThrow().fallbackMessageId()).isNull();
+        assertThat(reads.find(id).orElseThrow().fallbackMessageId()).isNull();
     }
 
     @Test
@@ -400,7 +406,7 @@ class WhatsAppWebhookTest {
                 .bodyJson()
                 .extractingPath("$.current[0].source")
                 .isEqualTo("whatsapp-keyword");
-        var confirmation = outbox.byCustomer(spanish).getFirst();
+        var confirmation = reads.byCustomer(spanish).getFirst();
         assertThat(confirmation.templateKey()).isEqualTo("optout_confirmation");
         assertThat(confirmation.smsText()).startsWith("Ya no recibirás");
     }
@@ -460,7 +466,7 @@ class WhatsAppWebhookTest {
     private UUID sentTemplate(String wamid) {
         var id = queuedTemplate();
         jdbc.sql("update message set status = 'SENDING' where id = ?").param(id).update();
-        assertThat(outbox.markAllSent(List.of(id), List.of(wamid), Instant.now()))
+        assertThat(lifecycle.markAllSent(List.of(id), List.of(wamid), Instant.now()))
                 .hasSize(1);
         return id;
     }
@@ -470,7 +476,7 @@ class WhatsAppWebhookTest {
     }
 
     private java.util.List<String> history(UUID id) {
-        return outbox.history(id).stream().map(change -> change.status().name()).toList();
+        return ledger.history(id).stream().map(change -> change.status().name()).toList();
     }
 
     private long deliveries() {
