@@ -103,11 +103,19 @@ public final class CloudApiStandIn {
             reply(exchange, 400, error(100, "Invalid parameter"));
             return;
         }
-        sleep(latencyMillis);
+        timer.schedule(() -> accept(exchange, ourId, to), latencyMillis, TimeUnit.MILLISECONDS); // Meta's latency
+    }
+
+    /** Takes the message and answers as the Cloud API does; its {@code sent} webhook follows. */
+    private void accept(HttpExchange exchange, String ourId, String to) {
         var wamid = "wamid.STANDIN" + sequence.incrementAndGet();
         sends.add(new Send(ourId, wamid, System.currentTimeMillis()));
-        reply(exchange, 200, """
-                {"messaging_product":"whatsapp","contacts":[{"input":"%s","wa_id":"%s"}],"messages":[{"id":"%s"}]}""".formatted(to, to.replace("+", ""), wamid));
+        try {
+            reply(exchange, 200, """
+                    {"messaging_product":"whatsapp","contacts":[{"input":"%s","wa_id":"%s"}],"messages":[{"id":"%s"}]}""".formatted(to, to.replace("+", ""), wamid));
+        } catch (IOException e) {
+            // the caller is gone (killed mid-send): the message was accepted all the same, as at Meta
+        }
         pending.incrementAndGet();
         timer.schedule(
                 () -> webhook(ourId, wamid, to, "sent", System.currentTimeMillis(), 1), 50, TimeUnit.MILLISECONDS);
@@ -207,13 +215,5 @@ public final class CloudApiStandIn {
         exchange.sendResponseHeaders(status, bytes.length);
         exchange.getResponseBody().write(bytes);
         exchange.close();
-    }
-
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 }

@@ -1,5 +1,7 @@
 package io.commerce.bench;
 
+import static org.awaitility.Awaitility.await;
+
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.net.URI;
@@ -23,6 +25,8 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicLong;
+import org.awaitility.core.ConditionTimeoutException;
 import org.springframework.util.FileSystemUtils;
 
 /**
@@ -172,9 +176,9 @@ public final class CrashCheck {
             var killed = new ArrayList<Kill>();
             for (int k = 0; k < kills.size(); k++) {
                 var threshold = (long) messages * (k + 1) / (kills.size() + 1);
-                while (accepted() < threshold) {
-                    Thread.sleep(20);
-                }
+                await().atMost(Duration.ofMinutes(30))
+                        .pollInterval(Duration.ofMillis(20))
+                        .until(() -> accepted() >= threshold);
                 var kind = twoProcess ? "jvm" : kills.get(k);
                 first.freeze();
                 var at = System.currentTimeMillis();
@@ -357,30 +361,30 @@ public final class CrashCheck {
     }
 
     /** Until no message is queued or sending and the stand-in has no webhook left to deliver. */
-    private void awaitSettled(String jdbcUrl, Duration limit) throws Exception {
-        var deadline = System.nanoTime() + limit.toNanos();
+    private void awaitSettled(String jdbcUrl, Duration limit) {
         var started = System.nanoTime();
-        while (true) {
-            long open;
-            try (var connection = DriverManager.getConnection(jdbcUrl, "postgres", "postgres");
-                    var statement = connection.createStatement();
-                    var rs = statement.executeQuery(
-                            "select count(*) from message where status in ('QUEUED', 'SENDING')")) {
-                rs.next();
-                open = rs.getLong(1);
-            }
-            var pending = Long.parseLong(standIn("/control/stats").replaceAll("(?s).*pending=(\\d+).*", "$1"));
-            if (open == 0 && pending == 0) {
-                System.out.printf("  settled %.0f s after the last restart%n", (System.nanoTime() - started) / 1e9);
-                return;
-            }
-            if (System.nanoTime() > deadline) {
-                System.out.printf(
-                        "  NOT settled after %s: %d messages queued or sending, %d webhooks pending%n",
-                        limit, open, pending);
-                return;
-            }
-            Thread.sleep(2_000);
+        var open = new AtomicLong();
+        var pending = new AtomicLong();
+        try {
+            await().atMost(limit).pollInterval(Duration.ofSeconds(2)).until(() -> {
+                open.set(openMessages(jdbcUrl));
+                pending.set(Long.parseLong(standIn("/control/stats").replaceAll("(?s).*pending=(\\d+).*", "$1")));
+                return open.get() == 0 && pending.get() == 0;
+            });
+            System.out.printf("  settled %.0f s after the last restart%n", (System.nanoTime() - started) / 1e9);
+        } catch (ConditionTimeoutException e) {
+            System.out.printf(
+                    "  NOT settled after %s: %d messages queued or sending, %d webhooks pending%n",
+                    limit, open.get(), pending.get());
+        }
+    }
+
+    private static long openMessages(String jdbcUrl) throws SQLException {
+        try (var connection = DriverManager.getConnection(jdbcUrl, "postgres", "postgres");
+                var statement = connection.createStatement();
+                var rs = statement.executeQuery("select count(*) from message where status in ('QUEUED', 'SENDING')")) {
+            rs.next();
+            return rs.getLong(1);
         }
     }
 

@@ -1,5 +1,7 @@
 package io.commerce.bench;
 
+import static org.awaitility.Awaitility.await;
+
 import io.commerce.CommerceApplication;
 import java.io.IOException;
 import java.net.URI;
@@ -14,6 +16,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.awaitility.core.ConditionTimeoutException;
+import org.awaitility.core.TerminalFailureException;
 
 /**
  * The service as a child JVM on this classpath, for {@link CrashCheck}: started, killed with SIGKILL (alone, or
@@ -78,27 +82,30 @@ final class ServiceProcess {
      * Waits until the service answers its health check; false if the JVM exited first (e.g. a start blocked by
      * an orphaned PostgreSQL) or it did not come up within the limit.
      */
-    boolean awaitHealthy(Duration limit) throws InterruptedException {
-        var deadline = System.nanoTime() + limit.toNanos();
-        while (System.nanoTime() < deadline) {
-            if (!process.isAlive()) {
-                return false;
-            }
-            try {
-                var response = HTTP.send(
-                        HttpRequest.newBuilder(URI.create(baseUrl() + "/actuator/health"))
-                                .timeout(Duration.ofSeconds(2))
-                                .build(),
-                        HttpResponse.BodyHandlers.ofString());
-                if (response.statusCode() == 200) {
-                    return true;
-                }
-            } catch (IOException e) {
-                // not up yet
-            }
-            Thread.sleep(200);
+    boolean awaitHealthy(Duration limit) {
+        try {
+            await().atMost(limit)
+                    .pollInterval(Duration.ofMillis(200))
+                    .failFast("the service process ended", () -> !process.isAlive())
+                    .until(this::healthy);
+            return true;
+        } catch (ConditionTimeoutException | TerminalFailureException e) {
+            return false;
         }
-        return false;
+    }
+
+    private boolean healthy() throws InterruptedException {
+        try {
+            return HTTP.send(
+                                    HttpRequest.newBuilder(URI.create(baseUrl() + "/actuator/health"))
+                                            .timeout(Duration.ofSeconds(2))
+                                            .build(),
+                                    HttpResponse.BodyHandlers.ofString())
+                            .statusCode()
+                    == 200;
+        } catch (IOException e) {
+            return false; // not up yet
+        }
     }
 
     /**
