@@ -1,5 +1,6 @@
 package io.commerce.conversation.hours;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -19,8 +20,20 @@ import java.util.Map;
  * @param closures dates (in the shop's zone) the shop stays closed all day, each at most once
  */
 record OpeningHours(
-        @NotBlank @Size(max = 64) String timezone,
-        @NotNull @Size(max = 7) Map<String, @Size(max = 12) List<List<String>>> weekly,
+        @Schema(description = "IANA time zone of the shifts and closure dates", example = "Europe/Madrid")
+        @NotBlank
+        @Size(max = 64)
+        String timezone,
+
+        @Schema(
+                description = "Shifts by day key (mon, tue, wed, thu, fri, sat, sun), each a pair of local"
+                        + " times [\"HH:mm\", \"HH:mm\"], end excluded, \"24:00\" allowed as an end;"
+                        + " a missing or empty day is closed",
+                example = "{\"mon\": [[\"09:00\", \"14:00\"], [\"15:00\", \"18:00\"]], \"sun\": []}")
+        @NotNull
+        @Size(max = 7)
+        Map<String, @Size(max = 12) List<List<String>>> weekly,
+
         @Size(max = 1000) List<@NotNull @Valid ClosureDay> closures) {
 
     /**
