@@ -3,6 +3,7 @@ package io.commerce.conversation.hours;
 import jakarta.validation.constraints.NotBlank;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -46,7 +47,7 @@ record BusinessHoursProperties(
 
     /** The default hours, in the form the API takes (and with the same rules applied). */
     OpeningHours defaults() {
-        var days = new java.util.LinkedHashMap<String, List<List<String>>>();
+        var days = new LinkedHashMap<String, List<List<String>>>();
         weekly.forEach((day, shifts) -> days.put(
                 day,
                 shifts.stream()

@@ -6,11 +6,13 @@ import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
 
@@ -120,8 +122,8 @@ final class OpeningHoursRules {
     private static Map<String, DayOfWeek> days() {
         var days = new LinkedHashMap<String, DayOfWeek>();
         for (var day : DayOfWeek.values()) {
-            days.put(day.name().substring(0, 3).toLowerCase(java.util.Locale.ROOT), day);
+            days.put(day.name().substring(0, 3).toLowerCase(Locale.ROOT), day);
         }
-        return java.util.Collections.unmodifiableMap(days);
+        return Collections.unmodifiableMap(days);
     }
 }

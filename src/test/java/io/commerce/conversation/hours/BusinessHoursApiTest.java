@@ -8,6 +8,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.commerce.IntegrationTest;
 import io.commerce.TestClock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
 import java.util.Locale;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -64,9 +66,9 @@ class BusinessHoursApiTest {
                  "weekly": {"mon": [["09:00", "18:00"]], "tue": [["09:00", "18:00"]], "wed": [["09:00", "18:00"]],
                             "thu": [["09:00", "18:00"]], "fri": [["09:00", "18:00"]], "sat": [], "sun": []},
                  "closures": []}""");
-        assertThat(hours.calendar().isOpen(java.time.Instant.parse("2026-11-30T17:59:00Z")))
+        assertThat(hours.calendar().isOpen(Instant.parse("2026-11-30T17:59:00Z")))
                 .isTrue();
-        assertThat(hours.calendar().isOpen(java.time.Instant.parse("2026-11-28T12:00:00Z")))
+        assertThat(hours.calendar().isOpen(Instant.parse("2026-11-28T12:00:00Z")))
                 .isFalse();
     }
 
@@ -98,8 +100,7 @@ class BusinessHoursApiTest {
         assertThat(calendar.zone().getId()).isEqualTo("Europe/Madrid");
         assertThat(calendar.isOpen(madrid("2026-12-04T14:30"))).isFalse();
         assertThat(calendar.isOpen(madrid("2026-12-04T15:30"))).isTrue();
-        assertThat(calendar.isClosureDay(java.time.LocalDate.parse("2026-12-25")))
-                .isTrue();
+        assertThat(calendar.isClosureDay(LocalDate.parse("2026-12-25"))).isTrue();
     }
 
     @Test

@@ -1,5 +1,6 @@
 package io.commerce.conversation.hours;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
@@ -29,7 +30,7 @@ final class Calendars {
     }
 
     /** {@code "2026-11-30T10:00"} in Madrid, as an instant. */
-    static java.time.Instant madrid(String localDateTime) {
+    static Instant madrid(String localDateTime) {
         return LocalDateTime.parse(localDateTime).atZone(MADRID).toInstant();
     }
 }
