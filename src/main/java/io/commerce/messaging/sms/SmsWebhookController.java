@@ -40,6 +40,11 @@ import tools.jackson.databind.json.JsonMapper;
 class SmsWebhookController {
 
     private static final String SIGNATURE = "X-Twilio-Signature";
+    private static final String SIGNATURE_DESCRIPTION =
+            "Base64 HMAC-SHA1, keyed with SMS_AUTH_TOKEN, of the public URL followed by each POST parameter's name"
+                    + " and value, sorted by name";
+    private static final String PARAMETERS_DESCRIPTION =
+            "Twilio's callback parameters (all of them count for the signature)";
     private static final String EMPTY_TWIML = "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Response/>";
 
     private final SmsSecrets secrets;
@@ -62,7 +67,7 @@ class SmsWebhookController {
             requestBody =
                     @io.swagger.v3.oas.annotations.parameters.RequestBody(
                             required = true,
-                            description = "Twilio's callback parameters (all of them count for the signature)",
+                            description = PARAMETERS_DESCRIPTION,
                             content =
                                     @Content(
                                             mediaType = MediaType.APPLICATION_FORM_URLENCODED_VALUE,
@@ -78,8 +83,7 @@ class SmsWebhookController {
             in = ParameterIn.HEADER,
             name = SIGNATURE,
             required = true,
-            description = "Base64 HMAC-SHA1, keyed with SMS_AUTH_TOKEN, of the public URL followed by each POST"
-                    + " parameter's name and value, sorted by name",
+            description = SIGNATURE_DESCRIPTION,
             schema = @Schema(type = "string"))
     @Parameter(
             in = ParameterIn.QUERY,
@@ -120,7 +124,7 @@ class SmsWebhookController {
             requestBody =
                     @io.swagger.v3.oas.annotations.parameters.RequestBody(
                             required = true,
-                            description = "Twilio's callback parameters (all of them count for the signature)",
+                            description = PARAMETERS_DESCRIPTION,
                             content =
                                     @Content(
                                             mediaType = MediaType.APPLICATION_FORM_URLENCODED_VALUE,
@@ -134,8 +138,7 @@ class SmsWebhookController {
             in = ParameterIn.HEADER,
             name = SIGNATURE,
             required = true,
-            description = "Base64 HMAC-SHA1, keyed with SMS_AUTH_TOKEN, of the public URL followed by each POST"
-                    + " parameter's name and value, sorted by name",
+            description = SIGNATURE_DESCRIPTION,
             schema = @Schema(type = "string"))
     @ApiResponse(
             responseCode = "200",
