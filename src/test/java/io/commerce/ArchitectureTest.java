@@ -51,4 +51,47 @@ class ArchitectureTest {
                 .notBePublic()
                 .check(main);
     }
+
+    /**
+     * Issue 10: the channel adapters own their edges. The messaging core (the classes directly in {@code
+     * io.commerce.messaging}) reaches WhatsApp and SMS only through {@code channel/}; the contract depends
+     * on no adapter; and the adapters do not know each other.
+     */
+    @Test
+    void messagingCoreReachesTheChannelAdaptersOnlyThroughTheChannelContract() {
+        noClasses()
+                .that()
+                .resideInAPackage("io.commerce.messaging")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(
+                        "io.commerce.messaging.whatsapp..",
+                        "io.commerce.messaging.sms..",
+                        "io.commerce.messaging.sandbox..")
+                .check(main);
+        noClasses()
+                .that()
+                .resideInAPackage("io.commerce.messaging.channel..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(
+                        "io.commerce.messaging.whatsapp..",
+                        "io.commerce.messaging.sms..",
+                        "io.commerce.messaging.sandbox..")
+                .check(main);
+        noClasses()
+                .that()
+                .resideInAPackage("io.commerce.messaging.whatsapp..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage("io.commerce.messaging.sms..")
+                .check(main);
+        noClasses()
+                .that()
+                .resideInAPackage("io.commerce.messaging.sms..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage("io.commerce.messaging.whatsapp..")
+                .check(main);
+    }
 }

@@ -1,6 +1,6 @@
 package io.commerce.messaging;
 
-import io.commerce.shared.Channel;
+import io.commerce.messaging.channel.Channels;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.HashMap;
@@ -25,12 +25,12 @@ class AudienceQueue {
 
     private final JdbcClient jdbc;
     private final MessageRows messageRows;
-    private final List<String> marketingBlockedCountryCodes;
+    private final Channels channels;
 
-    AudienceQueue(JdbcClient jdbc, MessageRows messageRows, MessagingProperties properties) {
+    AudienceQueue(JdbcClient jdbc, MessageRows messageRows, Channels channels) {
         this.jdbc = jdbc;
         this.messageRows = messageRows;
-        this.marketingBlockedCountryCodes = properties.whatsapp().marketingBlockedCountryCodes();
+        this.channels = channels;
     }
 
     /** Writes the messages and their status changes; returns how many customers were queued. */
@@ -43,8 +43,8 @@ class AudienceQueue {
         var languages = renditions.languages();
         var category = languages.getFirst().category();
         var personal = languages.getFirst().params().containsKey(TemplateCatalogue.FIRST_NAME);
-        var blocked = send.channel() == Channel.WHATSAPP && category == MessageCategory.MARKETING
-                ? marketingBlockedCountryCodes
+        var blocked = category == MessageCategory.MARKETING
+                ? channels.settings(send.channel()).marketingBlockedCountryCodes()
                 : List.<String>of();
         var sql = """
                 with queued as (

@@ -1,6 +1,7 @@
 package io.commerce.messaging;
 
 import io.commerce.consent.ConsentWithdrawn;
+import io.commerce.messaging.channel.Channels;
 import io.commerce.shared.Channel;
 import io.commerce.shared.Purpose;
 import java.time.Clock;
@@ -55,7 +56,7 @@ class ConsentWithdrawals {
             Cancellations cancellations,
             WebhookIntake intake,
             TransactionTemplate transaction,
-            MessagingProperties properties,
+            Channels channels,
             Clock clock) {
         this.reads = reads;
         this.lifecycle = lifecycle;
@@ -66,11 +67,11 @@ class ConsentWithdrawals {
         this.transaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         this.clock = clock;
         // connect and read timeouts of the provider call, and slack for the checks before it
-        inFlightLimit.put(
-                Channel.WHATSAPP,
-                properties.whatsapp().requestTimeout().multipliedBy(2).plus(SLACK));
-        inFlightLimit.put(
-                Channel.SMS, properties.sms().requestTimeout().multipliedBy(2).plus(SLACK));
+        for (var channel : Channel.values()) {
+            inFlightLimit.put(
+                    channel,
+                    channels.settings(channel).requestTimeout().multipliedBy(2).plus(SLACK));
+        }
         inFlightLimit.forEach((channel, limit) -> untilSettled.put(
                 channel,
                 new RetryTemplate(RetryPolicy.builder()

@@ -1,8 +1,8 @@
 package io.commerce.messaging;
 
+import io.commerce.messaging.channel.InboundMessage;
 import io.commerce.shared.Channel;
 import java.sql.Timestamp;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -14,18 +14,6 @@ import org.springframework.stereotype.Repository;
 @Repository
 class InboundLog {
 
-    /** An inbound message as a webhook describes it, reduced to what the service uses. */
-    record Inbound(
-            Channel channel,
-            String providerMessageId,
-            String phone,
-            String type,
-            String text,
-            String replyPayload,
-            String contextMessageId,
-            String payload,
-            Instant receivedAt) {}
-
     private final JdbcClient jdbc;
 
     InboundLog(JdbcClient jdbc) {
@@ -33,7 +21,7 @@ class InboundLog {
     }
 
     /** Stores the message; empty when it was stored before (a duplicate delivery). */
-    Optional<Long> store(Inbound inbound, String customerId, UUID repliedTo) {
+    Optional<Long> store(InboundMessage inbound, String customerId, UUID repliedTo) {
         return jdbc.sql("""
                         insert into inbound_message (provider_message_id, channel, customer_id, sender, type, text,
                                                      reply_payload, context_message_id, replied_to, payload, received_at)

@@ -5,7 +5,7 @@ import io.commerce.consent.ConsentService;
 import io.commerce.consent.ConsentStatus;
 import io.commerce.customer.CustomerProfile;
 import io.commerce.customer.CustomerService;
-import io.commerce.messaging.InboundLog.Inbound;
+import io.commerce.messaging.channel.InboundMessage;
 import io.commerce.shared.CommerceException;
 import io.commerce.shared.Purpose;
 import java.util.List;
@@ -60,7 +60,7 @@ class InboundMessages {
     }
 
     /** Call inside a transaction. */
-    void receive(Inbound inbound) {
+    void receive(InboundMessage inbound) {
         var customer =
                 inbound.phone() == null ? Optional.<CustomerProfile>empty() : customers.findByPhone(inbound.phone());
         var repliedTo = inbound.contextMessageId() == null
@@ -77,6 +77,7 @@ class InboundMessages {
             window.opened(inbound.channel(), inbound.phone(), inbound.receivedAt());
         }
         var customerId = customer.map(CustomerProfile::customerId).orElse(null);
+        var intent = customerId == null ? Optional.<Keywords.Intent>empty() : keywords.match(inbound.text());
         events.publishEvent(new InboundMessageReceived(
                 stored.get(),
                 customerId,
@@ -84,12 +85,15 @@ class InboundMessages {
                 inbound.providerMessageId(),
                 inbound.type(),
                 inbound.text(),
-                inbound.receivedAt()));
+                inbound.receivedAt(),
+                inbound.mediaId(),
+                inbound.mimeType(),
+                repliedTo.map(row -> row.id().toString()).orElse(null),
+                intent.isPresent()));
         if (customerId == null) {
             log.info("kept a {} message from an unknown number", inbound.channel());
             return;
         }
-        var intent = keywords.match(inbound.text());
         // an answer: to a message of ours, a button or row, or any words that are not a keyword (SMS has no context)
         if (repliedTo.isPresent() || inbound.replyPayload() != null || (intent.isEmpty() && inbound.text() != null)) {
             events.publishEvent(new ReplyReceived(
@@ -118,7 +122,7 @@ class InboundMessages {
                                 detail)));
     }
 
-    private void actOn(Keywords.Intent intent, String customerId, Inbound inbound) {
+    private void actOn(Keywords.Intent intent, String customerId, InboundMessage inbound) {
         var source = inbound.channel().name().toLowerCase() + "-keyword";
         var purposes = intent == Keywords.Intent.STOP_ALL
                 ? List.of(Purpose.MARKETING, Purpose.TRANSACTIONAL)
@@ -136,7 +140,7 @@ class InboundMessages {
         }
     }
 
-    private Optional<UUID> confirm(String customerId, Inbound inbound, String templateKey) {
+    private Optional<UUID> confirm(String customerId, InboundMessage inbound, String templateKey) {
         try {
             var sent = messaging.send(new SendCommand(
                     customerId,

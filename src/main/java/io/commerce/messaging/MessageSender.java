@@ -1,19 +1,16 @@
 package io.commerce.messaging;
 
 import io.commerce.messaging.OutboundContent.Template;
-import io.commerce.messaging.channel.ChannelGateway;
+import io.commerce.messaging.channel.Channels;
 import io.commerce.messaging.channel.FailureKind;
 import io.commerce.messaging.channel.OutgoingMessage;
 import io.commerce.messaging.channel.SendOutcome;
-import io.commerce.shared.Channel;
 import io.commerce.shared.Purpose;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
-import java.util.EnumMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,7 +30,7 @@ class MessageSender {
 
     private static final Logger log = LoggerFactory.getLogger(MessageSender.class);
 
-    private final Map<Channel, ChannelGateway> gateways = new EnumMap<>(Channel.class);
+    private final Channels channels;
     private final PolicyGate policy;
     private final Pacing pacing;
     private final TemplateCatalogue templates;
@@ -52,7 +49,7 @@ class MessageSender {
     private final Duration conversationWindow;
 
     MessageSender(
-            List<ChannelGateway> gateways,
+            Channels channels,
             PolicyGate policy,
             ServiceWindow window,
             Pacing pacing,
@@ -66,7 +63,7 @@ class MessageSender {
             RetriedTransactions transactions,
             MessagingProperties properties,
             Clock clock) {
-        gateways.forEach(gateway -> this.gateways.put(gateway.channel(), gateway));
+        this.channels = channels;
         this.policy = policy;
         this.pacing = pacing;
         this.templates = templates;
@@ -113,8 +110,8 @@ class MessageSender {
             metrics.sent(row, "held_" + hold.get().reason().toLowerCase());
             return Optional.empty();
         }
-        if (row.channel() == Channel.WHATSAPP) {
-            var busyUntil = pacing.recipientBusyUntil(row.recipient(), clock.instant());
+        if (!channels.settings(row.channel()).pairGap().isZero()) {
+            var busyUntil = pacing.recipientBusyUntil(row.channel(), row.recipient(), clock.instant());
             if (busyUntil.isPresent()) {
                 lifecycle.defer(row.id(), busyUntil.get(), null, clock.instant());
                 metrics.sent(row, "deferred");
@@ -202,7 +199,7 @@ class MessageSender {
                     : null;
             var outgoing = new OutgoingMessage(
                     row.id(), row.recipient(), row.content(), rendered, row.smsText(), row.replyTo());
-            return gateways.get(row.channel()).send(outgoing);
+            return channels.gateway(row.channel()).send(outgoing);
         } catch (RuntimeException e) {
             return new SendOutcome.Failed("INVALID_MESSAGE", e.getMessage(), FailureKind.FINAL);
         }

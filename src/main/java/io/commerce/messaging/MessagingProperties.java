@@ -12,76 +12,18 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
 /**
- * The messaging module's settings ({@code commerce.messaging.*}); the contract's environment variables
- * ({@code WHATSAPP_*}, {@code SMS_*}) feed them through {@code application.yml}.
+ * The messaging core's settings ({@code commerce.messaging.*}). Each channel's own settings ({@code
+ * commerce.messaging.whatsapp.*}, {@code commerce.messaging.sms.*}) belong to its adapter.
  */
 @Validated
 @ConfigurationProperties("commerce.messaging")
 public record MessagingProperties(
-        @Valid @NotNull @DefaultValue WhatsApp whatsapp,
-        @Valid @NotNull @DefaultValue Sms sms,
         @Valid @NotNull @DefaultValue Dispatcher dispatcher,
         @Valid @NotNull @DefaultValue Limits limits,
         @Valid @NotNull @DefaultValue Keywords keywords,
         @Valid @NotNull @DefaultValue GuardrailSettings guardrails,
         @NotNull @DefaultValue("PT24H") Duration serviceWindow,
         @NotBlank @DefaultValue("en") String defaultLanguage) {
-
-    /**
-     * @param apiBaseUrl Graph API root ({@code WHATSAPP_API_BASE_URL})
-     * @param apiVersion Graph API version ({@code WHATSAPP_API_VERSION})
-     * @param phoneNumberId the sending number's id ({@code WHATSAPP_PHONE_NUMBER_ID})
-     * @param accessToken system-user token; empty: the built-in sandbox ({@code WHATSAPP_ACCESS_TOKEN})
-     * @param appSecret webhook signature key ({@code WHATSAPP_APP_SECRET}); generated in sandbox mode
-     * @param verifyToken webhook handshake token ({@code WHATSAPP_VERIFY_TOKEN})
-     * @param messagesPerSecond the number's throughput ({@code WHATSAPP_MESSAGES_PER_SECOND}), 1 to 1,000
-     * @param pairGap the least time between two messages to one recipient (Meta: 1 per 6 s)
-     * @param marketingBlockedCountryCodes calling codes Meta does not deliver marketing templates to
-     * @param requestTimeout connect and read timeout of a Cloud API call
-     * @param markInboundRead mark each message a customer sends as read (blue ticks) once it is processed
-     */
-    public record WhatsApp(
-            @NotBlank @DefaultValue("https://graph.facebook.com")
-            String apiBaseUrl,
-
-            @NotBlank @DefaultValue("v24.0") String apiVersion,
-            @DefaultValue("sandbox-number") String phoneNumberId,
-            String accessToken,
-            String appSecret,
-            String verifyToken,
-            @Min(1) @Max(1000) @DefaultValue("80") int messagesPerSecond,
-            @NotNull @DefaultValue("PT6S") Duration pairGap,
-            @NotNull @DefaultValue("+1") List<String> marketingBlockedCountryCodes,
-            @NotNull @DefaultValue("PT10S") Duration requestTimeout,
-            @DefaultValue("true") boolean markInboundRead) {
-
-        public boolean sandbox() {
-            return accessToken == null || accessToken.isBlank();
-        }
-    }
-
-    /**
-     * @param apiBaseUrl Twilio-compatible API root ({@code SMS_API_BASE_URL})
-     * @param accountSid account ({@code SMS_ACCOUNT_SID}); empty: the built-in sandbox
-     * @param authToken credential and callback signature key ({@code SMS_AUTH_TOKEN})
-     * @param from sender number or id ({@code SMS_FROM})
-     * @param webhookBaseUrl public base URL of this service for callbacks ({@code SMS_WEBHOOK_BASE_URL})
-     */
-    public record Sms(
-            @NotBlank @DefaultValue("https://api.twilio.com")
-            String apiBaseUrl,
-
-            String accountSid,
-            String authToken,
-            @DefaultValue("Acme") String from,
-            String webhookBaseUrl,
-            @Min(1) @Max(1000) @DefaultValue("10") int messagesPerSecond,
-            @NotNull @DefaultValue("PT10S") Duration requestTimeout) {
-
-        public boolean sandbox() {
-            return accountSid == null || accountSid.isBlank() || authToken == null || authToken.isBlank();
-        }
-    }
 
     /**
      * @param pollInterval how often an idle dispatcher looks for due messages

@@ -1,5 +1,6 @@
 package io.commerce.messaging;
 
+import io.commerce.messaging.channel.Channels;
 import io.commerce.shared.Channel;
 import java.sql.Timestamp;
 import java.time.Duration;
@@ -21,10 +22,12 @@ class Pacing {
 
     private final JdbcClient jdbc;
     private final MessagingProperties properties;
+    private final Channels channels;
 
-    Pacing(JdbcClient jdbc, MessagingProperties properties) {
+    Pacing(JdbcClient jdbc, MessagingProperties properties, Channels channels) {
         this.jdbc = jdbc;
         this.properties = properties;
+        this.channels = channels;
     }
 
     /** A slot reservation for one claim: how many may go now, and where the bucket started. */
@@ -35,7 +38,7 @@ class Pacing {
         if (!properties.dispatcher().pacing()) {
             return new Budget(channel, wanted, now, 0);
         }
-        var perSecond = perSecond(channel);
+        var perSecond = channels.settings(channel).messagesPerSecond();
         jdbc.sql("insert into channel_pace (channel, next_free_at) values (:channel, :full) on conflict do nothing")
                 .param("channel", channel.name())
                 .param("full", Timestamp.from(now.minus(BURST))) // a new bucket starts full
@@ -66,8 +69,8 @@ class Pacing {
      * Takes the recipient's slot if the pair gap has passed since the last send to them; otherwise tells
      * when it will have.
      */
-    Optional<Instant> recipientBusyUntil(String phone, Instant now) {
-        var gap = properties.whatsapp().pairGap();
+    Optional<Instant> recipientBusyUntil(Channel channel, String phone, Instant now) {
+        var gap = channels.settings(channel).pairGap();
         var taken = jdbc.sql("""
                         insert into recipient_pace (phone, last_sent_at) values (:phone, :now)
                         on conflict (phone) do update set last_sent_at = excluded.last_sent_at
@@ -86,11 +89,5 @@ class Pacing {
                 .single()
                 .toInstant();
         return Optional.of(last.plus(gap));
-    }
-
-    private int perSecond(Channel channel) {
-        return channel == Channel.WHATSAPP
-                ? properties.whatsapp().messagesPerSecond()
-                : properties.sms().messagesPerSecond();
     }
 }

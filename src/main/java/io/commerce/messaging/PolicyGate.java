@@ -1,9 +1,9 @@
 package io.commerce.messaging;
 
 import io.commerce.consent.ConsentService;
+import io.commerce.messaging.channel.Channels;
 import io.commerce.shared.Channel;
 import io.commerce.shared.Purpose;
-import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
@@ -22,12 +22,12 @@ class PolicyGate {
 
     private final ConsentService consents;
     private final ServiceWindow window;
-    private final List<String> marketingBlockedCountryCodes;
+    private final Channels channels;
 
-    PolicyGate(ConsentService consents, ServiceWindow window, MessagingProperties properties) {
+    PolicyGate(ConsentService consents, ServiceWindow window, Channels channels) {
         this.consents = consents;
         this.window = window;
-        this.marketingBlockedCountryCodes = properties.whatsapp().marketingBlockedCountryCodes();
+        this.channels = channels;
     }
 
     Optional<Refusal> check(
@@ -61,9 +61,9 @@ class PolicyGate {
                     "CONSENT_REQUIRED",
                     "the customer has not granted %s consent for %s".formatted(lower(purpose), lower(channel))));
         }
-        if (channel == Channel.WHATSAPP
-                && category == MessageCategory.MARKETING
-                && marketingBlockedCountryCodes.stream().anyMatch(phone::startsWith)) {
+        if (category == MessageCategory.MARKETING
+                && channels.settings(channel).marketingBlockedCountryCodes().stream()
+                        .anyMatch(phone::startsWith)) {
             return Optional.of(new Refusal(
                     "MARKETING_BLOCKED_IN_COUNTRY", "Meta does not deliver marketing templates to this country"));
         }

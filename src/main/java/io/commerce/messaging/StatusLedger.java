@@ -2,6 +2,7 @@ package io.commerce.messaging;
 
 import static io.commerce.messaging.MessageRows.ts;
 
+import io.commerce.messaging.channel.StatusReport;
 import io.commerce.shared.Channel;
 import io.commerce.shared.Purpose;
 import java.time.Instant;
@@ -57,7 +58,7 @@ class StatusLedger {
      * crashed), by our id echoed back ({@code biz_opaque_callback_data}, the SMS callback URL). Returns the
      * messages that moved, with the provider id of the report that moved each.
      */
-    List<Moved> applyStatuses(List<StatusUpdates.StatusReport> reports, Instant now) {
+    List<Moved> applyStatuses(List<StatusReport> reports, Instant now) {
         lockForStatuses(reports);
         var moved = outbox.sql("""
                         with input as (
@@ -88,21 +89,11 @@ class StatusLedger {
                 .param("ourIds", ourIds(reports))
                 .param("statuses", reports.stream().map(r -> r.status().name()).toArray(String[]::new))
                 .param("ats", reports.stream().map(r -> r.at().toString()).toArray(String[]::new))
-                .param(
-                        "codes",
-                        reports.stream()
-                                .map(StatusUpdates.StatusReport::errorCode)
-                                .toArray(String[]::new))
-                .param(
-                        "titles",
-                        reports.stream()
-                                .map(StatusUpdates.StatusReport::errorTitle)
-                                .toArray(String[]::new))
+                .param("codes", reports.stream().map(StatusReport::errorCode).toArray(String[]::new))
+                .param("titles", reports.stream().map(StatusReport::errorTitle).toArray(String[]::new))
                 .param(
                         "pricings",
-                        reports.stream()
-                                .map(StatusUpdates.StatusReport::pricingCategory)
-                                .toArray(String[]::new))
+                        reports.stream().map(StatusReport::pricingCategory).toArray(String[]::new))
                 .param("now", ts(now))
                 .query((rs, n) -> new Moved(MessageRows.moved(rs), rs.getString("pid")))
                 .list();
@@ -118,12 +109,12 @@ class StatusLedger {
                     .param(
                             "pids",
                             latePrices.stream()
-                                    .map(StatusUpdates.StatusReport::providerMessageId)
+                                    .map(StatusReport::providerMessageId)
                                     .toArray(String[]::new))
                     .param(
                             "pricings",
                             latePrices.stream()
-                                    .map(StatusUpdates.StatusReport::pricingCategory)
+                                    .map(StatusReport::pricingCategory)
                                     .toArray(String[]::new))
                     .update();
         }
@@ -136,7 +127,7 @@ class StatusLedger {
      * first ({@code UPDATE … FROM unnest(…)} alone locks in whatever order its plan visits the rows), so
      * they wait for each other instead of deadlocking.
      */
-    void lockForStatuses(List<StatusUpdates.StatusReport> reports) {
+    void lockForStatuses(List<StatusReport> reports) {
         outbox.sql("""
                         select id from message
                          where provider_message_id = any(cast(:pids as text[]))
@@ -150,13 +141,11 @@ class StatusLedger {
                 .list();
     }
 
-    private static String[] providerIds(List<StatusUpdates.StatusReport> reports) {
-        return reports.stream()
-                .map(StatusUpdates.StatusReport::providerMessageId)
-                .toArray(String[]::new);
+    private static String[] providerIds(List<StatusReport> reports) {
+        return reports.stream().map(StatusReport::providerMessageId).toArray(String[]::new);
     }
 
-    private static String[] ourIds(List<StatusUpdates.StatusReport> reports) {
+    private static String[] ourIds(List<StatusReport> reports) {
         return reports.stream()
                 .map(r -> r.ourId() == null ? null : r.ourId().toString())
                 .toArray(String[]::new);

@@ -1,12 +1,10 @@
 package io.commerce.messaging;
 
-import io.commerce.messaging.channel.FailureKind;
+import io.commerce.messaging.channel.StatusReport;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.UUID;
 import java.util.stream.Collectors;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
@@ -18,17 +16,6 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class StatusUpdates {
-
-    /** A status report as a webhook carries it, already mapped to our statuses. */
-    record StatusReport(
-            String providerMessageId,
-            UUID ourId,
-            MessageStatus status,
-            Instant at,
-            String errorCode,
-            String errorTitle,
-            FailureKind failureKind,
-            String pricingCategory) {}
 
     private final MessageReads reads;
     private final StatusLedger ledger;

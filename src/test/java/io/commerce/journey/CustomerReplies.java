@@ -5,7 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.commerce.Fixtures;
 import io.commerce.TestClock;
 import io.commerce.messaging.channel.Signatures;
-import io.commerce.messaging.channel.WebhookSecrets;
+import io.commerce.messaging.sms.SmsSecrets;
+import io.commerce.messaging.whatsapp.WhatsAppSecrets;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -23,13 +24,16 @@ final class CustomerReplies {
     private static final String FIXTURE_WA_ID = "16505551234";
 
     private final MockMvcTester mvc;
-    private final WebhookSecrets secrets;
+    private final WhatsAppSecrets whatsAppSecrets;
+    private final SmsSecrets smsSecrets;
     private final TestClock clock;
     private final String phone;
 
-    CustomerReplies(MockMvcTester mvc, WebhookSecrets secrets, TestClock clock, String phone) {
+    CustomerReplies(
+            MockMvcTester mvc, WhatsAppSecrets whatsAppSecrets, SmsSecrets smsSecrets, TestClock clock, String phone) {
         this.mvc = mvc;
-        this.secrets = secrets;
+        this.whatsAppSecrets = whatsAppSecrets;
+        this.smsSecrets = smsSecrets;
         this.clock = clock;
         this.phone = phone;
     }
@@ -74,7 +78,7 @@ final class CustomerReplies {
                 .header(
                         "X-Twilio-Signature",
                         Signatures.twilioSignature(
-                                secrets.smsAuthToken(), "http://localhost" + path, Map.copyOf(params)));
+                                smsSecrets.authToken(), "http://localhost" + path, Map.copyOf(params)));
         params.forEach(request::param);
         assertThat(request.exchange()).hasStatusOk();
     }
@@ -96,7 +100,7 @@ final class CustomerReplies {
         assertThat(mvc.post()
                         .uri("/webhooks/whatsapp")
                         .contentType(MediaType.APPLICATION_JSON)
-                        .header("X-Hub-Signature-256", Signatures.hubSignature(secrets.whatsappAppSecret(), bytes))
+                        .header("X-Hub-Signature-256", Signatures.hubSignature(whatsAppSecrets.appSecret(), bytes))
                         .content(bytes)
                         .exchange())
                 .hasStatusOk();

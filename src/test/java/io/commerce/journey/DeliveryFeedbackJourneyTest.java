@@ -11,7 +11,8 @@ import static org.awaitility.Awaitility.await;
 
 import io.commerce.IntegrationTest;
 import io.commerce.TestClock;
-import io.commerce.messaging.channel.WebhookSecrets;
+import io.commerce.messaging.sms.SmsSecrets;
+import io.commerce.messaging.whatsapp.WhatsAppSecrets;
 import io.commerce.order.OrderDelivered;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
@@ -56,7 +57,10 @@ class DeliveryFeedbackJourneyTest {
     TestClock clock;
 
     @Autowired
-    WebhookSecrets secrets;
+    WhatsAppSecrets whatsAppSecrets;
+
+    @Autowired
+    SmsSecrets smsSecrets;
 
     @Autowired
     MeterRegistry meters;
@@ -71,7 +75,7 @@ class DeliveryFeedbackJourneyTest {
         customerId = uniqueId("c");
         productId = uniqueId("p");
         phone = "+346" + String.format("%08d", ThreadLocalRandom.current().nextInt(100_000_000));
-        customer = new CustomerReplies(mvc, secrets, clock, phone);
+        customer = new CustomerReplies(mvc, whatsAppSecrets, smsSecrets, clock, phone);
         mirror("en");
         consent("whatsapp", "transactional", "granted");
         consent("whatsapp", "marketing", "granted");

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.commerce.messaging.channel.Signatures;
-import io.commerce.messaging.channel.WebhookSecrets;
+import io.commerce.messaging.sms.SmsSecrets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -73,7 +73,7 @@ final class LifecycleFixtures {
     }
 
     /** The customer's SMS, as Twilio posts it to the inbound webhook, signed. */
-    static void smsFrom(MockMvcTester mvc, WebhookSecrets secrets, String phone, String text) {
+    static void smsFrom(MockMvcTester mvc, SmsSecrets secrets, String phone, String text) {
         var params = Map.of(
                 "MessageSid",
                 "SM" + UUID.randomUUID().toString().replace("-", ""),
@@ -89,7 +89,7 @@ final class LifecycleFixtures {
                 .header(
                         "X-Twilio-Signature",
                         Signatures.twilioSignature(
-                                secrets.smsAuthToken(), "http://localhost/webhooks/sms/inbound", params));
+                                secrets.authToken(), "http://localhost/webhooks/sms/inbound", params));
         params.forEach(request::param);
         assertThat(request.exchange()).hasStatusOk();
     }

@@ -18,7 +18,7 @@ import io.commerce.TestClock;
 import io.commerce.consent.ConsentGranted;
 import io.commerce.consent.ConsentService;
 import io.commerce.consent.ConsentStatus;
-import io.commerce.messaging.channel.WebhookSecrets;
+import io.commerce.messaging.sms.SmsSecrets;
 import io.commerce.promotion.DiscountKind;
 import io.commerce.promotion.PromotionService;
 import io.commerce.shared.Channel;
@@ -50,7 +50,7 @@ class NewsletterJourneyTest {
     PromotionService promotions;
 
     @Autowired
-    WebhookSecrets secrets;
+    SmsSecrets secrets;
 
     @Autowired
     JdbcClient jdbc;

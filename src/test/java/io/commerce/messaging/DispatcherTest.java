@@ -22,6 +22,9 @@ import io.commerce.consent.ConsentService;
 import io.commerce.consent.ConsentStatus;
 import io.commerce.customer.CustomerDetails;
 import io.commerce.customer.CustomerService;
+import io.commerce.messaging.channel.InboundMessage;
+import io.commerce.messaging.channel.StatusReport;
+import io.commerce.messaging.whatsapp.WhatsAppSecrets;
 import io.commerce.shared.Channel;
 import io.commerce.shared.Purpose;
 import java.nio.charset.StandardCharsets;
@@ -40,10 +43,12 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -52,6 +57,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * pacing, two dispatchers racing, and a send interrupted by a crash.
  */
 @SpringBootTest
+@AutoConfigureMockMvc
 @ActiveProfiles("test")
 class DispatcherTest {
 
@@ -210,8 +216,20 @@ class DispatcherTest {
             @Autowired org.springframework.transaction.support.TransactionTemplate transaction) {
         var wamid = "wamid.IN" + UUID.randomUUID();
 
-        transaction.executeWithoutResult(status -> inbound.receive(new InboundLog.Inbound(
-                Channel.WHATSAPP, wamid, phone, "text", "hola", null, null, "{}", Instant.now())));
+        transaction.executeWithoutResult(status -> inbound.receive(new InboundMessage(
+                Channel.WHATSAPP,
+                wamid,
+                phone,
+                "text",
+                "hola",
+                null,
+                null,
+                "{}",
+                Instant.now(),
+                null,
+                null,
+                null,
+                null)));
 
         await().atMost(Duration.ofSeconds(10))
                 .untilAsserted(() -> PROVIDER.verify(
@@ -483,7 +501,7 @@ class DispatcherTest {
         lifecycle.claimDue(Channel.WHATSAPP, 10, Instant.now());
         // Meta accepted it and said so by webhook, carrying our id; we never recorded the answer
         ledger.applyStatuses(
-                List.of(new StatusUpdates.StatusReport(
+                List.of(new StatusReport(
                         "wamid.CRASH" + id, id, MessageStatus.SENT, Instant.now(), null, null, null, null)),
                 Instant.now());
         jdbc.sql("update message set sending_since = ? where id = ?")
@@ -505,7 +523,8 @@ class DispatcherTest {
      */
     @Test
     void aStopIsAnsweredOnlyOnceTheMarketingInFlightHasReachedMetaAndNoneFollows(
-            @Autowired WhatsAppWebhookController webhooks,
+            @Autowired MockMvcTester mvc,
+            @Autowired WhatsAppSecrets secrets,
             @Autowired org.springframework.transaction.support.TransactionTemplate transaction)
             throws Exception {
         PROVIDER.stubFor(post(urlEqualTo(MESSAGES))
@@ -554,12 +573,10 @@ class DispatcherTest {
             var stop = threads.submit(() -> {
                 var body = MessagingFixtures.fixture("webhook_message_text.json", phone, "STOP" + UUID.randomUUID())
                         .replace("Does it come in another color?", "STOP")
-                        .replace("1749416383", String.valueOf(Instant.now().getEpochSecond()))
-                        .getBytes(StandardCharsets.UTF_8);
-                var answer = webhooks.receiveWhatsAppWebhook(
-                        body, io.commerce.messaging.channel.Signatures.hubSignature("app-secret", body));
+                        .replace("1749416383", String.valueOf(Instant.now().getEpochSecond()));
+                var answer = MessagingFixtures.postWhatsApp(mvc, secrets, body);
                 stopAnsweredAt.set(Instant.now());
-                return answer.getStatusCode().value();
+                return answer.getResponse().getStatus();
             });
             await().atMost(Duration.ofSeconds(10))
                     .until(() -> !consents.isGranted(customerId, Channel.WHATSAPP, Purpose.MARKETING));

@@ -17,7 +17,8 @@ import io.commerce.consent.ConsentStatus;
 import io.commerce.customer.CustomerDetails;
 import io.commerce.customer.CustomerService;
 import io.commerce.messaging.channel.Signatures;
-import io.commerce.messaging.channel.WebhookSecrets;
+import io.commerce.messaging.sms.SmsSecrets;
+import io.commerce.messaging.whatsapp.WhatsAppSecrets;
 import io.commerce.shared.Channel;
 import io.commerce.shared.Purpose;
 import java.io.IOException;
@@ -93,7 +94,10 @@ class InFlightSendTest {
     SendLifecycle lifecycle;
 
     @Autowired
-    WebhookSecrets secrets;
+    WhatsAppSecrets secrets;
+
+    @Autowired
+    SmsSecrets smsSecrets;
 
     @Autowired
     MockMvcTester mvc;
@@ -164,7 +168,7 @@ class InFlightSendTest {
                 .contentType(MediaType.APPLICATION_FORM_URLENCODED)
                 .header(
                         "X-Twilio-Signature",
-                        Signatures.twilioSignature(secrets.smsAuthToken(), "https://shop.example" + path, params));
+                        Signatures.twilioSignature(smsSecrets.authToken(), "https://shop.example" + path, params));
         params.forEach(request::param);
         assertThat(request.exchange()).hasStatusOk();
 

@@ -10,7 +10,7 @@ import io.commerce.consent.ConsentStatus;
 import io.commerce.customer.CustomerDetails;
 import io.commerce.customer.CustomerService;
 import io.commerce.messaging.channel.Signatures;
-import io.commerce.messaging.channel.WebhookSecrets;
+import io.commerce.messaging.whatsapp.WhatsAppSecrets;
 import io.commerce.shared.Channel;
 import io.commerce.shared.Purpose;
 import java.nio.charset.StandardCharsets;
@@ -81,12 +81,12 @@ final class MessagingFixtures {
         return Fixtures.text(name).replace(FIXTURE_WA_ID, phone.substring(1)).replace("\"wamid.", "\"wamid." + suffix);
     }
 
-    static MvcTestResult postWhatsApp(MockMvcTester mvc, WebhookSecrets secrets, String body) {
+    static MvcTestResult postWhatsApp(MockMvcTester mvc, WhatsAppSecrets secrets, String body) {
         var bytes = body.getBytes(StandardCharsets.UTF_8);
         return mvc.post()
                 .uri("/webhooks/whatsapp")
                 .contentType(MediaType.APPLICATION_JSON)
-                .header("X-Hub-Signature-256", Signatures.hubSignature(secrets.whatsappAppSecret(), bytes))
+                .header("X-Hub-Signature-256", Signatures.hubSignature(secrets.appSecret(), bytes))
                 .content(bytes)
                 .exchange();
     }

@@ -3,6 +3,7 @@ package io.commerce.messaging;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.commerce.IntegrationTest;
+import io.commerce.messaging.channel.StatusReport;
 import io.commerce.shared.Channel;
 import io.commerce.shared.Purpose;
 import java.nio.charset.StandardCharsets;
@@ -59,10 +60,10 @@ class SentRecordRaceTest {
                     .map(row -> new MessageSender.Accepted(row, providerId(row)))
                     .toList();
             // the webhook reports every other message of the batch delivered, in the opposite order
-            var reports = new ArrayList<StatusUpdates.StatusReport>();
+            var reports = new ArrayList<StatusReport>();
             for (int i = batch.size() - 1; i >= 0; i -= 2) {
                 var row = batch.get(i);
-                reports.add(new StatusUpdates.StatusReport(
+                reports.add(new StatusReport(
                         providerId(row), row.id(), MessageStatus.DELIVERED, Instant.now(), null, null, null, null));
             }
             var payload = "{\"race\": \"" + UUID.randomUUID() + "\"}";

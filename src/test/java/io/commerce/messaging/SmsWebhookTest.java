@@ -10,7 +10,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.commerce.IntegrationTest;
 import io.commerce.consent.ConsentService;
 import io.commerce.messaging.channel.Signatures;
-import io.commerce.messaging.channel.WebhookSecrets;
+import io.commerce.messaging.sms.SmsSecrets;
 import io.commerce.shared.Channel;
 import io.commerce.shared.Purpose;
 import java.time.Instant;
@@ -35,7 +35,7 @@ class SmsWebhookTest {
     MockMvcTester mvc;
 
     @Autowired
-    WebhookSecrets secrets;
+    SmsSecrets secrets;
 
     @Autowired
     MessageReads reads;
@@ -147,7 +147,7 @@ class SmsWebhookTest {
 
     /** A form POST signed as Twilio signs it: URL (with query) then the POST parameters sorted by name. */
     private MvcTestResult post(String pathAndQuery, Map<String, String> params) {
-        var signature = Signatures.twilioSignature(secrets.smsAuthToken(), "http://localhost" + pathAndQuery, params);
+        var signature = Signatures.twilioSignature(secrets.authToken(), "http://localhost" + pathAndQuery, params);
         var request = mvc.post()
                 .uri(pathAndQuery)
                 .contentType(MediaType.APPLICATION_FORM_URLENCODED)

@@ -12,7 +12,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.commerce.IntegrationTest;
 import io.commerce.consent.ConsentService;
-import io.commerce.messaging.channel.WebhookSecrets;
+import io.commerce.messaging.channel.StatusReport;
+import io.commerce.messaging.whatsapp.WhatsAppSecrets;
 import io.commerce.shared.Channel;
 import io.commerce.shared.Purpose;
 import java.time.Instant;
@@ -37,7 +38,7 @@ class WhatsAppWebhookTest {
     MockMvcTester mvc;
 
     @Autowired
-    WebhookSecrets secrets;
+    WhatsAppSecrets secrets;
 
     @Autowired
     JdbcClient jdbc;
@@ -82,7 +83,7 @@ class WhatsAppWebhookTest {
         assertThat(mvc.get()
                         .uri(
                                 "/webhooks/whatsapp?hub.mode=subscribe&hub.verify_token={t}&hub.challenge=1158201444",
-                                secrets.whatsappVerifyToken()))
+                                secrets.verifyToken()))
                 .hasStatusOk()
                 .hasContentTypeCompatibleWith(MediaType.TEXT_PLAIN)
                 .hasBodyTextEqualTo("1158201444");
@@ -254,10 +255,10 @@ class WhatsAppWebhookTest {
     @Test
     void deliveredAndReadForOneMessageInOneBatchAreBothKeptInOrder() {
         var id = sentTemplate("wamid.B" + suffix);
-        var delivered = new StatusUpdates.StatusReport(
+        var delivered = new StatusReport(
                 "wamid.B" + suffix, null, MessageStatus.DELIVERED, Instant.now(), null, null, null, "utility");
-        var read = new StatusUpdates.StatusReport(
-                "wamid.B" + suffix, null, MessageStatus.READ, Instant.now(), null, null, null, null);
+        var read =
+                new StatusReport("wamid.B" + suffix, null, MessageStatus.READ, Instant.now(), null, null, null, null);
 
         transaction.executeWithoutResult(status -> statusUpdates.collecting(() -> {
             statusUpdates.apply(delivered);

@@ -8,4 +8,7 @@ public interface ChannelGateway {
     Channel channel();
 
     SendOutcome send(OutgoingMessage message);
+
+    /** The channel's settings the core paces, times and checks messages by. */
+    ChannelSettings settings();
 }

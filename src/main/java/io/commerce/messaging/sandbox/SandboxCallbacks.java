@@ -3,7 +3,8 @@ package io.commerce.messaging.sandbox;
 import io.commerce.messaging.channel.ProviderEndpoint;
 import io.commerce.messaging.channel.ServiceUrl;
 import io.commerce.messaging.channel.Signatures;
-import io.commerce.messaging.channel.WebhookSecrets;
+import io.commerce.messaging.sms.SmsSecrets;
+import io.commerce.messaging.whatsapp.WhatsAppSecrets;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -34,16 +35,18 @@ class SandboxCallbacks implements DisposableBean {
     private static final Logger log = LoggerFactory.getLogger(SandboxCallbacks.class);
 
     private final ServiceUrl serviceUrl;
-    private final WebhookSecrets secrets;
+    private final WhatsAppSecrets whatsappSecrets;
+    private final SmsSecrets smsSecrets;
     private final JsonMapper json;
     private final RestClient client =
             ProviderEndpoint.client(Duration.ofSeconds(10)).build();
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(
             Thread.ofPlatform().name("sandbox-callbacks").daemon().factory());
 
-    SandboxCallbacks(ServiceUrl serviceUrl, WebhookSecrets secrets, JsonMapper json) {
+    SandboxCallbacks(ServiceUrl serviceUrl, WhatsAppSecrets whatsappSecrets, SmsSecrets smsSecrets, JsonMapper json) {
         this.serviceUrl = serviceUrl;
-        this.secrets = secrets;
+        this.whatsappSecrets = whatsappSecrets;
+        this.smsSecrets = smsSecrets;
         this.json = json;
     }
 
@@ -59,7 +62,7 @@ class SandboxCallbacks implements DisposableBean {
             client.post()
                     .uri(serviceUrl.baseUrl() + "/webhooks/whatsapp")
                     .contentType(MediaType.APPLICATION_JSON)
-                    .header("X-Hub-Signature-256", Signatures.hubSignature(secrets.whatsappAppSecret(), body))
+                    .header("X-Hub-Signature-256", Signatures.hubSignature(whatsappSecrets.appSecret(), body))
                     .body(body)
                     .retrieve()
                     .toBodilessEntity();
@@ -80,7 +83,7 @@ class SandboxCallbacks implements DisposableBean {
             client.post()
                     .uri(url)
                     .contentType(new MediaType(MediaType.APPLICATION_FORM_URLENCODED, StandardCharsets.UTF_8))
-                    .header("X-Twilio-Signature", Signatures.twilioSignature(secrets.smsAuthToken(), url, params))
+                    .header("X-Twilio-Signature", Signatures.twilioSignature(smsSecrets.authToken(), url, params))
                     .body(form)
                     .retrieve()
                     .toBodilessEntity();

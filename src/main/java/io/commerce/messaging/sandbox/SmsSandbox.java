@@ -1,6 +1,6 @@
 package io.commerce.messaging.sandbox;
 
-import io.commerce.messaging.channel.WebhookSecrets;
+import io.commerce.messaging.sms.SmsSecrets;
 import io.swagger.v3.oas.annotations.Hidden;
 import jakarta.servlet.http.HttpServletRequest;
 import java.nio.charset.StandardCharsets;
@@ -33,9 +33,9 @@ class SmsSandbox {
 
     private final SandboxCallbacks callbacks;
     private final SandboxProperties properties;
-    private final WebhookSecrets secrets;
+    private final SmsSecrets secrets;
 
-    SmsSandbox(SandboxCallbacks callbacks, SandboxProperties properties, WebhookSecrets secrets) {
+    SmsSandbox(SandboxCallbacks callbacks, SandboxProperties properties, SmsSecrets secrets) {
         this.callbacks = callbacks;
         this.properties = properties;
         this.secrets = secrets;
@@ -49,7 +49,7 @@ class SmsSandbox {
             @RequestParam Map<String, String> params) {
         var expected = "Basic "
                 + Base64.getEncoder()
-                        .encodeToString((accountSid + ":" + secrets.smsAuthToken()).getBytes(StandardCharsets.UTF_8));
+                        .encodeToString((accountSid + ":" + secrets.authToken()).getBytes(StandardCharsets.UTF_8));
         if (!LocalCaller.isLocal(request) || !expected.equals(authorization)) {
             return ResponseEntity.status(HttpStatus.UNAUTHORIZED)
                     .body(Map.of("code", 20003, "message", "Authenticate", "status", 401));

@@ -1,16 +1,17 @@
 package io.commerce.messaging.sms;
 
-import io.commerce.messaging.MessagingProperties;
 import io.commerce.messaging.channel.ChannelGateway;
+import io.commerce.messaging.channel.ChannelSettings;
 import io.commerce.messaging.channel.FailureKind;
 import io.commerce.messaging.channel.OutgoingMessage;
 import io.commerce.messaging.channel.ProviderEndpoint;
 import io.commerce.messaging.channel.SendOutcome;
 import io.commerce.messaging.channel.ServiceUrl;
-import io.commerce.messaging.channel.WebhookSecrets;
 import io.commerce.shared.Channel;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Base64;
+import java.util.List;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import org.springframework.util.LinkedMultiValueMap;
@@ -28,14 +29,14 @@ import tools.jackson.databind.json.JsonMapper;
 @Component
 public class SmsGateway implements ChannelGateway {
 
-    private final MessagingProperties.Sms properties;
+    private final SmsProperties properties;
     private final ServiceUrl serviceUrl;
-    private final WebhookSecrets secrets;
+    private final SmsSecrets secrets;
     private final JsonMapper json;
     private final RestClient client;
 
-    SmsGateway(MessagingProperties properties, ServiceUrl serviceUrl, WebhookSecrets secrets, JsonMapper json) {
-        this.properties = properties.sms();
+    SmsGateway(SmsProperties properties, ServiceUrl serviceUrl, SmsSecrets secrets, JsonMapper json) {
+        this.properties = properties;
         this.serviceUrl = serviceUrl;
         this.secrets = secrets;
         this.json = json;
@@ -45,6 +46,13 @@ public class SmsGateway implements ChannelGateway {
     @Override
     public Channel channel() {
         return Channel.SMS;
+    }
+
+    /** SMS has no per-recipient gap and no country where marketing is blocked. */
+    @Override
+    public ChannelSettings settings() {
+        return new ChannelSettings(
+                properties.messagesPerSecond(), Duration.ZERO, properties.requestTimeout(), List.of());
     }
 
     @Override
@@ -113,7 +121,7 @@ public class SmsGateway implements ChannelGateway {
     }
 
     private String basicAuth() {
-        var credentials = accountSid() + ":" + secrets.smsAuthToken();
+        var credentials = accountSid() + ":" + secrets.authToken();
         return "Basic " + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8));
     }
 }

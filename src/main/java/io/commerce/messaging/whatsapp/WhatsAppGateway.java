@@ -1,7 +1,7 @@
 package io.commerce.messaging.whatsapp;
 
-import io.commerce.messaging.MessagingProperties;
 import io.commerce.messaging.channel.ChannelGateway;
+import io.commerce.messaging.channel.ChannelSettings;
 import io.commerce.messaging.channel.FailureKind;
 import io.commerce.messaging.channel.OutgoingMessage;
 import io.commerce.messaging.channel.ProviderEndpoint;
@@ -28,13 +28,13 @@ public class WhatsAppGateway implements ChannelGateway {
 
     private static final Logger log = LoggerFactory.getLogger(WhatsAppGateway.class);
 
-    private final MessagingProperties.WhatsApp properties;
+    private final WhatsAppProperties properties;
     private final ServiceUrl serviceUrl;
     private final JsonMapper json;
     private final RestClient client;
 
-    WhatsAppGateway(MessagingProperties properties, ServiceUrl serviceUrl, JsonMapper json) {
-        this.properties = properties.whatsapp();
+    WhatsAppGateway(WhatsAppProperties properties, ServiceUrl serviceUrl, JsonMapper json) {
+        this.properties = properties;
         this.serviceUrl = serviceUrl;
         this.json = json;
         this.client = ProviderEndpoint.client(this.properties.requestTimeout()).build();
@@ -43,6 +43,15 @@ public class WhatsAppGateway implements ChannelGateway {
     @Override
     public Channel channel() {
         return Channel.WHATSAPP;
+    }
+
+    @Override
+    public ChannelSettings settings() {
+        return new ChannelSettings(
+                properties.messagesPerSecond(),
+                properties.pairGap(),
+                properties.requestTimeout(),
+                properties.marketingBlockedCountryCodes());
     }
 
     @Override

@@ -1,11 +1,13 @@
 package io.commerce.messaging.whatsapp;
 
 import java.time.Instant;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.MissingNode;
 
 /**
  * Walks a Cloud API webhook ({@code entry[].changes[].value}) and hands each status, inbound message, user
@@ -15,6 +17,7 @@ import tools.jackson.databind.JsonNode;
 public final class WhatsAppWebhookReader {
 
     private static final Logger log = LoggerFactory.getLogger(WhatsAppWebhookReader.class);
+    private static final Set<String> MEDIA_TYPES = Set.of("image", "video", "audio", "document", "sticker");
 
     /** A status of one of our messages. */
     public record Status(
@@ -26,7 +29,11 @@ public final class WhatsAppWebhookReader {
             String errorTitle,
             String pricingCategory) {}
 
-    /** A message the customer sent; {@code phone} is E.164, or null when Meta withheld the number. */
+    /**
+     * A message the customer sent; {@code phone} is E.164, or null when Meta withheld the number. For image,
+     * document, audio, video and sticker messages, {@code mediaId} is Meta's media id, with its {@code
+     * mimeType}, {@code sha256} and (documents) {@code filename}; null otherwise. The caption is the {@code text}.
+     */
     public record Message(
             String wamid,
             String phone,
@@ -35,7 +42,11 @@ public final class WhatsAppWebhookReader {
             String replyPayload,
             String contextId,
             Instant at,
-            String raw) {}
+            String raw,
+            String mediaId,
+            String mimeType,
+            String filename,
+            String sha256) {}
 
     /**
      * An error Meta reports for the whole account or number rather than one message (e.g. 130429, rate limit
@@ -105,6 +116,7 @@ public final class WhatsAppWebhookReader {
         String text = null;
         String payload = null;
         var context = message.path("context").path("id").asString(null);
+        var media = MEDIA_TYPES.contains(type) ? message.path(type) : MissingNode.getInstance();
         switch (type) {
             case "text" -> text = message.path("text").path("body").asString(null);
             case "button" -> {
@@ -143,7 +155,11 @@ public final class WhatsAppWebhookReader {
                 payload,
                 context,
                 epoch(message.path("timestamp")),
-                message.toString());
+                message.toString(),
+                media.path("id").asString(null),
+                media.path("mime_type").asString(null),
+                media.path("filename").asString(null),
+                media.path("sha256").asString(null));
     }
 
     /** Meta's {@code wa_id} is the number's digits without the plus. */

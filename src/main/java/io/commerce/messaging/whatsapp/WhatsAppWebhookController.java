@@ -1,13 +1,12 @@
-package io.commerce.messaging;
+package io.commerce.messaging.whatsapp;
 
-import io.commerce.messaging.InboundLog.Inbound;
-import io.commerce.messaging.StatusUpdates.StatusReport;
+import io.commerce.messaging.MessageStatus;
 import io.commerce.messaging.channel.FailureKind;
+import io.commerce.messaging.channel.InboundMessage;
 import io.commerce.messaging.channel.InvalidSignatureException;
 import io.commerce.messaging.channel.Signatures;
-import io.commerce.messaging.channel.WebhookSecrets;
-import io.commerce.messaging.whatsapp.WhatsAppErrors;
-import io.commerce.messaging.whatsapp.WhatsAppWebhookReader;
+import io.commerce.messaging.channel.StatusReport;
+import io.commerce.messaging.channel.WebhookHandler;
 import io.commerce.shared.Channel;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
@@ -39,27 +38,14 @@ class WhatsAppWebhookController {
     private static final Logger log = LoggerFactory.getLogger(WhatsAppWebhookController.class);
     private static final String SIGNATURE = "X-Hub-Signature-256";
 
-    private final WebhookSecrets secrets;
-    private final WebhookIntake intake;
-    private final StatusUpdates statuses;
-    private final InboundMessages inbound;
-    private final MessagingMetrics metrics;
+    private final WhatsAppSecrets secrets;
+    private final WebhookHandler core;
     private final JsonMapper json;
     private final Clock clock;
 
-    WhatsAppWebhookController(
-            WebhookSecrets secrets,
-            WebhookIntake intake,
-            StatusUpdates statuses,
-            InboundMessages inbound,
-            MessagingMetrics metrics,
-            JsonMapper json,
-            Clock clock) {
+    WhatsAppWebhookController(WhatsAppSecrets secrets, WebhookHandler core, JsonMapper json, Clock clock) {
         this.secrets = secrets;
-        this.intake = intake;
-        this.statuses = statuses;
-        this.inbound = inbound;
-        this.metrics = metrics;
+        this.core = core;
         this.json = json;
         this.clock = clock;
     }
@@ -74,7 +60,7 @@ class WhatsAppWebhookController {
             @RequestParam(name = "hub.mode", required = false) String mode,
             @RequestParam(name = "hub.verify_token", required = false) String token,
             @RequestParam(name = "hub.challenge", required = false) String challenge) {
-        var expected = secrets.whatsappVerifyToken();
+        var expected = secrets.verifyToken();
         if ("subscribe".equals(mode) && challenge != null && expected != null && expected.equals(token)) {
             return ResponseEntity.ok().contentType(MediaType.TEXT_PLAIN).body(challenge);
         }
@@ -96,10 +82,10 @@ class WhatsAppWebhookController {
                     @RequestHeader(name = SIGNATURE, required = false)
                     String signature) {
         var raw = body == null ? new byte[0] : body;
-        if (!Signatures.hubSignatureMatches(secrets.whatsappAppSecret(), raw, signature)) {
+        if (!Signatures.hubSignatureMatches(secrets.appSecret(), raw, signature)) {
             throw new InvalidSignatureException(SIGNATURE);
         }
-        intake.take(
+        core.take(
                 "whatsapp",
                 raw,
                 () -> WhatsAppWebhookReader.read(
@@ -119,7 +105,7 @@ class WhatsAppWebhookController {
             return;
         }
         var code = status.errorCode();
-        statuses.apply(new StatusReport(
+        core.status(new StatusReport(
                 status.wamid(),
                 status.ourId(),
                 mapped,
@@ -134,7 +120,7 @@ class WhatsAppWebhookController {
         if (message.wamid() == null) {
             return;
         }
-        inbound.receive(new Inbound(
+        core.message(new InboundMessage(
                 Channel.WHATSAPP,
                 message.wamid(),
                 message.phone(),
@@ -143,12 +129,16 @@ class WhatsAppWebhookController {
                 message.replyPayload(),
                 message.contextId(),
                 message.raw(),
-                orNow(message.at())));
+                orNow(message.at()),
+                message.mediaId(),
+                message.mimeType(),
+                message.filename(),
+                message.sha256()));
     }
 
     private void preference(WhatsAppWebhookReader.Preference preference) {
         if (preference.phone() != null) {
-            inbound.preference(Channel.WHATSAPP, preference.phone(), preference.stop(), preference.detail());
+            core.preference(Channel.WHATSAPP, preference.phone(), preference.stop(), preference.detail());
         }
     }
 
@@ -156,7 +146,7 @@ class WhatsAppWebhookController {
     private void accountError(WhatsAppWebhookReader.AccountError error) {
         log.warn(
                 "WhatsApp reported an error for the account: {} {} ({})", error.code(), error.title(), error.details());
-        metrics.providerError("whatsapp", String.valueOf(error.code()));
+        core.accountError("whatsapp", String.valueOf(error.code()));
     }
 
     private Instant orNow(Instant at) {

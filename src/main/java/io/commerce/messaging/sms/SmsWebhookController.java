@@ -1,11 +1,12 @@
-package io.commerce.messaging;
+package io.commerce.messaging.sms;
 
-import io.commerce.messaging.InboundLog.Inbound;
-import io.commerce.messaging.StatusUpdates.StatusReport;
+import io.commerce.messaging.MessageStatus;
 import io.commerce.messaging.channel.FailureKind;
+import io.commerce.messaging.channel.InboundMessage;
 import io.commerce.messaging.channel.InvalidSignatureException;
 import io.commerce.messaging.channel.Signatures;
-import io.commerce.messaging.channel.WebhookSecrets;
+import io.commerce.messaging.channel.StatusReport;
+import io.commerce.messaging.channel.WebhookHandler;
 import io.commerce.shared.Channel;
 import io.commerce.shared.InvalidPhoneNumberException;
 import io.commerce.shared.PhoneNumber;
@@ -39,29 +40,24 @@ import tools.jackson.databind.json.JsonMapper;
 class SmsWebhookController {
 
     private static final String SIGNATURE = "X-Twilio-Signature";
+    private static final String SIGNATURE_DESCRIPTION =
+            "Base64 HMAC-SHA1, keyed with SMS_AUTH_TOKEN, of the public URL followed by each POST parameter's name"
+                    + " and value, sorted by name";
+    private static final String PARAMETERS_DESCRIPTION =
+            "Twilio's callback parameters (all of them count for the signature)";
     private static final String EMPTY_TWIML = "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Response/>";
 
-    private final WebhookSecrets secrets;
-    private final WebhookIntake intake;
-    private final StatusUpdates statuses;
-    private final InboundMessages inbound;
-    private final MessagingProperties.Sms properties;
+    private final SmsSecrets secrets;
+    private final WebhookHandler core;
+    private final SmsProperties properties;
     private final JsonMapper json;
     private final Clock clock;
 
     SmsWebhookController(
-            WebhookSecrets secrets,
-            WebhookIntake intake,
-            StatusUpdates statuses,
-            InboundMessages inbound,
-            MessagingProperties properties,
-            JsonMapper json,
-            Clock clock) {
+            SmsSecrets secrets, WebhookHandler core, SmsProperties properties, JsonMapper json, Clock clock) {
         this.secrets = secrets;
-        this.intake = intake;
-        this.statuses = statuses;
-        this.inbound = inbound;
-        this.properties = properties.sms();
+        this.core = core;
+        this.properties = properties;
         this.json = json;
         this.clock = clock;
     }
@@ -71,7 +67,7 @@ class SmsWebhookController {
             requestBody =
                     @io.swagger.v3.oas.annotations.parameters.RequestBody(
                             required = true,
-                            description = "Twilio's callback parameters (all of them count for the signature)",
+                            description = PARAMETERS_DESCRIPTION,
                             content =
                                     @Content(
                                             mediaType = MediaType.APPLICATION_FORM_URLENCODED_VALUE,
@@ -87,8 +83,7 @@ class SmsWebhookController {
             in = ParameterIn.HEADER,
             name = SIGNATURE,
             required = true,
-            description = "Base64 HMAC-SHA1, keyed with SMS_AUTH_TOKEN, of the public URL followed by each POST"
-                    + " parameter's name and value, sorted by name",
+            description = SIGNATURE_DESCRIPTION,
             schema = @Schema(type = "string"))
     @Parameter(
             in = ParameterIn.QUERY,
@@ -98,7 +93,7 @@ class SmsWebhookController {
     @ApiResponse(responseCode = "200", description = "Taken (a status of a message we do not know is ignored)")
     ResponseEntity<Void> receiveSmsStatus(HttpServletRequest request) {
         var params = verified(request);
-        intake.take("sms", json.writeValueAsBytes(params), () -> {
+        core.take("sms", json.writeValueAsBytes(params), () -> {
             var mapped = switch (params.getOrDefault("MessageStatus", "").toLowerCase(Locale.ROOT)) {
                 case "sent" -> MessageStatus.SENT;
                 case "delivered" -> MessageStatus.DELIVERED;
@@ -111,7 +106,7 @@ class SmsWebhookController {
                 return;
             }
             var code = params.get("ErrorCode");
-            statuses.apply(new StatusReport(
+            core.status(new StatusReport(
                     sid,
                     ourId(request.getParameter("messageId")),
                     mapped,
@@ -129,7 +124,7 @@ class SmsWebhookController {
             requestBody =
                     @io.swagger.v3.oas.annotations.parameters.RequestBody(
                             required = true,
-                            description = "Twilio's callback parameters (all of them count for the signature)",
+                            description = PARAMETERS_DESCRIPTION,
                             content =
                                     @Content(
                                             mediaType = MediaType.APPLICATION_FORM_URLENCODED_VALUE,
@@ -143,8 +138,7 @@ class SmsWebhookController {
             in = ParameterIn.HEADER,
             name = SIGNATURE,
             required = true,
-            description = "Base64 HMAC-SHA1, keyed with SMS_AUTH_TOKEN, of the public URL followed by each POST"
-                    + " parameter's name and value, sorted by name",
+            description = SIGNATURE_DESCRIPTION,
             schema = @Schema(type = "string"))
     @ApiResponse(
             responseCode = "200",
@@ -152,12 +146,13 @@ class SmsWebhookController {
             content = @Content(mediaType = MediaType.APPLICATION_XML_VALUE, schema = @Schema(type = "string")))
     ResponseEntity<String> receiveSmsInbound(HttpServletRequest request) {
         var params = verified(request);
-        intake.take("sms", json.writeValueAsBytes(params), () -> {
+        core.take("sms", json.writeValueAsBytes(params), () -> {
             var sid = params.get("MessageSid");
             if (sid == null) {
                 return;
             }
-            inbound.receive(new Inbound(
+            var media = hasMedia(params);
+            core.message(new InboundMessage(
                     Channel.SMS,
                     sid,
                     phone(params.get("From")),
@@ -166,7 +161,11 @@ class SmsWebhookController {
                     null,
                     null,
                     json.writeValueAsString(params),
-                    clock.instant()));
+                    clock.instant(),
+                    media ? params.get("MediaUrl0") : null,
+                    media ? params.get("MediaContentType0") : null,
+                    null,
+                    null));
         });
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_XML).body(EMPTY_TWIML);
     }
@@ -184,7 +183,7 @@ class SmsWebhookController {
             }
         });
         if (!Signatures.twilioSignatureMatches(
-                secrets.smsAuthToken(), publicUrl(request), params, request.getHeader(SIGNATURE))) {
+                secrets.authToken(), publicUrl(request), params, request.getHeader(SIGNATURE))) {
             throw new InvalidSignatureException(SIGNATURE);
         }
         return params;
@@ -198,6 +197,15 @@ class SmsWebhookController {
                     + path.substring(request.getContextPath().length());
         }
         return request.getRequestURL() + (request.getQueryString() == null ? "" : "?" + request.getQueryString());
+    }
+
+    /** Twilio's {@code NumMedia}: how many files the message carries (MMS); the first is {@code MediaUrl0}. */
+    private static boolean hasMedia(Map<String, String> params) {
+        try {
+            return Integer.parseInt(params.getOrDefault("NumMedia", "0").strip()) > 0;
+        } catch (NumberFormatException e) {
+            return false;
+        }
     }
 
     private static String phone(String from) {

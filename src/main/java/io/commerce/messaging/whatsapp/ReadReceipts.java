@@ -1,6 +1,6 @@
-package io.commerce.messaging;
+package io.commerce.messaging.whatsapp;
 
-import io.commerce.messaging.whatsapp.WhatsAppGateway;
+import io.commerce.messaging.InboundMessageReceived;
 import io.commerce.shared.Channel;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
@@ -17,9 +17,9 @@ class ReadReceipts {
     private final WhatsAppGateway whatsapp;
     private final boolean enabled;
 
-    ReadReceipts(WhatsAppGateway whatsapp, MessagingProperties properties) {
+    ReadReceipts(WhatsAppGateway whatsapp, WhatsAppProperties properties) {
         this.whatsapp = whatsapp;
-        this.enabled = properties.whatsapp().markInboundRead();
+        this.enabled = properties.markInboundRead();
     }
 
     @ApplicationModuleListener
