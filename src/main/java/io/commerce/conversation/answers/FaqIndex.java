@@ -51,21 +51,17 @@ final class FaqIndex {
     }
 
     Optional<FaqAnswer> match(String text, String language) {
-        var message = TextNormalizer.normalize(text);
-        if (message.isEmpty()) {
+        var message = new PhraseMatch.Message(TextNormalizer.normalize(text));
+        if (message.wordCount == 0) {
             return Optional.empty();
         }
-        int messageWords = message.split(" ").length;
-        var own = questions.stream().filter(q -> q.language().equals(language)).toList();
-        var others =
-                questions.stream().filter(q -> !q.language().equals(language)).toList();
         List<ToIntFunction<Question>> strengths = List.of(
-                q -> q.text().equals(message) ? 0 : -1,
-                q -> contained(message, messageWords, q) ? 1000 - q.text().length() : -1,
-                q -> PhraseMatch.fuzzyDistance(message, q.text()));
+                q -> q.text().equals(message.text) ? 0 : -1,
+                q -> contained(message, q) ? 1000 - q.text().length() : -1,
+                q -> PhraseMatch.fuzzyDistance(message, q.text(), q.words()));
         for (var score : strengths) {
-            for (var group : List.of(own, others)) {
-                var best = best(group, score);
+            for (boolean own : new boolean[] {true, false}) {
+                var best = best(language, own, score);
                 if (best.isPresent()) {
                     return best.map(q -> answer(q.faqId(), language));
                 }
@@ -74,18 +70,24 @@ final class FaqIndex {
         return Optional.empty();
     }
 
-    private static boolean contained(String message, int messageWords, Question question) {
-        return PhraseMatch.contains(message, question.text())
-                || (messageWords >= MIN_CONTAINED_WORDS
-                        && messageWords * 2 >= question.words()
-                        && PhraseMatch.contains(question.text(), message));
+    private static boolean contained(PhraseMatch.Message message, Question question) {
+        return PhraseMatch.contains(message.text, question.text())
+                || (message.wordCount >= MIN_CONTAINED_WORDS
+                        && message.wordCount * 2 >= question.words()
+                        && PhraseMatch.contains(question.text(), message.text));
     }
 
-    /** The question with the lowest non-negative score; the first one on ties. */
-    private static Optional<Question> best(List<Question> group, ToIntFunction<Question> score) {
+    /**
+     * The question in the language ({@code own}) or in the other languages with the lowest non-negative
+     * score; the first one on ties.
+     */
+    private Optional<Question> best(String language, boolean own, ToIntFunction<Question> score) {
         Question best = null;
         int bestScore = Integer.MAX_VALUE;
-        for (var question : group) {
+        for (var question : questions) {
+            if (question.language().equals(language) != own) {
+                continue;
+            }
             int s = score.applyAsInt(question);
             if (s >= 0 && s < bestScore) {
                 best = question;

@@ -22,9 +22,9 @@ final class IntentPhrases {
 
     static final String LOCATION = "conversation/intents.properties";
 
-    private final Map<Intent, List<String>> phrases;
+    private final Map<Intent, List<PhraseMatch.Phrase>> phrases;
 
-    private IntentPhrases(Map<Intent, List<String>> phrases) {
+    private IntentPhrases(Map<Intent, List<PhraseMatch.Phrase>> phrases) {
         this.phrases = phrases;
     }
 
@@ -36,7 +36,7 @@ final class IntentPhrases {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + LOCATION, e);
         }
-        var phrases = new EnumMap<Intent, List<String>>(Intent.class);
+        var phrases = new EnumMap<Intent, List<PhraseMatch.Phrase>>(Intent.class);
         for (var intent : Intent.values()) {
             phrases.put(intent, new ArrayList<>());
         }
@@ -46,7 +46,7 @@ final class IntentPhrases {
             for (var phrase : properties.getProperty(key).split(",")) {
                 var normalized = TextNormalizer.normalize(phrase);
                 if (!normalized.isEmpty()) {
-                    phrases.get(intent).add(normalized);
+                    phrases.get(intent).add(PhraseMatch.Phrase.of(normalized));
                 }
             }
         }
@@ -55,7 +55,7 @@ final class IntentPhrases {
     }
 
     /** The normalised phrases of this intent, every language together. */
-    List<String> of(Intent intent) {
+    List<PhraseMatch.Phrase> of(Intent intent) {
         return phrases.get(intent);
     }
 }

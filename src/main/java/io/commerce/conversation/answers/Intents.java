@@ -1,5 +1,6 @@
 package io.commerce.conversation.answers;
 
+import io.commerce.conversation.answers.PhraseMatch.Strength;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
@@ -27,14 +28,14 @@ public class Intents {
 
     /** The customer's wish, or empty when the message is none of the {@link Intent}s. */
     public Optional<Intent> recognize(String text) {
-        var message = TextNormalizer.normalize(text);
-        if (message.isEmpty()) {
+        var message = new PhraseMatch.Message(TextNormalizer.normalize(text));
+        if (message.wordCount == 0) {
             return Optional.empty();
         }
-        boolean shortMessage = message.split(" ").length <= SMALL_TALK_WORDS;
-        for (var strength : PhraseMatch.values()) {
+        boolean shortMessage = message.wordCount <= SMALL_TALK_WORDS;
+        for (var strength : Strength.values()) {
             for (var intent : Intent.values()) {
-                if (strength != PhraseMatch.EXACT && SMALL_TALK.contains(intent) && !shortMessage) {
+                if (strength != Strength.EXACT && SMALL_TALK.contains(intent) && !shortMessage) {
                     continue;
                 }
                 if (matches(message, phrases.of(intent), strength)) {
@@ -53,11 +54,11 @@ public class Intents {
         return OrderReferences.find(text);
     }
 
-    private static boolean matches(String message, List<String> phrases, PhraseMatch strength) {
+    private static boolean matches(PhraseMatch.Message message, List<PhraseMatch.Phrase> phrases, Strength strength) {
         for (var phrase : phrases) {
             boolean hit = switch (strength) {
-                case EXACT -> PhraseMatch.exact(message, phrase);
-                case CONTAINED -> PhraseMatch.contains(message, phrase);
+                case EXACT -> PhraseMatch.exact(message.text, phrase.text());
+                case CONTAINED -> PhraseMatch.contains(message.text, phrase.text());
                 case FUZZY -> PhraseMatch.fuzzyDistance(message, phrase) >= 0;
             };
             if (hit) {
