@@ -19,6 +19,11 @@ public final class TestClock extends Clock {
         offset = offset.plus(by);
     }
 
+    /** Makes it {@code at} now (time keeps running from there). */
+    public void moveTo(Instant at) {
+        offset = Duration.between(base.instant(), at);
+    }
+
     public void reset() {
         offset = Duration.ZERO;
     }

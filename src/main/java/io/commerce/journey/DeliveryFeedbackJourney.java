@@ -1,6 +1,8 @@
 package io.commerce.journey;
 
 import io.commerce.catalog.CatalogService;
+import io.commerce.conversation.ConversationService;
+import io.commerce.conversation.FeedbackReason;
 import io.commerce.customer.CustomerService;
 import io.commerce.messaging.MessageRefusedException;
 import io.commerce.messaging.MessagingService;
@@ -47,8 +49,7 @@ class DeliveryFeedbackJourney implements Journey {
     private final CatalogService catalog;
     private final CustomerService customers;
     private final MessagingService messaging;
-    private final Feedbacks feedbacks;
-    private final Handoffs handoffs;
+    private final ConversationService conversations;
     private final JourneyMetrics metrics;
     private final DeliveryFeedbackProperties properties;
     private final Clock clock;
@@ -59,8 +60,7 @@ class DeliveryFeedbackJourney implements Journey {
             CatalogService catalog,
             CustomerService customers,
             MessagingService messaging,
-            Feedbacks feedbacks,
-            Handoffs handoffs,
+            ConversationService conversations,
             JourneyMetrics metrics,
             DeliveryFeedbackProperties properties,
             Clock clock) {
@@ -69,8 +69,7 @@ class DeliveryFeedbackJourney implements Journey {
         this.catalog = catalog;
         this.customers = customers;
         this.messaging = messaging;
-        this.feedbacks = feedbacks;
-        this.handoffs = handoffs;
+        this.conversations = conversations;
         this.metrics = metrics;
         this.properties = properties;
         this.clock = clock;
@@ -150,7 +149,7 @@ class DeliveryFeedbackJourney implements Journey {
                     Step::exit);
         }
         var orderId = enrollment.get(ORDER_ID);
-        feedbacks.rate(orderId, enrollment.customerId(), rating.get(), channel, clock.instant());
+        conversations.rateOrder(orderId, enrollment.customerId(), rating.get(), channel);
         if (rating.get() >= 4) {
             return requestReview(enrollment, channel, say, orderId);
         }
@@ -194,7 +193,7 @@ class DeliveryFeedbackJourney implements Journey {
         var text = enrollment.get(Enrollment.REPLY_TEXT);
         var chosen = FeedbackAnswers.reason(enrollment.get(Enrollment.REPLY), text);
         var reason = chosen.orElse(FeedbackReason.OTHER);
-        feedbacks.explain(enrollment.get(ORDER_ID), reason, chosen.isEmpty() ? text : null, clock.instant());
+        conversations.explainRating(enrollment.get(ORDER_ID), reason, chosen.isEmpty() ? text : null);
         var channel = replyChannel(enrollment);
         return send(
                 enrollment,
@@ -223,12 +222,12 @@ class DeliveryFeedbackJourney implements Journey {
                     refused -> Step.complete());
         }
         var reason = FeedbackReason.valueOf(enrollment.get(REASON_GIVEN));
-        handoffs.open(
+        conversations.handOff(
                 enrollment.customerId(),
+                channel,
                 enrollment.get(ORDER_ID),
                 Integer.parseInt(enrollment.get(RATING_GIVEN)),
-                reason,
-                clock.instant());
+                reason);
         metrics.handoff(reason.name().toLowerCase(Locale.ROOT)); // counted once the step commits
         // the handoff stands even if the confirmation may not go: an agent will reach out
         return send(

@@ -1,5 +1,6 @@
 package io.commerce.journey;
 
+import io.commerce.conversation.FeedbackReason;
 import java.text.Normalizer;
 import java.util.Locale;
 import java.util.Optional;

@@ -1,5 +1,6 @@
 package io.commerce.journey;
 
+import io.commerce.conversation.FeedbackReason;
 import io.commerce.messaging.OutboundContent;
 import io.commerce.messaging.OutboundContent.Button;
 import io.commerce.messaging.OutboundContent.Buttons;

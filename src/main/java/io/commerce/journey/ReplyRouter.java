@@ -1,8 +1,8 @@
 package io.commerce.journey;
 
-import io.commerce.messaging.ReplyReceived;
+import io.commerce.conversation.CustomerReply;
+import io.commerce.conversation.ReplyHandler;
 import java.time.Clock;
-import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
 /**
@@ -10,10 +10,11 @@ import org.springframework.stereotype.Component;
  * answered, else the customer's most recent waiting one (an SMS answer names no message). The enrollment
  * runs its next step at once, with the answer in {@link Enrollment#reply()} and the channel it came on in
  * {@link Enrollment#replyChannel()} (a follow-up belongs where the customer answered: the service window is
- * open there). Answers nobody waits for are left to the conversation view.
+ * open there). The conversation module offers every customer message here first; what no enrollment waits
+ * for is left to it (agents, automatic answers).
  */
 @Component
-class ReplyRouter {
+class ReplyRouter implements ReplyHandler {
 
     private final Enrollments enrollments;
     private final JourneyMetrics metrics;
@@ -25,16 +26,11 @@ class ReplyRouter {
         this.clock = clock;
     }
 
-    @ApplicationModuleListener
-    void on(ReplyReceived reply) {
-        enrollments
-                .replyArrived(
-                        reply.customerId(),
-                        reply.messageId(),
-                        reply.channel(),
-                        reply.payload(),
-                        reply.text(),
-                        clock.instant())
-                .ifPresent(metrics::reply);
+    @Override
+    public boolean take(CustomerReply reply) {
+        var taken = enrollments.replyArrived(
+                reply.customerId(), reply.messageId(), reply.channel(), reply.payload(), reply.text(), clock.instant());
+        taken.ifPresent(metrics::reply);
+        return taken.isPresent();
     }
 }

@@ -4,7 +4,17 @@
  * {@code messaging}, wait, or end, and exit conditions are checked again at every step.
  */
 @ApplicationModule(
-        allowedDependencies = {"shared", "customer", "consent", "catalog", "cart", "order", "messaging", "promotion"})
+        allowedDependencies = {
+            "shared",
+            "customer",
+            "consent",
+            "catalog",
+            "cart",
+            "order",
+            "messaging",
+            "promotion",
+            "conversation"
+        })
 package io.commerce.journey;
 
 import org.springframework.modulith.ApplicationModule;

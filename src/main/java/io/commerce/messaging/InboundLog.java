@@ -65,6 +65,25 @@ class InboundLog {
                 .list();
     }
 
+    Optional<InboundView> find(long id) {
+        return jdbc.sql("select * from inbound_message where id = :id")
+                .param("id", id)
+                .query((rs, n) -> new InboundView(
+                        rs.getLong("id"),
+                        Channel.valueOf(rs.getString("channel")),
+                        rs.getString("provider_message_id"),
+                        rs.getString("sender"),
+                        rs.getString("customer_id"),
+                        rs.getString("type"),
+                        rs.getString("text"),
+                        rs.getString("reply_payload"),
+                        rs.getObject("replied_to") == null
+                                ? null
+                                : rs.getObject("replied_to").toString(),
+                        rs.getTimestamp("received_at").toInstant()))
+                .optional();
+    }
+
     List<Map<String, Object>> export(String customerId) {
         return jdbc.sql("select provider_message_id, channel, type, text, reply_payload, received_at"
                         + " from inbound_message where customer_id = :customerId order by received_at")

@@ -21,7 +21,8 @@ import org.springframework.stereotype.Component;
  * Takes a customer's message: stores it once (unknown numbers too, with no customer), opens or extends
  * the service window, links it to the message it answers, acts on opt-out and opt-in keywords (consent
  * with the message as evidence, and a confirmation in the customer's language), and publishes {@link
- * InboundMessageReceived} and, for answers, {@link ReplyReceived}.
+ * InboundMessageReceived} (with the message it answers, and whether it was a keyword): the conversation
+ * module routes it from there (to a journey waiting for it, to agents, to the automatic answers).
  */
 @Component
 class InboundMessages {
@@ -93,17 +94,6 @@ class InboundMessages {
         if (customerId == null) {
             log.info("kept a {} message from an unknown number", inbound.channel());
             return;
-        }
-        // an answer: to a message of ours, a button or row, or any words that are not a keyword (SMS has no context)
-        if (repliedTo.isPresent() || inbound.replyPayload() != null || (intent.isEmpty() && inbound.text() != null)) {
-            events.publishEvent(new ReplyReceived(
-                    customerId,
-                    repliedTo.map(row -> row.id().toString()).orElse(null),
-                    repliedTo.map(MessageRow::templateKey).orElse(null),
-                    inbound.channel(),
-                    inbound.replyPayload(),
-                    inbound.text(),
-                    inbound.receivedAt()));
         }
         intent.ifPresent(keyword -> actOn(keyword, customerId, inbound));
     }

@@ -67,6 +67,20 @@ class MessageReads {
                 .list();
     }
 
+    /** The customer's messages on one channel created in [{@code from}, {@code to}), oldest first. */
+    List<MessageRow> byCustomer(String customerId, Channel channel, Instant from, Instant to) {
+        return outbox.sql("""
+                        select * from message where customer_id = :customerId and channel = :channel
+                           and created_at >= :from and created_at < :to order by created_at, id
+                        """)
+                .param("customerId", customerId)
+                .param("channel", channel.name())
+                .param("from", Timestamp.from(from))
+                .param("to", Timestamp.from(to))
+                .query(rows::map)
+                .list();
+    }
+
     /** The messages of one origin by status, and the queued ones a guardrail holds. */
     MessageCounts countByOrigin(Origin origin) {
         return outbox.sql("""

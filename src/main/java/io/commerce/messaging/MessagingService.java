@@ -11,10 +11,12 @@ import io.commerce.shared.InvalidValueException;
 import io.commerce.shared.PageRequest;
 import io.commerce.shared.Paged;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
@@ -36,6 +38,7 @@ public class MessagingService {
     private final StatusLedger ledger;
     private final Cancellations cancellations;
     private final InboundLog inbound;
+    private final ServiceWindow window;
     private final AudienceQueue audiences;
     private final Clock clock;
 
@@ -49,6 +52,7 @@ public class MessagingService {
             StatusLedger ledger,
             Cancellations cancellations,
             InboundLog inbound,
+            ServiceWindow window,
             AudienceQueue audiences,
             Clock clock) {
         this.customers = customers;
@@ -60,6 +64,7 @@ public class MessagingService {
         this.ledger = ledger;
         this.cancellations = cancellations;
         this.inbound = inbound;
+        this.window = window;
         this.audiences = audiences;
         this.clock = clock;
     }
@@ -182,24 +187,47 @@ public class MessagingService {
     public List<ConversationEntry> conversation(String customerId) {
         customers.requireExisting(customerId);
         var entries = new ArrayList<ConversationEntry>();
-        reads.byCustomer(customerId)
-                .forEach(row -> entries.add(new ConversationEntry(
-                        "outbound",
-                        row.createdAt(),
-                        row.channel(),
-                        row.id().toString(),
-                        row.templateKey() != null
-                                ? "template"
-                                : row.content().getClass().getSimpleName().toLowerCase(),
-                        row.smsText() != null ? row.smsText() : words(row.content()),
-                        row.status(),
-                        row.templateKey(),
-                        null,
-                        row.replyTo(),
-                        row.origin() == null ? null : row.origin().label())));
+        reads.byCustomer(customerId).forEach(row -> entries.add(outboundEntry(row)));
         entries.addAll(inbound.conversation(customerId));
         entries.sort(Comparator.comparing(ConversationEntry::at));
         return entries;
+    }
+
+    /** What we sent the customer on one channel from {@code from} (inclusive) to {@code to}, oldest first. */
+    @Transactional(readOnly = true)
+    public List<ConversationEntry> sentBetween(String customerId, Channel channel, Instant from, Instant to) {
+        return reads.byCustomer(customerId, channel, from, to).stream()
+                .map(MessagingService::outboundEntry)
+                .toList();
+    }
+
+    /** One message a customer sent, as stored; empty when unknown. */
+    @Transactional(readOnly = true)
+    public Optional<InboundView> inbound(long inboundId) {
+        return inbound.find(inboundId);
+    }
+
+    /** When the service window with this number closes on the channel; empty when it is closed. */
+    @Transactional(readOnly = true)
+    public Optional<Instant> serviceWindowClosesAt(Channel channel, String phone) {
+        return window.closesAt(channel, phone);
+    }
+
+    private static ConversationEntry outboundEntry(MessageRow row) {
+        return new ConversationEntry(
+                "outbound",
+                row.createdAt(),
+                row.channel(),
+                row.id().toString(),
+                row.templateKey() != null
+                        ? "template"
+                        : row.content().getClass().getSimpleName().toLowerCase(),
+                row.smsText() != null ? row.smsText() : words(row.content()),
+                row.status(),
+                row.templateKey(),
+                null,
+                row.replyTo(),
+                row.origin() == null ? null : row.origin().label());
     }
 
     /** What a free-form message says, for the conversation view. */

@@ -5,6 +5,7 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -42,6 +43,17 @@ class ServiceWindow {
                         .query(Long.class)
                         .single()
                 > 0;
+    }
+
+    /** When the window with this number closes; empty when it is closed (or never opened). */
+    Optional<Instant> closesAt(Channel channel, String phone) {
+        return jdbc.sql("select last_inbound_at from service_window where channel = :channel and phone = :phone")
+                .param("channel", channel.name())
+                .param("phone", phone)
+                .query(Timestamp.class)
+                .optional()
+                .map(last -> last.toInstant().plus(length))
+                .filter(closes -> closes.isAfter(clock.instant()));
     }
 
     /** An inbound message opens the window or extends it (never backwards, whatever order webhooks come in). */

@@ -3,8 +3,8 @@
  * status, and takes Meta's and Twilio's webhooks (statuses, inbound messages, opt-outs). Messages are rows
  * of an outbox claimed by a dispatcher; with no provider credentials the adapters talk to a built-in
  * sandbox. Publishes {@link io.commerce.messaging.MessageSent}, {@link io.commerce.messaging.MessageDelivered},
- * {@link io.commerce.messaging.MessageRead}, {@link io.commerce.messaging.MessageFailed}, {@link
- * io.commerce.messaging.InboundMessageReceived} and {@link io.commerce.messaging.ReplyReceived}.
+ * {@link io.commerce.messaging.MessageRead}, {@link io.commerce.messaging.MessageFailed}, and {@link
+ * io.commerce.messaging.InboundMessageReceived}.
  */
 @ApplicationModule(allowedDependencies = {"shared", "customer", "consent"})
 package io.commerce.messaging;

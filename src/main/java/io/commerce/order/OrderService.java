@@ -8,6 +8,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -73,6 +74,20 @@ public class OrderService {
     @Transactional(readOnly = true)
     public OrderView get(String orderId) {
         return order(orderId).view();
+    }
+
+    /** The order, or empty (for callers that must not doom their transaction with an exception). */
+    @Transactional(readOnly = true)
+    public Optional<OrderView> find(String orderId) {
+        return orders.findById(orderId).map(Order::view);
+    }
+
+    /** The customer's most recent orders, newest first (what customer service answers about). */
+    @Transactional(readOnly = true)
+    public List<OrderView> recentOrders(String customerId, int limit) {
+        return orders.findRecentByCustomer(customerId, limit).stream()
+                .map(Order::view)
+                .toList();
     }
 
     /** Only the order's status, read without its lines and shipments (journeys check it at every step). */

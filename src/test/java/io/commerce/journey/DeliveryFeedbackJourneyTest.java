@@ -9,6 +9,7 @@ import static io.commerce.Api.uniqueId;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.commerce.CustomerReplies;
 import io.commerce.IntegrationTest;
 import io.commerce.TestClock;
 import io.commerce.messaging.sms.SmsSecrets;
@@ -399,7 +400,7 @@ class DeliveryFeedbackJourneyTest {
     }
 
     @Test
-    void aReplyNobodyWaitsForChangesNothing() {
+    void aReplyNobodyWaitsForChangesNothingOfTheJourneyAndIsLeftToCustomerService() {
         var orderId = deliveredOrder();
         var question = askedForRating();
         customer.tapTemplateButton(question, "RATING_5", "5");
@@ -411,7 +412,10 @@ class DeliveryFeedbackJourneyTest {
         customer.writeOnWhatsApp("yes");
         run();
 
-        assertThat(messages()).hasSize(before);
+        assertThat(messages().subList(before, messages().size()))
+                .as("only customer service answers what no journey waits for")
+                .allSatisfy(
+                        message -> assertThat((String) message.get("origin")).startsWith("conversation/"));
         assertThat(feedback(orderId)).containsEntry("rating", 5);
         assertThat(handoffs(orderId)).isZero();
         assertThat(enrollment(orderId)).isEqualTo(ended);

@@ -2,6 +2,7 @@ package io.commerce.journey;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.commerce.conversation.FeedbackReason;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;

@@ -8,9 +8,9 @@ import static org.awaitility.Awaitility.await;
 
 import io.commerce.IntegrationTest;
 import io.commerce.TestClock;
+import io.commerce.conversation.CustomerReply;
 import io.commerce.messaging.MessagingService;
 import io.commerce.messaging.OutboundContent;
-import io.commerce.messaging.ReplyReceived;
 import io.commerce.messaging.SendCommand;
 import io.commerce.shared.Channel;
 import io.commerce.shared.Purpose;
@@ -23,7 +23,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpMethod;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.event.ApplicationEvents;
@@ -57,7 +56,7 @@ class JourneyEngineTest {
     MeterRegistry meters;
 
     @Autowired
-    ApplicationEventPublisher publisher;
+    ReplyRouter replies;
 
     @Autowired
     TransactionTemplate transaction;
@@ -335,8 +334,8 @@ class JourneyEngineTest {
     }
 
     private void reply(String messageId, String payload, String text) {
-        transaction.executeWithoutResult(status -> publisher.publishEvent(
-                new ReplyReceived(customerId, messageId, null, Channel.WHATSAPP, payload, text, clock.instant())));
+        transaction.executeWithoutResult(status -> replies.take(
+                new CustomerReply(customerId, messageId, Channel.WHATSAPP, payload, text, clock.instant())));
     }
 
     private String status(String trigger) {

@@ -229,10 +229,10 @@ class WhatsAppWebhookTest {
 
         postWhatsApp(mvc, secrets, body);
 
-        assertThat(events.stream(ReplyReceived.class)).singleElement().satisfies(event -> {
-            assertThat(event.messageId()).isEqualTo(sent.toString());
-            assertThat(event.payload()).isEqualTo("cancel-button");
+        assertThat(events.stream(InboundMessageReceived.class)).singleElement().satisfies(event -> {
+            assertThat(event.repliedTo()).isEqualTo(sent.toString());
             assertThat(event.customerId()).isEqualTo(customerId);
+            assertThat(event.keyword()).isFalse();
         });
     }
 

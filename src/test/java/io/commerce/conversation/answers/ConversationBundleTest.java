@@ -10,7 +10,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 import java.util.TreeMap;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.core.io.ClassPathResource;
@@ -30,8 +29,7 @@ class ConversationBundleTest {
             properties.load(reader);
         }
         var answers = new TreeMap<String, String>();
-        properties.stringPropertyNames().stream()
-                .forEach(key -> answers.put(key, properties.getProperty(key)));
+        properties.stringPropertyNames().stream().forEach(key -> answers.put(key, properties.getProperty(key)));
         return answers;
     }
 

@@ -1,5 +1,6 @@
-package io.commerce.journey;
+package io.commerce.conversation.feedback;
 
+import io.commerce.conversation.FeedbackReason;
 import java.nio.charset.StandardCharsets;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -22,12 +23,14 @@ class Handoffs {
         this.jdbc = jdbc;
     }
 
-    UUID open(String customerId, String orderId, int rating, FeedbackReason reason, Instant now) {
+    UUID open(String customerId, String orderId, int rating, FeedbackReason reason, UUID conversationId, Instant now) {
         var id = UUID.randomUUID();
         jdbc.sql("""
-                        insert into handoff (id, customer_id, order_id, rating, reason, status, created_at)
-                        values (:id, :customer, :order, :rating, :reason, 'OPEN', :now)
+                        insert into handoff (id, customer_id, order_id, rating, reason, status, created_at,
+                                             conversation_id)
+                        values (:id, :customer, :order, :rating, :reason, 'OPEN', :now, :conversation)
                         """)
+                .param("conversation", conversationId)
                 .param("id", id)
                 .param("customer", customerId)
                 .param("order", orderId)
@@ -78,6 +81,15 @@ class Handoffs {
                 .optional();
     }
 
+    /** Closes the open handoffs of a conversation (it was resolved). */
+    void closeByConversation(UUID conversationId, Instant now) {
+        jdbc.sql(
+                        "update handoff set status = 'CLOSED', closed_at = :now where conversation_id = :id and status = 'OPEN'")
+                .param("now", Timestamp.from(now))
+                .param("id", conversationId)
+                .update();
+    }
+
     List<HandoffView> byCustomer(String customerId) {
         return jdbc.sql("select * from handoff where customer_id = :customer order by created_at, id")
                 .param("customer", customerId)
@@ -95,6 +107,7 @@ class Handoffs {
         var customerId = rs.getString("customer_id");
         var reason = rs.getString("reason");
         var closedAt = rs.getTimestamp("closed_at");
+        var conversationId = rs.getObject("conversation_id", UUID.class);
         return new HandoffView(
                 rs.getObject("id", UUID.class).toString(),
                 customerId,
@@ -104,7 +117,7 @@ class Handoffs {
                 HandoffStatus.valueOf(rs.getString("status")),
                 rs.getTimestamp("created_at").toInstant(),
                 closedAt == null ? null : closedAt.toInstant(),
-                "/api/v1/customers/" + UriUtils.encodePathSegment(customerId, StandardCharsets.UTF_8)
-                        + "/conversation");
+                "/api/v1/customers/" + UriUtils.encodePathSegment(customerId, StandardCharsets.UTF_8) + "/conversation",
+                conversationId == null ? null : conversationId.toString());
     }
 }

@@ -1,4 +1,4 @@
-package io.commerce.journey;
+package io.commerce.conversation.feedback;
 
 import io.commerce.shared.CommerceException;
 

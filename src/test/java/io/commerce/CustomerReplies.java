@@ -1,9 +1,7 @@
-package io.commerce.journey;
+package io.commerce;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.commerce.Fixtures;
-import io.commerce.TestClock;
 import io.commerce.messaging.channel.Signatures;
 import io.commerce.messaging.sms.SmsSecrets;
 import io.commerce.messaging.whatsapp.WhatsAppSecrets;
@@ -19,7 +17,7 @@ import org.springframework.test.web.servlet.assertj.MockMvcTester;
  * a list row, a text) posted signed from the customer's number, answering our message by its provider id,
  * stamped with the application's clock; SMS posted as Twilio signs it.
  */
-final class CustomerReplies {
+public final class CustomerReplies {
 
     private static final String FIXTURE_WA_ID = "16505551234";
 
@@ -29,7 +27,7 @@ final class CustomerReplies {
     private final TestClock clock;
     private final String phone;
 
-    CustomerReplies(
+    public CustomerReplies(
             MockMvcTester mvc, WhatsAppSecrets whatsAppSecrets, SmsSecrets smsSecrets, TestClock clock, String phone) {
         this.mvc = mvc;
         this.whatsAppSecrets = whatsAppSecrets;
@@ -39,33 +37,33 @@ final class CustomerReplies {
     }
 
     /** Taps a quick-reply button of one of our templates ({@code type: button}). */
-    void tapTemplateButton(String ourWamid, String payload, String title) {
+    public void tapTemplateButton(String ourWamid, String payload, String title) {
         whatsApp(message("webhook_message_template_quick_reply_button.json", ourWamid)
                 .replace("\"payload\": \"Unsubscribe\"", "\"payload\": \"" + payload + "\"")
                 .replace("\"text\": \"Unsubscribe\"", "\"text\": \"" + title + "\""));
     }
 
     /** Taps a reply button of an interactive message ({@code button_reply}). */
-    void tapButton(String ourWamid, String id, String title) {
+    public void tapButton(String ourWamid, String id, String title) {
         whatsApp(message("webhook_message_button_reply.json", ourWamid)
                 .replace("\"id\": \"cancel-button\"", "\"id\": \"" + id + "\"")
                 .replace("\"title\": \"Cancel\"", "\"title\": \"" + title + "\""));
     }
 
     /** Picks a row of a list message ({@code list_reply}). */
-    void chooseRow(String ourWamid, String id, String title) {
+    public void chooseRow(String ourWamid, String id, String title) {
         whatsApp(message("webhook_message_list_reply.json", ourWamid)
                 .replace("\"id\": \"priority_express\"", "\"id\": \"" + id + "\"")
                 .replace("\"title\": \"Priority Mail Express\"", "\"title\": \"" + title + "\""));
     }
 
     /** Types words on WhatsApp, answering nothing in particular (no context). */
-    void writeOnWhatsApp(String text) {
+    public void writeOnWhatsApp(String text) {
         whatsApp(message("webhook_message_text.json", null)
                 .replace("\"body\": \"Does it come in another color?\"", "\"body\": \"" + escape(text) + "\""));
     }
 
-    void textBySms(String text) {
+    public void textBySms(String text) {
         var params = new LinkedHashMap<String, String>();
         params.put("MessageSid", "SM" + UUID.randomUUID().toString().replace("-", ""));
         params.put("From", phone);

@@ -1,5 +1,6 @@
-package io.commerce.journey;
+package io.commerce.conversation.feedback;
 
+import io.commerce.conversation.FeedbackReason;
 import io.commerce.shared.Channel;
 import java.math.BigDecimal;
 import java.math.RoundingMode;

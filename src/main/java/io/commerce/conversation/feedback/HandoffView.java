@@ -1,11 +1,13 @@
-package io.commerce.journey;
+package io.commerce.conversation.feedback;
 
+import io.commerce.conversation.FeedbackReason;
 import java.time.Instant;
 import org.jspecify.annotations.Nullable;
 
 /**
  * A conversation flagged for a human agent after a low rating: who, which order, the rating and reason,
- * and where to read the conversation ({@code GET /api/v1/customers/{customerId}/conversation}).
+ * where to read everything said ({@code GET /api/v1/customers/{customerId}/conversation}), and the
+ * conversation waiting in the agents' queue ({@code GET /api/v1/conversations/{conversationId}}).
  */
 public record HandoffView(
         String handoffId,
@@ -16,4 +18,5 @@ public record HandoffView(
         HandoffStatus status,
         Instant createdAt,
         @Nullable Instant closedAt,
-        String conversation) {}
+        String conversation,
+        @Nullable String conversationId) {}

@@ -1,4 +1,4 @@
-package io.commerce.journey;
+package io.commerce.conversation.feedback;
 
 /** A handoff waits for an agent ({@code open}) until the agent closes it ({@code closed}). */
 public enum HandoffStatus {

@@ -1,4 +1,4 @@
-package io.commerce.journey;
+package io.commerce.conversation.feedback;
 
 import java.math.BigDecimal;
 import java.util.Map;

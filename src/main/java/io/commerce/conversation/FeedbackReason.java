@@ -1,4 +1,4 @@
-package io.commerce.journey;
+package io.commerce.conversation;
 
 /**
  * Why a customer rated a delivery 1 to 3: the three choices offered, or {@code OTHER} when they answered in
@@ -11,7 +11,7 @@ public enum FeedbackReason {
     OTHER;
 
     /** The id of this choice's list row (and what the customer's tap sends back). */
-    String rowId() {
+    public String rowId() {
         return "REASON_" + name();
     }
 }

@@ -1,5 +1,7 @@
-package io.commerce.journey;
+package io.commerce.conversation.feedback;
 
+import io.commerce.conversation.FeedbackReason;
+import io.commerce.shared.Channel;
 import io.commerce.shared.PageRequest;
 import io.commerce.shared.Paged;
 import java.time.Clock;
@@ -9,11 +11,12 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * What the shop's people see of delivery feedback: the handoffs waiting for an agent (and closing them)
- * and a summary of the ratings.
+ * Delivery feedback within the conversation module: the ratings of delivered orders and their reasons, the
+ * handoffs a low rating leads to (each tied to the conversation waiting in the agents' queue), and what the
+ * shop's people see of them (the handoffs, closing one, a summary of the ratings).
  */
 @Service
-class FeedbackService {
+public class FeedbackService {
 
     private final Handoffs handoffs;
     private final Feedbacks feedbacks;
@@ -23,6 +26,26 @@ class FeedbackService {
         this.handoffs = handoffs;
         this.feedbacks = feedbacks;
         this.clock = clock;
+    }
+
+    /** Keeps the rating of a delivered order (once per order). */
+    public void rate(String orderId, String customerId, int rating, Channel channel) {
+        feedbacks.rate(orderId, customerId, rating, channel, clock.instant());
+    }
+
+    /** Why the order was rated low: a reason chosen, or the customer's own words. */
+    public void explain(String orderId, FeedbackReason reason, String comment) {
+        feedbacks.explain(orderId, reason, comment, clock.instant());
+    }
+
+    /** Records a handoff of a rated order to the conversation now waiting for an agent. */
+    public void handOff(String customerId, String orderId, int rating, FeedbackReason reason, UUID conversationId) {
+        handoffs.open(customerId, orderId, rating, reason, conversationId, clock.instant());
+    }
+
+    /** The conversation was resolved: its handoffs are done. */
+    public void conversationResolved(UUID conversationId) {
+        handoffs.closeByConversation(conversationId, clock.instant());
     }
 
     @Transactional(readOnly = true)

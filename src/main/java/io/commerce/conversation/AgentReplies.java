@@ -1,0 +1,55 @@
+package io.commerce.conversation;
+
+import io.commerce.messaging.MessageView;
+import io.commerce.messaging.OutboundContent;
+import org.springframework.stereotype.Component;
+
+/**
+ * An agent answers a conversation: free-form inside the service window (409 {@code SERVICE_WINDOW_CLOSED}
+ * outside it: an approved template is needed then), a template any time, or a file uploaded before. The
+ * first answer sets the conversation's first response time; an unassigned conversation becomes the agent's.
+ */
+@Component
+class AgentReplies {
+
+    private final Agents agents;
+    private final Assignment assignment;
+    private final ConversationSender sender;
+    private final ServiceLevels levels;
+
+    AgentReplies(Agents agents, Assignment assignment, ConversationSender sender, ServiceLevels levels) {
+        this.agents = agents;
+        this.assignment = assignment;
+        this.sender = sender;
+        this.levels = levels;
+    }
+
+    MessageView reply(ConversationRow conversation, AgentReply reply) {
+        if (!agents.exists(reply.agentId())) {
+            throw new AgentNotFoundException(reply.agentId());
+        }
+        if (conversation.customerId() == null) {
+            throw new ConversationConflictException(
+                    "CONTACT_NOT_A_CUSTOMER",
+                    "this number is no customer of the shop yet: mirror the customer with this phone first");
+        }
+        OutboundContent content;
+        String text;
+        if (reply.template() != null) {
+            content = new OutboundContent.Template(
+                    reply.template().key(), reply.template().params());
+            text = reply.template().key();
+        } else if (reply.mediaId() != null) {
+            throw new ConversationConflictException("MEDIA_NOT_SUPPORTED", "files are not supported yet");
+        } else {
+            content = new OutboundContent.Text(reply.text(), true);
+            text = reply.text();
+        }
+        var sent = sender.send(conversation, Author.AGENT, reply.agentId(), content, text, reply.mediaId());
+        levels.agentAnswered(conversation, reply.agentId());
+        if (conversation.assignee() == null) {
+            assignment.assign(conversation, reply.agentId());
+        }
+        return sent;
+    }
+}

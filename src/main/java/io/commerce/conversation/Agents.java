@@ -1,0 +1,115 @@
+package io.commerce.conversation;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * The agent table, and the choice of who takes a conversation: an available agent who speaks the
+ * customer's language, below their capacity, least loaded first (then the one who has waited longest for
+ * work: the earliest last assignment, by id for ties). The chosen agent's row is locked, so that two
+ * assignments at once never take an agent past capacity.
+ */
+@Repository
+class Agents {
+
+    private static final String WITH_LOAD = """
+            select a.*, (select count(*) from conversation c
+                          where c.assignee = a.id and c.status <> 'RESOLVED') as open_conversations
+              from agent a
+            """;
+
+    private final JdbcClient jdbc;
+
+    Agents(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Creates or replaces the agent; true when created. */
+    boolean upsert(String agentId, AgentDetails details, Instant now) {
+        return jdbc.sql("""
+                        insert into agent (id, name, email, languages, max_open_conversations, available,
+                                           created_at, updated_at)
+                        values (:id, :name, :email, :languages, :max, :available, :now, :now)
+                        on conflict (id) do update set name = excluded.name, email = excluded.email,
+                               languages = excluded.languages, max_open_conversations = excluded.max_open_conversations,
+                               available = excluded.available, updated_at = excluded.updated_at
+                        returning (xmax = 0)
+                        """)
+                .param("id", agentId)
+                .param("name", details.name())
+                .param("email", details.email())
+                .param("languages", details.languages().toArray(String[]::new))
+                .param("max", details.maxOpenConversations())
+                .param("available", details.available())
+                .param("now", Timestamp.from(now))
+                .query(Boolean.class)
+                .single();
+    }
+
+    Optional<AgentView> find(String agentId) {
+        return jdbc.sql(WITH_LOAD + " where a.id = :id")
+                .param("id", agentId)
+                .query(Agents::map)
+                .optional();
+    }
+
+    List<AgentView> list() {
+        return jdbc.sql(WITH_LOAD + " order by a.id").query(Agents::map).list();
+    }
+
+    boolean exists(String agentId) {
+        return jdbc.sql("select count(*) from agent where id = :id")
+                        .param("id", agentId)
+                        .query(Long.class)
+                        .single()
+                > 0;
+    }
+
+    /** The agent who should take a conversation in this language (any language when null), locked. */
+    Optional<String> choose(@Nullable String language) {
+        return jdbc.sql("""
+                        select a.id from agent a
+                         where a.available and (cast(:language as varchar) is null or :language = any(a.languages))
+                           and (select count(*) from conversation c where c.assignee = a.id and c.status <> 'RESOLVED')
+                               < a.max_open_conversations
+                         order by (select count(*) from conversation c
+                                    where c.assignee = a.id and c.status <> 'RESOLVED'),
+                                  a.id
+                         limit 1
+                           for update of a
+                        """).param("language", language).query(String.class).optional();
+    }
+
+    /**
+     * Whether the (locked) agent is still below capacity, counted afresh: a conversation another transaction
+     * gave them is seen once that transaction released the lock.
+     */
+    boolean hasRoom(String agentId) {
+        return jdbc.sql("""
+                        select (select count(*) from conversation c where c.assignee = a.id and c.status <> 'RESOLVED')
+                               < a.max_open_conversations
+                          from agent a where a.id = :id
+                        """).param("id", agentId).query(Boolean.class).single();
+    }
+
+    private static AgentView map(ResultSet rs, int row) throws SQLException {
+        return new AgentView(
+                rs.getString("id"),
+                rs.getString("name"),
+                rs.getString("email"),
+                Arrays.asList((String[]) rs.getArray("languages").getArray()),
+                rs.getInt("max_open_conversations"),
+                rs.getBoolean("available"),
+                rs.getLong("open_conversations"),
+                rs.getTimestamp("created_at").toInstant(),
+                rs.getTimestamp("updated_at").toInstant());
+    }
+}

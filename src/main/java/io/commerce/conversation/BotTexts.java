@@ -1,0 +1,28 @@
+package io.commerce.conversation;
+
+import java.util.Locale;
+import org.jspecify.annotations.Nullable;
+import org.springframework.context.MessageSource;
+import org.springframework.stereotype.Component;
+
+/**
+ * What the bot says, in the customer's language, from the {@code i18n/conversation} message bundle
+ * (English when the language has no translation).
+ */
+@Component
+class BotTexts {
+
+    private final MessageSource messages;
+
+    BotTexts(MessageSource messages) {
+        this.messages = messages;
+    }
+
+    String say(String key, Locale language, Object... args) {
+        return messages.getMessage(key, args, language);
+    }
+
+    static Locale locale(@Nullable String language) {
+        return language == null ? Locale.ENGLISH : Locale.forLanguageTag(language);
+    }
+}

@@ -1,0 +1,10 @@
+package io.commerce.conversation;
+
+import io.commerce.shared.CommerceException;
+
+/** The conversation cannot do this in its state (e.g. reopen while the contact has another open one). */
+public class ConversationConflictException extends CommerceException {
+    ConversationConflictException(String code, String detail) {
+        super(Kind.CONFLICT, code, detail);
+    }
+}

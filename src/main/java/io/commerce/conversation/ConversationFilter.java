@@ -1,0 +1,17 @@
+package io.commerce.conversation;
+
+import io.commerce.shared.Channel;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Which conversations a list shows; null means any. {@code assignee} is an agent's id, or {@code unassigned}
+ * for the agents' queue.
+ */
+public record ConversationFilter(
+        @Nullable ConversationStatus status,
+        @Nullable String assignee,
+        @Nullable String label,
+        @Nullable Channel channel) {
+
+    public static final String UNASSIGNED = "unassigned";
+}

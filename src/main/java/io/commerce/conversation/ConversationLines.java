@@ -1,0 +1,98 @@
+package io.commerce.conversation;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * The lines the service writes to a conversation itself (what the customer sent, what the bot and agents
+ * answered) and the agents' internal notes.
+ */
+@Repository
+class ConversationLines {
+
+    /** One stored line; {@code inboundId} for the customer's, {@code messageId} for our answers. */
+    record Line(
+            Direction direction,
+            Author author,
+            @Nullable String agentId,
+            @Nullable Long inboundId,
+            @Nullable UUID messageId,
+            String type,
+            @Nullable String text,
+            @Nullable String mediaId,
+            Instant at) {}
+
+    enum Direction {
+        INBOUND,
+        OUTBOUND
+    }
+
+    private final JdbcClient jdbc;
+
+    ConversationLines(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    void add(UUID conversationId, Line line) {
+        jdbc.sql("""
+                        insert into conversation_message (conversation_id, direction, author, agent_id, inbound_id,
+                                                          message_id, type, text, media_id, at)
+                        values (:conversation, :direction, :author, :agent, :inbound, :message, :type, :text,
+                                :media, :at)
+                        """)
+                .param("conversation", conversationId)
+                .param("direction", line.direction().name())
+                .param("author", line.author().name())
+                .param("agent", line.agentId())
+                .param("inbound", line.inboundId())
+                .param("message", line.messageId())
+                .param("type", line.type())
+                .param("text", line.text())
+                .param("media", line.mediaId())
+                .param("at", Timestamp.from(line.at()))
+                .update();
+    }
+
+    List<Line> of(UUID conversationId) {
+        return jdbc.sql("select * from conversation_message where conversation_id = :id order by at, id")
+                .param("id", conversationId)
+                .query((rs, n) -> new Line(
+                        Direction.valueOf(rs.getString("direction")),
+                        Author.valueOf(rs.getString("author")),
+                        rs.getString("agent_id"),
+                        rs.getObject("inbound_id", Long.class),
+                        rs.getObject("message_id", UUID.class),
+                        rs.getString("type"),
+                        rs.getString("text"),
+                        rs.getString("media_id"),
+                        rs.getTimestamp("at").toInstant()))
+                .list();
+    }
+
+    void note(UUID conversationId, String agentId, String text, Instant at) {
+        jdbc.sql("""
+                        insert into conversation_note (conversation_id, agent_id, text, created_at)
+                        values (:conversation, :agent, :text, :at)
+                        """)
+                .param("conversation", conversationId)
+                .param("agent", agentId)
+                .param("text", text)
+                .param("at", Timestamp.from(at))
+                .update();
+    }
+
+    List<ConversationView.Note> notes(UUID conversationId) {
+        return jdbc.sql("select * from conversation_note where conversation_id = :id order by created_at, id")
+                .param("id", conversationId)
+                .query((rs, n) -> new ConversationView.Note(
+                        rs.getString("agent_id"),
+                        rs.getString("text"),
+                        rs.getTimestamp("created_at").toInstant()))
+                .list();
+    }
+}

@@ -1,0 +1,191 @@
+package io.commerce.conversation;
+
+import io.commerce.conversation.feedback.FeedbackService;
+import io.commerce.customer.CustomerService;
+import io.commerce.messaging.MessageView;
+import io.commerce.shared.Channel;
+import io.commerce.shared.InvalidValueException;
+import io.commerce.shared.PageRequest;
+import io.commerce.shared.Paged;
+import io.commerce.shared.Upserted;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The conversation module's public face: conversations (list, read, answer, assign, status, labels, notes),
+ * agents, and the delivery feedback journeys hand over (ratings, reasons, handoffs to a person).
+ */
+@Service
+public class ConversationService {
+
+    private final Conversations conversations;
+    private final ConversationSearch search;
+    private final ConversationReader reader;
+    private final ConversationChanges changes;
+    private final AgentReplies replies;
+    private final Agents agents;
+    private final Assignment assignment;
+    private final FeedbackService feedback;
+    private final ServiceLevelReports levels;
+    private final CustomerService customers;
+    private final Clock clock;
+
+    ConversationService(
+            Conversations conversations,
+            ConversationSearch search,
+            ConversationReader reader,
+            ConversationChanges changes,
+            AgentReplies replies,
+            Agents agents,
+            Assignment assignment,
+            FeedbackService feedback,
+            ServiceLevelReports levels,
+            CustomerService customers,
+            Clock clock) {
+        this.conversations = conversations;
+        this.search = search;
+        this.reader = reader;
+        this.changes = changes;
+        this.replies = replies;
+        this.agents = agents;
+        this.assignment = assignment;
+        this.feedback = feedback;
+        this.levels = levels;
+        this.customers = customers;
+        this.clock = clock;
+    }
+
+    @Transactional(readOnly = true)
+    public Paged<ConversationSummary> list(ConversationFilter filter, PageRequest page) {
+        var rows = search.list(filter, page.offset(), page.size());
+        return new Paged<>(
+                rows.stream().map(ConversationSummary::of).toList(), page.page(), page.size(), search.count(filter));
+    }
+
+    @Transactional(readOnly = true)
+    public ConversationView get(String conversationId) {
+        return reader.view(find(conversationId));
+    }
+
+    /** An agent's answer, queued for sending; 409 {@code SERVICE_WINDOW_CLOSED} for free-form outside the window. */
+    @Transactional
+    public MessageView reply(String conversationId, AgentReply reply) {
+        return replies.reply(lock(conversationId), reply);
+    }
+
+    @Transactional
+    public ConversationSummary assign(String conversationId, @Nullable String agentId) {
+        changes.assign(lock(conversationId), agentId);
+        return summary(conversationId);
+    }
+
+    @Transactional
+    public ConversationSummary changeStatus(String conversationId, StatusChange change) {
+        changes.status(lock(conversationId), change);
+        return summary(conversationId);
+    }
+
+    @Transactional
+    public ConversationSummary label(String conversationId, List<String> labels) {
+        changes.labels(lock(conversationId), labels);
+        return summary(conversationId);
+    }
+
+    @Transactional
+    public ConversationView.Note note(String conversationId, String agentId, String text) {
+        return changes.note(lock(conversationId), agentId, text);
+    }
+
+    @Transactional
+    public Upserted<AgentView> upsertAgent(String agentId, AgentDetails details) {
+        var created = agents.upsert(agentId, details, clock.instant());
+        return new Upserted<>(agent(agentId), created);
+    }
+
+    @Transactional(readOnly = true)
+    public AgentView agent(String agentId) {
+        return agents.find(agentId).orElseThrow(() -> new AgentNotFoundException(agentId));
+    }
+
+    @Transactional(readOnly = true)
+    public List<AgentView> agents() {
+        return agents.list();
+    }
+
+    /**
+     * Service levels of the conversations opened between {@code from} (default: 30 days ago) and {@code to}
+     * (default: now).
+     */
+    @Transactional(readOnly = true)
+    public ServiceLevelReport serviceLevels(@Nullable Instant from, @Nullable Instant to) {
+        var end = to == null ? clock.instant() : to;
+        var start = from == null ? end.minus(Duration.ofDays(30)) : from;
+        if (!start.isBefore(end)) {
+            throw new InvalidValueException("from", "must be before to");
+        }
+        return levels.report(start, end);
+    }
+
+    /** Keeps the rating of a delivered order (once per order). */
+    @Transactional
+    public void rateOrder(String orderId, String customerId, int rating, Channel channel) {
+        feedback.rate(orderId, customerId, rating, channel);
+    }
+
+    /** Why the customer rated the order low: a reason chosen, or their own words ({@code OTHER}). */
+    @Transactional
+    public void explainRating(String orderId, FeedbackReason reason, @Nullable String comment) {
+        feedback.explain(orderId, reason, comment);
+    }
+
+    /**
+     * A customer who rated an order low asked for a person: their conversation on the channel (opened if
+     * need be) waits in the agents' queue with the order, rating and reason attached.
+     */
+    @Transactional
+    public String handOff(String customerId, Channel channel, String orderId, int rating, FeedbackReason reason) {
+        var customer = customers.get(customerId);
+        var conversation = conversations
+                .join(channel, customer.phone(), customerId, customer.language(), clock.instant())
+                .conversation();
+        conversations
+                .update(conversation.id(), "order_id = :order, order_rating = :rating, order_reason = :reason")
+                .with("order", orderId)
+                .with("rating", rating)
+                .with("reason", reason.name())
+                .run();
+        feedback.handOff(customerId, orderId, rating, reason, conversation.id());
+        assignment.enqueue(conversation); // the journey tells the customer a person will answer
+        return conversation.id().toString();
+    }
+
+    private ConversationSummary summary(String conversationId) {
+        return ConversationSummary.of(find(conversationId));
+    }
+
+    private ConversationRow find(String conversationId) {
+        return conversations
+                .find(parse(conversationId))
+                .orElseThrow(() -> new ConversationNotFoundException(conversationId));
+    }
+
+    private ConversationRow lock(String conversationId) {
+        return conversations
+                .lock(parse(conversationId))
+                .orElseThrow(() -> new ConversationNotFoundException(conversationId));
+    }
+
+    private static UUID parse(String conversationId) {
+        try {
+            return UUID.fromString(conversationId);
+        } catch (IllegalArgumentException e) {
+            throw new ConversationNotFoundException(conversationId);
+        }
+    }
+}

@@ -1,0 +1,114 @@
+package io.commerce.conversation;
+
+import io.commerce.customer.CustomerProfile;
+import io.commerce.customer.CustomerService;
+import io.commerce.messaging.InboundMessageReceived;
+import io.commerce.messaging.InboundView;
+import io.commerce.messaging.MessagingService;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Every message a customer sends joins their open conversation on that channel, or opens one (unknown
+ * numbers too), and is answered by the first of: a journey waiting for this very reply; the opt-out and
+ * opt-in keywords (messaging already acted on them); the agent the conversation is assigned to, or the
+ * agents' queue it waits in (the bot stays silent then, but for the away message outside business hours);
+ * the automatic answers; otherwise the agents' queue. A lone rating after a resolved conversation asked for
+ * one is kept on that conversation instead. Runs after the webhook's transaction committed, from its
+ * durable event, so nothing the customer sent is lost if this fails: the event is delivered again.
+ */
+@Component
+class InboundRouter {
+
+    private final MessagingService messaging;
+    private final CustomerService customers;
+    private final Conversations conversations;
+    private final ConversationLines lines;
+    private final Satisfaction satisfaction;
+    private final List<ReplyHandler> handlers;
+    private final AutomaticAnswers answers;
+    private final ApplicationEventPublisher events;
+
+    InboundRouter(
+            MessagingService messaging,
+            CustomerService customers,
+            Conversations conversations,
+            ConversationLines lines,
+            Satisfaction satisfaction,
+            List<ReplyHandler> handlers,
+            AutomaticAnswers answers,
+            ApplicationEventPublisher events) {
+        this.messaging = messaging;
+        this.customers = customers;
+        this.conversations = conversations;
+        this.lines = lines;
+        this.satisfaction = satisfaction;
+        this.handlers = handlers;
+        this.answers = answers;
+        this.events = events;
+    }
+
+    @ApplicationModuleListener
+    void on(InboundMessageReceived received) {
+        var inbound = messaging.inbound(received.inboundId()).orElse(null);
+        if (inbound == null || inbound.phone() == null) {
+            return; // erased since, or a sender Meta did not name: nobody to converse with
+        }
+        var customer = Optional.ofNullable(inbound.customerId()).flatMap(customers::find);
+        var rated = satisfaction.take(inbound.channel(), inbound.phone(), inbound.replyPayload(), inbound.text());
+        if (rated.isPresent()) {
+            lines.add(rated.get().id(), line(inbound, received));
+            satisfaction.thank(rated.get());
+            return;
+        }
+        var joined = conversations.join(
+                inbound.channel(),
+                inbound.phone(),
+                inbound.customerId(),
+                customer.map(CustomerProfile::language).orElse(null),
+                inbound.receivedAt());
+        var conversation = joined.conversation();
+        if (joined.opened()) {
+            events.publishEvent(new ConversationOpened(
+                    conversation.id().toString(), inbound.customerId(), inbound.channel(), inbound.receivedAt()));
+        }
+        conversations.customerWrote(conversation.id(), inbound.customerId(), inbound.receivedAt());
+        lines.add(conversation.id(), line(inbound, received));
+        // a keyword answers nothing of ours unless it was tapped or replied to one of our messages
+        var keywordAlone = received.keyword() && inbound.repliedTo() == null && inbound.replyPayload() == null;
+        if (customer.isPresent() && !keywordAlone && journeyTakes(inbound)) {
+            return;
+        }
+        if (received.keyword()) {
+            return;
+        }
+        answers.answer(conversation, inbound, received, customer);
+    }
+
+    private boolean journeyTakes(InboundView inbound) {
+        var reply = new CustomerReply(
+                inbound.customerId(),
+                inbound.repliedTo(),
+                inbound.channel(),
+                inbound.replyPayload(),
+                inbound.text(),
+                inbound.receivedAt());
+        return handlers.stream().anyMatch(handler -> handler.take(reply));
+    }
+
+    private static ConversationLines.Line line(InboundView inbound, InboundMessageReceived received) {
+        return new ConversationLines.Line(
+                ConversationLines.Direction.INBOUND,
+                Author.CUSTOMER,
+                null,
+                inbound.inboundId(),
+                null,
+                inbound.type(),
+                inbound.text(),
+                received.mediaId(),
+                inbound.receivedAt());
+    }
+}

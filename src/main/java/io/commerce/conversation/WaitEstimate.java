@@ -1,0 +1,39 @@
+package io.commerce.conversation;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * How long a customer waiting for a person can expect to wait, in whole minutes: the median first response
+ * (in business hours) of the conversations first answered in the last week, or {@code
+ * commerce.conversation.expected-wait} while there are none, rounded up, at least one minute.
+ */
+@Component
+class WaitEstimate {
+
+    private final JdbcClient jdbc;
+    private final ConversationProperties properties;
+    private final Clock clock;
+
+    WaitEstimate(JdbcClient jdbc, ConversationProperties properties, Clock clock) {
+        this.jdbc = jdbc;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    long minutes() {
+        var median = jdbc.sql("""
+                        select percentile_cont(0.5) within group (order by first_response_seconds)
+                          from conversation where first_response_at >= :since
+                        """)
+                .param("since", Timestamp.from(clock.instant().minus(Duration.ofDays(7))))
+                .query(Double.class)
+                .optional()
+                .map(seconds -> Duration.ofSeconds(Math.round(seconds)))
+                .orElse(properties.expectedWait());
+        return Math.max(1, (median.toSeconds() + 59) / 60);
+    }
+}
