@@ -16,12 +16,19 @@ class AgentReplies {
     private final Assignment assignment;
     private final ConversationSender sender;
     private final ServiceLevels levels;
+    private final CannedReplies canned;
 
-    AgentReplies(Agents agents, Assignment assignment, ConversationSender sender, ServiceLevels levels) {
+    AgentReplies(
+            Agents agents,
+            Assignment assignment,
+            ConversationSender sender,
+            ServiceLevels levels,
+            CannedReplies canned) {
         this.agents = agents;
         this.assignment = assignment;
         this.sender = sender;
         this.levels = levels;
+        this.canned = canned;
     }
 
     MessageView reply(ConversationRow conversation, AgentReply reply) {
@@ -39,6 +46,9 @@ class AgentReplies {
             content = new OutboundContent.Template(
                     reply.template().key(), reply.template().params());
             text = reply.template().key();
+        } else if (reply.cannedResponse() != null) {
+            text = canned.render(reply.cannedResponse(), conversation);
+            content = new OutboundContent.Text(text, true);
         } else if (reply.mediaId() != null) {
             throw new ConversationConflictException("MEDIA_NOT_SUPPORTED", "files are not supported yet");
         } else {

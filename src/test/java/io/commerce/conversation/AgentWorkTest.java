@@ -134,6 +134,38 @@ class AgentWorkTest {
     }
 
     @Test
+    void aCannedResponseSpeaksTheCustomersLanguageWithTheirNameAndLastOrder() {
+        var agent = uniqueId("a");
+        desk.agent(agent, "[\"es\"]", 5);
+        var key = uniqueId("greet");
+        json(mvc, HttpMethod.PUT, "/api/v1/canned-responses/" + key, """
+                {"texts": {"en": "Hi {firstName}, about order {lastOrderNumber}:",
+                           "es": "Hola {firstName}, sobre tu pedido {lastOrderNumber}:"}}""")
+                .assertThat()
+                .hasStatus2xxSuccessful();
+        var customer = desk.customer("es");
+        var orderId = uniqueId("o");
+        var productId = uniqueId("p");
+        io.commerce.Api.mirrorCustomerAndProduct(mvc, uniqueId("c"), productId);
+        json(mvc, HttpMethod.PUT, "/api/v1/orders/" + orderId, io.commerce.Api.order(customer.id(), null, productId))
+                .assertThat()
+                .hasStatus2xxSuccessful();
+        var conversation = waitingFor(customer);
+
+        assertThat(reply(conversation, """
+                        {"agentId": "%s", "cannedResponse": "%s"}""".formatted(agent, key))).hasStatus(HttpStatus.CREATED);
+
+        assertThat(desk.sent(customer.id(), "conversation/agent"))
+                .singleElement()
+                .asString()
+                .contains("Hola Lucía, sobre tu pedido " + orderId + ":");
+        assertThat(reply(conversation, """
+                        {"agentId": "%s", "cannedResponse": "no-such-response"}""".formatted(agent))).hasStatus(HttpStatus.NOT_FOUND);
+        assertThat(reply(conversation, """
+                        {"agentId": "%s", "cannedResponse": "%s", "text": "both"}""".formatted(agent, key))).hasStatus(HttpStatus.BAD_REQUEST);
+    }
+
+    @Test
     void unknownConversationsAndAgentsAreNotFound() {
         assertThat(get(mvc, "/api/v1/conversations/" + java.util.UUID.randomUUID()))
                 .hasStatus(HttpStatus.NOT_FOUND)

@@ -175,6 +175,21 @@ class DeliveryFeedbackJourneyTest {
                         .containsEntry("status", "open")
                         .containsEntry("conversation", "/api/v1/customers/" + customerId + "/conversation")
                         .containsKey("createdAt"));
+        // the handoff is the customer's conversation, waiting in the agents' queue with the order attached
+        var conversationId = jdbc.sql("select conversation_id::text from handoff where order_id = ?")
+                .param(orderId)
+                .query(String.class)
+                .single();
+        assertThat(get(mvc, "/api/v1/conversations/" + conversationId))
+                .hasStatusOk()
+                .bodyJson()
+                .satisfies(conversation -> {
+                    assertThat(conversation).extractingPath("$.customerId").isEqualTo(customerId);
+                    assertThat(conversation).extractingPath("$.waitingSince").isNotNull();
+                    assertThat(conversation).extractingPath("$.order.orderId").isEqualTo(orderId);
+                    assertThat(conversation).extractingPath("$.order.rating").isEqualTo(2);
+                    assertThat(conversation).extractingPath("$.order.reason").isEqualTo("shipping");
+                });
         // the agent sees what was asked: interactive messages show their words in the conversation
         assertThat(get(mvc, "/api/v1/customers/" + customerId + "/conversation"))
                 .hasStatusOk()
