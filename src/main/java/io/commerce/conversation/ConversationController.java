@@ -53,8 +53,9 @@ class ConversationController {
                     String assignee,
             @RequestParam(required = false) @Size(max = 64) String label,
             @RequestParam(required = false) Channel channel,
+            @RequestParam(required = false) @Size(max = 128) String customerId,
             @Valid PageRequest page) {
-        return conversations.list(new ConversationFilter(status, assignee, label, channel), page);
+        return conversations.list(new ConversationFilter(status, assignee, label, channel, customerId), page);
     }
 
     @GetMapping("/{conversationId}")

@@ -52,6 +52,9 @@ class ConversationSearch {
         if (filter.channel() != null) {
             conditions.add("channel = :channel");
         }
+        if (filter.customerId() != null) {
+            conditions.add("customer_id = :customer");
+        }
         return conditions.isEmpty() ? "" : " where " + String.join(" and ", conditions);
     }
 
@@ -67,6 +70,9 @@ class ConversationSearch {
         }
         if (filter.channel() != null) {
             statement = statement.param("channel", filter.channel().name());
+        }
+        if (filter.customerId() != null) {
+            statement = statement.param("customer", filter.customerId());
         }
         return statement;
     }

@@ -186,7 +186,8 @@ class AgentWorkTest {
     void labelsNotesAndFiltersOrganiseTheInbox() {
         var agent = uniqueId("a");
         desk.agent(agent, "[\"en\"]", 5);
-        var conversation = waitingFor(desk.customer("en"));
+        var customer = desk.customer("en");
+        var conversation = waitingFor(customer);
 
         assertThat(json(mvc, HttpMethod.PUT, "/api/v1/conversations/%s/labels".formatted(conversation), """
                         {"labels": ["pending-payment", "new-customer"]}"""))
@@ -197,6 +198,12 @@ class AgentWorkTest {
                 .hasStatus(HttpStatus.CREATED);
 
         assertThat(get(mvc, "/api/v1/conversations?label=pending-payment&assignee=" + agent))
+                .hasStatusOk()
+                .bodyJson()
+                .extractingPath("$.items[*].conversationId")
+                .asArray()
+                .containsExactly(conversation);
+        assertThat(get(mvc, "/api/v1/conversations?customerId=" + customer.id()))
                 .hasStatusOk()
                 .bodyJson()
                 .extractingPath("$.items[*].conversationId")
