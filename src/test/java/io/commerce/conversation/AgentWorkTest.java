@@ -86,6 +86,19 @@ class AgentWorkTest {
     }
 
     @Test
+    void theBotIsSilentWhileAnAgentHasTheConversation() {
+        desk.agent(uniqueId("a"), "[\"en\"]", 5);
+        var customer = desk.customer("en");
+        var conversation = waitingFor(customer);
+
+        customer.writes().writeOnWhatsApp("hello? where is my order?");
+
+        desk.awaitCustomerLines(conversation, 2);
+        assertThat(desk.sent(customer.id(), "conversation/bot")).hasSize(1); // the acknowledgement only
+        assertThat(assignee(conversation)).isNotNull();
+    }
+
+    @Test
     void nobodyFitsAndTheConversationStaysInTheQueue() {
         desk.agent(uniqueId("a"), "[\"nl\"]", 5);
 

@@ -74,6 +74,28 @@ class AutomaticAnswersTest {
     }
 
     @Test
+    void anSmsIsAnsweredBySmsWithTheMenuWrittenOut() {
+        var customer = desk.customer("en");
+        var orderId = shippedOrder(customer.id());
+
+        customer.writes().textBySms("where's my order?");
+        customer.writes().textBySms("menu");
+
+        var answers = desk.botAnswers(customer.id(), 2);
+        assertThat(answers.getFirst()).contains(orderId).contains("Carrier: DHL");
+        assertThat(answers.get(1))
+                .contains("How can we help you?")
+                .contains("- Order status")
+                .contains("- Talk to a person");
+        assertThat(jdbc.sql(
+                                "select distinct channel from message where customer_id = ? and origin = 'conversation/bot'")
+                        .param(customer.id())
+                        .query(String.class)
+                        .list())
+                .containsExactly("SMS");
+    }
+
+    @Test
     void severalOrdersAreOfferedAsAListAndTheOneChosenIsAnswered() {
         var customer = desk.customer("es");
         var first = shippedOrder(customer.id());
