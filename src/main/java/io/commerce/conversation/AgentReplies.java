@@ -1,5 +1,7 @@
 package io.commerce.conversation;
 
+import io.commerce.conversation.agents.AgentDirectory;
+import io.commerce.conversation.levels.ServiceLevels;
 import io.commerce.messaging.MessageView;
 import io.commerce.messaging.OutboundContent;
 import org.springframework.stereotype.Component;
@@ -12,14 +14,14 @@ import org.springframework.stereotype.Component;
 @Component
 class AgentReplies {
 
-    private final Agents agents;
+    private final AgentDirectory agents;
     private final Assignment assignment;
     private final ConversationSender sender;
     private final ServiceLevels levels;
     private final CannedReplies canned;
 
     AgentReplies(
-            Agents agents,
+            AgentDirectory agents,
             Assignment assignment,
             ConversationSender sender,
             ServiceLevels levels,
@@ -32,9 +34,7 @@ class AgentReplies {
     }
 
     MessageView reply(ConversationRow conversation, AgentReply reply) {
-        if (!agents.exists(reply.agentId())) {
-            throw new AgentNotFoundException(reply.agentId());
-        }
+        agents.requireExisting(reply.agentId());
         if (conversation.customerId() == null) {
             throw new ConversationConflictException(
                     "CONTACT_NOT_A_CUSTOMER",
@@ -56,7 +56,11 @@ class AgentReplies {
             text = reply.text();
         }
         var sent = sender.send(conversation, Author.AGENT, reply.agentId(), content, text, reply.mediaId());
-        levels.agentAnswered(conversation, reply.agentId());
+        levels.agentAnswered(
+                conversation.id(),
+                conversation.firstResponseAt() != null,
+                conversation.queuedAt() != null ? conversation.queuedAt() : conversation.openedAt(),
+                reply.agentId());
         if (conversation.assignee() == null) {
             assignment.assign(conversation, reply.agentId());
         }

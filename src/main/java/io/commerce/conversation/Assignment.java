@@ -1,5 +1,6 @@
 package io.commerce.conversation;
 
+import io.commerce.conversation.agents.AgentDirectory;
 import java.time.Clock;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
@@ -15,11 +16,11 @@ import org.springframework.stereotype.Component;
 class Assignment {
 
     private final Conversations conversations;
-    private final Agents agents;
+    private final AgentDirectory agents;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    Assignment(Conversations conversations, Agents agents, ApplicationEventPublisher events, Clock clock) {
+    Assignment(Conversations conversations, AgentDirectory agents, ApplicationEventPublisher events, Clock clock) {
         this.conversations = conversations;
         this.agents = agents;
         this.events = events;
@@ -38,7 +39,7 @@ class Assignment {
         if (conversation.assignee() != null) {
             return Optional.of(conversation.assignee());
         }
-        var agent = choose(conversation.language());
+        var agent = agents.choose(conversation.language());
         agent.ifPresent(id -> assign(conversation, id));
         return agent;
     }
@@ -55,20 +56,5 @@ class Assignment {
                 .with("now", now)
                 .run();
         events.publishEvent(new ConversationAssigned(conversation.id().toString(), agentId, now));
-    }
-
-    private Optional<String> choose(@Nullable String language) {
-        // a rival assignment may have filled the chosen agent while we waited for their lock: choose again
-        for (int attempt = 0; attempt < 3; attempt++) {
-            var chosen = agents.choose(primary(language));
-            if (chosen.isEmpty() || agents.hasRoom(chosen.get())) {
-                return chosen;
-            }
-        }
-        return Optional.empty();
-    }
-
-    private static @Nullable String primary(@Nullable String language) {
-        return language == null ? null : language.split("-")[0].toLowerCase(java.util.Locale.ROOT);
     }
 }

@@ -1,6 +1,8 @@
 package io.commerce.conversation;
 
+import io.commerce.conversation.agents.AgentDirectory;
 import io.commerce.conversation.feedback.FeedbackService;
+import io.commerce.conversation.levels.ServiceLevels;
 import io.commerce.shared.InvalidValueException;
 import java.time.Clock;
 import java.util.List;
@@ -18,7 +20,7 @@ class ConversationChanges {
 
     private final Conversations conversations;
     private final ConversationLines lines;
-    private final Agents agents;
+    private final AgentDirectory agents;
     private final Assignment assignment;
     private final ServiceLevels levels;
     private final Satisfaction satisfaction;
@@ -29,7 +31,7 @@ class ConversationChanges {
     ConversationChanges(
             Conversations conversations,
             ConversationLines lines,
-            Agents agents,
+            AgentDirectory agents,
             Assignment assignment,
             ServiceLevels levels,
             Satisfaction satisfaction,
@@ -48,8 +50,8 @@ class ConversationChanges {
     }
 
     void assign(ConversationRow conversation, @Nullable String agentId) {
-        if (agentId != null && !agents.exists(agentId)) {
-            throw new AgentNotFoundException(agentId);
+        if (agentId != null) {
+            agents.requireExisting(agentId);
         }
         assignment.assign(conversation, agentId);
     }
@@ -97,7 +99,7 @@ class ConversationChanges {
     }
 
     private void resolved(ConversationRow conversation) {
-        levels.resolved(conversation, conversation.assignee());
+        levels.resolved(conversation.id(), conversation.openedAt(), conversation.assignee());
         feedback.conversationResolved(conversation.id());
         satisfaction.ask(conversation);
         events.publishEvent(new ConversationResolved(
@@ -112,9 +114,7 @@ class ConversationChanges {
     }
 
     ConversationView.Note note(ConversationRow conversation, String agentId, String text) {
-        if (!agents.exists(agentId)) {
-            throw new AgentNotFoundException(agentId);
-        }
+        agents.requireExisting(agentId);
         var now = clock.instant();
         lines.note(conversation.id(), agentId, text, now);
         return new ConversationView.Note(agentId, text, now);

@@ -4,13 +4,9 @@ import io.commerce.conversation.feedback.FeedbackService;
 import io.commerce.customer.CustomerService;
 import io.commerce.messaging.MessageView;
 import io.commerce.shared.Channel;
-import io.commerce.shared.InvalidValueException;
 import io.commerce.shared.PageRequest;
 import io.commerce.shared.Paged;
-import io.commerce.shared.Upserted;
 import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -19,7 +15,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The conversation module's public face: conversations (list, read, answer, assign, status, labels, notes),
- * agents, and the delivery feedback journeys hand over (ratings, reasons, handoffs to a person).
+ * and the delivery feedback journeys hand over (ratings, reasons, handoffs to a person).
  */
 @Service
 public class ConversationService {
@@ -29,10 +25,8 @@ public class ConversationService {
     private final ConversationReader reader;
     private final ConversationChanges changes;
     private final AgentReplies replies;
-    private final Agents agents;
     private final Assignment assignment;
     private final FeedbackService feedback;
-    private final ServiceLevelReports levels;
     private final CustomerService customers;
     private final Clock clock;
 
@@ -42,10 +36,8 @@ public class ConversationService {
             ConversationReader reader,
             ConversationChanges changes,
             AgentReplies replies,
-            Agents agents,
             Assignment assignment,
             FeedbackService feedback,
-            ServiceLevelReports levels,
             CustomerService customers,
             Clock clock) {
         this.conversations = conversations;
@@ -53,10 +45,8 @@ public class ConversationService {
         this.reader = reader;
         this.changes = changes;
         this.replies = replies;
-        this.agents = agents;
         this.assignment = assignment;
         this.feedback = feedback;
-        this.levels = levels;
         this.customers = customers;
         this.clock = clock;
     }
@@ -100,36 +90,6 @@ public class ConversationService {
     @Transactional
     public ConversationView.Note note(String conversationId, String agentId, String text) {
         return changes.note(lock(conversationId), agentId, text);
-    }
-
-    @Transactional
-    public Upserted<AgentView> upsertAgent(String agentId, AgentDetails details) {
-        var created = agents.upsert(agentId, details, clock.instant());
-        return new Upserted<>(agent(agentId), created);
-    }
-
-    @Transactional(readOnly = true)
-    public AgentView agent(String agentId) {
-        return agents.find(agentId).orElseThrow(() -> new AgentNotFoundException(agentId));
-    }
-
-    @Transactional(readOnly = true)
-    public List<AgentView> agents() {
-        return agents.list();
-    }
-
-    /**
-     * Service levels of the conversations opened between {@code from} (default: 30 days ago) and {@code to}
-     * (default: now).
-     */
-    @Transactional(readOnly = true)
-    public ServiceLevelReport serviceLevels(@Nullable Instant from, @Nullable Instant to) {
-        var end = to == null ? clock.instant() : to;
-        var start = from == null ? end.minus(Duration.ofDays(30)) : from;
-        if (!start.isBefore(end)) {
-            throw new InvalidValueException("from", "must be before to");
-        }
-        return levels.report(start, end);
     }
 
     /** Keeps the rating of a delivered order (once per order). */

@@ -2,6 +2,7 @@ package io.commerce.conversation;
 
 import io.commerce.conversation.hours.AwayMessages;
 import io.commerce.conversation.hours.BusinessHours;
+import io.commerce.conversation.levels.WaitEstimate;
 import io.commerce.messaging.MessageRefusedException;
 import io.commerce.messaging.OutboundContent;
 import java.time.Clock;

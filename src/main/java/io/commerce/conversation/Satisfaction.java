@@ -1,5 +1,6 @@
 package io.commerce.conversation;
 
+import io.commerce.conversation.levels.ServiceLevels;
 import io.commerce.messaging.MessageRefusedException;
 import io.commerce.messaging.MessagingService;
 import io.commerce.messaging.OutboundContent;

@@ -50,7 +50,7 @@ class OpenApiConfiguration {
     OperationCustomizer tagOperationsByModule() {
         return (operation, handler) -> {
             var module = handler.getBeanType().getPackageName().replaceFirst("^io\\.commerce\\.", "");
-            return operation.tags(List.of(module.substring(module.lastIndexOf('.') + 1)));
+            return operation.tags(List.of(module.split("\\.")[0])); // a sub-package's operations are its module's
         };
     }
 

@@ -1,4 +1,4 @@
-package io.commerce.conversation;
+package io.commerce.conversation.agents;
 
 import io.commerce.shared.ShopId;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -16,10 +16,10 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/v1/agents")
 class AgentController {
 
-    private final ConversationService conversations;
+    private final AgentDirectory agents;
 
-    AgentController(ConversationService conversations) {
-        this.conversations = conversations;
+    AgentController(AgentDirectory agents) {
+        this.agents = agents;
     }
 
     @PutMapping("/{agentId}")
@@ -27,16 +27,16 @@ class AgentController {
     @ApiResponse(responseCode = "200", description = "Updated", useReturnTypeSchema = true)
     ResponseEntity<AgentView> upsertAgent(
             @PathVariable @ShopId String agentId, @Valid @RequestBody AgentDetails details) {
-        return conversations.upsertAgent(agentId, details).toResponse();
+        return agents.upsert(agentId, details).toResponse();
     }
 
     @GetMapping("/{agentId}")
     AgentView getAgent(@PathVariable @ShopId String agentId) {
-        return conversations.agent(agentId);
+        return agents.get(agentId);
     }
 
     @GetMapping
     List<AgentView> listAgents() {
-        return conversations.agents();
+        return agents.list();
     }
 }

@@ -1,4 +1,4 @@
-package io.commerce.conversation;
+package io.commerce.conversation.levels;
 
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;

@@ -1,13 +1,16 @@
-package io.commerce.conversation;
+package io.commerce.conversation.levels;
 
 import io.commerce.conversation.hours.BusinessHours;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.UUID;
 import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
@@ -18,40 +21,44 @@ import org.springframework.stereotype.Component;
  * conversation.resolution} per agent; ratings go to {@code conversation.rating}.
  */
 @Component
-class ServiceLevels {
+public class ServiceLevels {
 
-    private final Conversations conversations;
+    private final JdbcClient jdbc;
     private final BusinessHours hours;
     private final MeterRegistry registry;
     private final Clock clock;
 
-    ServiceLevels(Conversations conversations, BusinessHours hours, MeterRegistry registry, Clock clock) {
-        this.conversations = conversations;
+    ServiceLevels(JdbcClient jdbc, BusinessHours hours, MeterRegistry registry, Clock clock) {
+        this.jdbc = jdbc;
         this.hours = hours;
         this.registry = registry;
         this.clock = clock;
     }
 
-    /** An agent answered: the first answer of the conversation sets its first response time. */
-    void agentAnswered(ConversationRow conversation, String agentId) {
+    /**
+     * An agent answered the conversation now; its first answer sets the first response time, measured from
+     * {@code waitedFrom} (when the customer began waiting for a person).
+     */
+    public void agentAnswered(UUID conversationId, boolean answeredBefore, Instant waitedFrom, String agentId) {
         var now = clock.instant();
-        if (conversation.firstResponseAt() != null) {
-            conversations
-                    .update(conversation.id(), "agent_replied_at = :now")
-                    .with("now", now)
-                    .run();
+        if (answeredBefore) {
+            jdbc.sql("update conversation set agent_replied_at = :now where id = :id")
+                    .param("now", Timestamp.from(now))
+                    .param("id", conversationId)
+                    .update();
             return;
         }
-        var waitedFrom = conversation.queuedAt() != null ? conversation.queuedAt() : conversation.openedAt();
         var waited = businessTime(waitedFrom, now);
-        conversations
-                .update(conversation.id(), """
-                        agent_replied_at = :now, first_response_at = :now, first_responder = :agent,
-                        first_response_seconds = :seconds""")
-                .with("now", now)
-                .with("agent", agentId)
-                .with("seconds", waited.toSeconds())
-                .run();
+        jdbc.sql("""
+                        update conversation set agent_replied_at = :now, first_response_at = :now,
+                               first_responder = :agent, first_response_seconds = :seconds
+                         where id = :id
+                        """)
+                .param("now", Timestamp.from(now))
+                .param("agent", agentId)
+                .param("seconds", waited.toSeconds())
+                .param("id", conversationId)
+                .update();
         Timer.builder("conversation.first.response")
                 .description("Time to an agent's first answer, in business hours")
                 .tag("agent", agentId)
@@ -59,23 +66,22 @@ class ServiceLevels {
                 .record(waited);
     }
 
-    /** The conversation was resolved now; returns the business time it took. */
-    Duration resolved(ConversationRow conversation, @Nullable String agentId) {
-        var took = businessTime(conversation.openedAt(), clock.instant());
-        conversations
-                .update(conversation.id(), "resolution_seconds = :seconds, resolved_by = :agent")
-                .with("seconds", took.toSeconds())
-                .with("agent", agentId)
-                .run();
+    /** The conversation opened at {@code openedAt} was resolved now, by (or with) {@code agentId}. */
+    public void resolved(UUID conversationId, Instant openedAt, @Nullable String agentId) {
+        var took = businessTime(openedAt, clock.instant());
+        jdbc.sql("update conversation set resolution_seconds = :seconds, resolved_by = :agent where id = :id")
+                .param("seconds", took.toSeconds())
+                .param("agent", agentId)
+                .param("id", conversationId)
+                .update();
         Timer.builder("conversation.resolution")
                 .description("Time from opening to resolution, in business hours")
                 .tag("agent", agentId == null ? "none" : agentId)
                 .register(registry)
                 .record(took);
-        return took;
     }
 
-    void rated(@Nullable String agentId, int rating) {
+    public void rated(@Nullable String agentId, int rating) {
         DistributionSummary.builder("conversation.rating")
                 .description("Customer satisfaction ratings (1-5) of resolved conversations")
                 .tag("agent", agentId == null ? "none" : agentId)

@@ -1,5 +1,8 @@
-package io.commerce.conversation;
+package io.commerce.conversation.levels;
 
+import io.commerce.shared.InvalidValueException;
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -8,10 +11,12 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class ServiceLevelController {
 
-    private final ConversationService conversations;
+    private final ServiceLevelReports reports;
+    private final Clock clock;
 
-    ServiceLevelController(ConversationService conversations) {
-        this.conversations = conversations;
+    ServiceLevelController(ServiceLevelReports reports, Clock clock) {
+        this.reports = reports;
+        this.clock = clock;
     }
 
     /**
@@ -21,6 +26,11 @@ class ServiceLevelController {
     @GetMapping("/api/v1/service-levels")
     ServiceLevelReport getServiceLevels(
             @RequestParam(required = false) Instant from, @RequestParam(required = false) Instant to) {
-        return conversations.serviceLevels(from, to);
+        var end = to == null ? clock.instant() : to;
+        var start = from == null ? end.minus(Duration.ofDays(30)) : from;
+        if (!start.isBefore(end)) {
+            throw new InvalidValueException("from", "must be before to");
+        }
+        return reports.report(start, end);
     }
 }

@@ -1,5 +1,6 @@
-package io.commerce.conversation;
+package io.commerce.conversation.levels;
 
+import io.commerce.conversation.ConversationProperties;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
@@ -12,7 +13,7 @@ import org.springframework.stereotype.Component;
  * commerce.conversation.expected-wait} while there are none, rounded up, at least one minute.
  */
 @Component
-class WaitEstimate {
+public class WaitEstimate {
 
     private final JdbcClient jdbc;
     private final ConversationProperties properties;
@@ -24,7 +25,7 @@ class WaitEstimate {
         this.clock = clock;
     }
 
-    long minutes() {
+    public long minutes() {
         var median = jdbc.sql("""
                         select percentile_cont(0.5) within group (order by first_response_seconds)
                           from conversation where first_response_at >= :since

@@ -1,4 +1,4 @@
-package io.commerce.conversation;
+package io.commerce.conversation.agents;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;

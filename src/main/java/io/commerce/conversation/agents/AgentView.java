@@ -1,4 +1,4 @@
-package io.commerce.conversation;
+package io.commerce.conversation.agents;
 
 import java.time.Instant;
 import java.util.List;

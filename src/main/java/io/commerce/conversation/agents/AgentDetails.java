@@ -1,4 +1,4 @@
-package io.commerce.conversation;
+package io.commerce.conversation.agents;
 
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.Max;

@@ -1,4 +1,4 @@
-package io.commerce.conversation;
+package io.commerce.conversation.levels;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Transactional;
 
 /** Computes {@link ServiceLevelReport}s in one grouped query over the conversation table. */
 @Repository
@@ -19,6 +20,7 @@ class ServiceLevelReports {
         this.jdbc = jdbc;
     }
 
+    @Transactional(readOnly = true)
     ServiceLevelReport report(Instant from, Instant to) {
         var rows = jdbc.sql("""
                         select assignee, grouping(assignee) as overall, count(*) as conversations,
