@@ -1,5 +1,6 @@
 package io.commerce.conversation;
 
+import io.commerce.conversation.media.ConversationFiles;
 import io.commerce.messaging.MessageView;
 import io.commerce.messaging.OutboundContent;
 import org.springframework.stereotype.Component;
@@ -16,12 +17,19 @@ class AgentReplies {
     private final Assignment assignment;
     private final ConversationSender sender;
     private final ServiceLevels levels;
+    private final ConversationFiles files;
 
-    AgentReplies(Agents agents, Assignment assignment, ConversationSender sender, ServiceLevels levels) {
+    AgentReplies(
+            Agents agents,
+            Assignment assignment,
+            ConversationSender sender,
+            ServiceLevels levels,
+            ConversationFiles files) {
         this.agents = agents;
         this.assignment = assignment;
         this.sender = sender;
         this.levels = levels;
+        this.files = files;
     }
 
     MessageView reply(ConversationRow conversation, AgentReply reply) {
@@ -40,7 +48,8 @@ class AgentReplies {
                     reply.template().key(), reply.template().params());
             text = reply.template().key();
         } else if (reply.mediaId() != null) {
-            throw new ConversationConflictException("MEDIA_NOT_SUPPORTED", "files are not supported yet");
+            content = files.outgoing(reply.mediaId(), reply.caption(), conversation.channel());
+            text = reply.caption();
         } else {
             content = new OutboundContent.Text(reply.text(), true);
             text = reply.text();
