@@ -37,6 +37,9 @@ class MediaDownloads {
 
     @Scheduled(fixedDelayString = "${commerce.conversation.media.poll-interval:PT2S}")
     void poll() {
+        if (!properties.downloadsEnabled()) {
+            return;
+        }
         while (runDue() == properties.batchSize()) {
             // a full batch: more may be due
         }

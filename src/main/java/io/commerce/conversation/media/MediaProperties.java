@@ -14,6 +14,7 @@ import org.springframework.validation.annotation.Validated;
  *
  * @param folder where the files are kept, one per media id (relative paths start at the working directory)
  * @param retention how long a file is kept after it arrived; then its bytes are deleted
+ * @param downloadsEnabled whether this instance downloads pending files (tests download explicitly)
  * @param pollInterval how often pending downloads are looked for
  * @param batchSize downloads claimed at once by one instance
  * @param maxAttempts downloads tried before a file is given up (the message itself is kept)
@@ -26,6 +27,7 @@ import org.springframework.validation.annotation.Validated;
 public record MediaProperties(
         @NotNull @DefaultValue(".data/media") Path folder,
         @NotNull @DefaultValue("P90D") Duration retention,
+        @DefaultValue("true") boolean downloadsEnabled,
         @NotNull @DefaultValue("PT2S") Duration pollInterval,
         @Min(1) @Max(100) @DefaultValue("5") int batchSize,
         @Min(1) @Max(50) @DefaultValue("8") int maxAttempts,
