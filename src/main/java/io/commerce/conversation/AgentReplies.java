@@ -2,6 +2,7 @@ package io.commerce.conversation;
 
 import io.commerce.conversation.agents.AgentDirectory;
 import io.commerce.conversation.levels.ServiceLevels;
+import io.commerce.conversation.media.ConversationFiles;
 import io.commerce.messaging.MessageView;
 import io.commerce.messaging.OutboundContent;
 import org.springframework.stereotype.Component;
@@ -19,18 +20,21 @@ class AgentReplies {
     private final ConversationSender sender;
     private final ServiceLevels levels;
     private final CannedReplies canned;
+    private final ConversationFiles files;
 
     AgentReplies(
             AgentDirectory agents,
             Assignment assignment,
             ConversationSender sender,
             ServiceLevels levels,
-            CannedReplies canned) {
+            CannedReplies canned,
+            ConversationFiles files) {
         this.agents = agents;
         this.assignment = assignment;
         this.sender = sender;
         this.levels = levels;
         this.canned = canned;
+        this.files = files;
     }
 
     MessageView reply(ConversationRow conversation, AgentReply reply) {
@@ -50,7 +54,8 @@ class AgentReplies {
             text = canned.render(reply.cannedResponse(), conversation);
             content = new OutboundContent.Text(text, true);
         } else if (reply.mediaId() != null) {
-            throw new ConversationConflictException("MEDIA_NOT_SUPPORTED", "files are not supported yet");
+            content = files.outgoing(reply.mediaId(), reply.caption(), conversation.channel());
+            text = reply.caption();
         } else {
             content = new OutboundContent.Text(reply.text(), true);
             text = reply.text();

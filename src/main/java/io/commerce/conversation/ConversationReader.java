@@ -1,5 +1,6 @@
 package io.commerce.conversation;
 
+import io.commerce.conversation.media.ConversationFiles;
 import io.commerce.messaging.ConversationEntry;
 import io.commerce.messaging.MessagingService;
 import java.time.Instant;
@@ -23,10 +24,12 @@ class ConversationReader {
 
     private final ConversationLines lines;
     private final MessagingService messaging;
+    private final ConversationFiles files;
 
-    ConversationReader(ConversationLines lines, MessagingService messaging) {
+    ConversationReader(ConversationLines lines, MessagingService messaging, ConversationFiles files) {
         this.lines = lines;
         this.messaging = messaging;
+        this.files = files;
     }
 
     ConversationView view(ConversationRow row) {
@@ -107,8 +110,16 @@ class ConversationReader {
                 lines.notes(row.id()));
     }
 
-    private static ConversationView.Media media(ConversationLines.Line line) {
-        return line.mediaId() == null ? null : new ConversationView.Media(line.mediaId(), null, null, line.text());
+    private ConversationView.Media media(ConversationLines.Line line) {
+        if (line.mediaId() == null) {
+            return null;
+        }
+        var file = files.describe(line.mediaId());
+        return new ConversationView.Media(
+                line.mediaId(),
+                file.map(ConversationFiles.FileInfo::mimeType).orElse(null),
+                file.map(ConversationFiles.FileInfo::size).orElse(null),
+                line.text());
     }
 
     /** Who sent a message of ours, from its origin: a campaign, a journey step, or none (the messages API). */

@@ -1,5 +1,6 @@
 package io.commerce.conversation;
 
+import io.commerce.conversation.media.ConversationFiles;
 import io.commerce.customer.CustomerProfile;
 import io.commerce.customer.CustomerService;
 import io.commerce.messaging.InboundMessageReceived;
@@ -7,6 +8,7 @@ import io.commerce.messaging.InboundView;
 import io.commerce.messaging.MessagingService;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
@@ -31,6 +33,7 @@ class InboundRouter {
     private final List<ReplyHandler> handlers;
     private final AutomaticAnswers answers;
     private final ApplicationEventPublisher events;
+    private final ConversationFiles files;
 
     InboundRouter(
             MessagingService messaging,
@@ -40,7 +43,8 @@ class InboundRouter {
             Satisfaction satisfaction,
             List<ReplyHandler> handlers,
             AutomaticAnswers answers,
-            ApplicationEventPublisher events) {
+            ApplicationEventPublisher events,
+            ConversationFiles files) {
         this.messaging = messaging;
         this.customers = customers;
         this.conversations = conversations;
@@ -49,6 +53,7 @@ class InboundRouter {
         this.handlers = handlers;
         this.answers = answers;
         this.events = events;
+        this.files = files;
     }
 
     @ApplicationModuleListener
@@ -60,7 +65,7 @@ class InboundRouter {
         var customer = Optional.ofNullable(inbound.customerId()).flatMap(customers::find);
         var rated = satisfaction.take(inbound.channel(), inbound.phone(), inbound.replyPayload(), inbound.text());
         if (rated.isPresent()) {
-            lines.add(rated.get().id(), line(inbound, received));
+            lines.add(rated.get().id(), line(rated.get().id(), inbound, received));
             satisfaction.thank(rated.get());
             return;
         }
@@ -76,7 +81,7 @@ class InboundRouter {
                     conversation.id().toString(), inbound.customerId(), inbound.channel(), inbound.receivedAt()));
         }
         conversations.customerWrote(conversation.id(), inbound.customerId(), inbound.receivedAt());
-        lines.add(conversation.id(), line(inbound, received));
+        lines.add(conversation.id(), line(conversation.id(), inbound, received));
         // a keyword answers nothing of ours unless it was tapped or replied to one of our messages
         var keywordAlone = received.keyword() && inbound.repliedTo() == null && inbound.replyPayload() == null;
         if (customer.isPresent() && !keywordAlone && journeyTakes(inbound)) {
@@ -99,7 +104,17 @@ class InboundRouter {
         return handlers.stream().anyMatch(handler -> handler.take(reply));
     }
 
-    private static ConversationLines.Line line(InboundView inbound, InboundMessageReceived received) {
+    /** The customer's line; a file they sent is recorded to download later, the line names our media id. */
+    private ConversationLines.Line line(UUID conversationId, InboundView inbound, InboundMessageReceived received) {
+        var mediaId = received.mediaId() == null
+                ? null
+                : files.received(
+                        conversationId,
+                        inbound.customerId(),
+                        inbound.channel(),
+                        inbound.inboundId(),
+                        received.mediaId(),
+                        received.mimeType());
         return new ConversationLines.Line(
                 ConversationLines.Direction.INBOUND,
                 Author.CUSTOMER,
@@ -108,7 +123,7 @@ class InboundRouter {
                 null,
                 inbound.type(),
                 inbound.text(),
-                received.mediaId(),
+                mediaId,
                 inbound.receivedAt());
     }
 }

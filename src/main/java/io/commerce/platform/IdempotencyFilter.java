@@ -47,6 +47,7 @@ class IdempotencyFilter extends OncePerRequestFilter {
     protected boolean shouldNotFilter(HttpServletRequest request) {
         return !request.getMethod().equals("POST")
                 || request.getHeader(HEADER) == null
+                || RequestBodyLimitFilter.isFormOrUpload(request) // a file upload is not kept to be replayed
                 || !request.getRequestURI().startsWith(request.getContextPath() + "/api/");
     }
 

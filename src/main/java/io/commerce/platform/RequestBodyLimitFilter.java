@@ -33,14 +33,20 @@ class RequestBodyLimitFilter extends OncePerRequestFilter {
 
     /**
      * Form posts (Twilio's webhooks) are left to the servlet container, which parses them into request
-     * parameters and limits them by {@code server.tomcat.max-http-form-post-size}.
+     * parameters and limits them by {@code server.tomcat.max-http-form-post-size}; file uploads ({@code
+     * multipart/form-data}) to Spring's multipart support, limited by {@code spring.servlet.multipart.*}.
      */
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
         var method = request.getMethod();
-        var form = request.getContentType() != null
-                && request.getContentType().toLowerCase().startsWith("application/x-www-form-urlencoded");
-        return form || !(method.equals("POST") || method.equals("PUT") || method.equals("PATCH"));
+        return isFormOrUpload(request) || !(method.equals("POST") || method.equals("PUT") || method.equals("PATCH"));
+    }
+
+    /** A form post or a file upload: bodies the container parses itself, never cached in memory. */
+    static boolean isFormOrUpload(HttpServletRequest request) {
+        var type =
+                request.getContentType() == null ? "" : request.getContentType().toLowerCase();
+        return type.startsWith("application/x-www-form-urlencoded") || type.startsWith("multipart/form-data");
     }
 
     @Override

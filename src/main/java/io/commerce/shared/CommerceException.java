@@ -17,7 +17,11 @@ public abstract class CommerceException extends RuntimeException {
         /** The resource is in a state that forbids the change (409). */
         CONFLICT,
         /** The request is well-formed but refers to things that do not exist (422). */
-        UNPROCESSABLE
+        UNPROCESSABLE,
+        /** The content is larger than allowed (413). */
+        TOO_LARGE,
+        /** The content's type is not accepted (415). */
+        UNSUPPORTED_TYPE
     }
 
     private final Kind kind;

@@ -3,13 +3,17 @@ package io.commerce.messaging.sandbox;
 import io.commerce.messaging.MessageView;
 import io.commerce.messaging.MessagingService;
 import io.commerce.messaging.sms.SmsGateway;
+import io.commerce.shared.InvalidValueException;
 import io.commerce.shared.PhoneNumber;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.time.Clock;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -27,11 +31,16 @@ import org.springframework.web.bind.annotation.RestController;
 @Conditional(SandboxMode.Any.class)
 class CustomerSimulator {
 
-    /** What the customer does: write {@code text}, or tap the button {@code buttonId} of {@code replyTo}. */
+    /**
+     * What the customer does: write {@code text}, tap the button {@code buttonId} of {@code replyTo}, or send a
+     * file ({@code media}: {@code image}, a small PNG, or {@code pdf}, a one-page receipt) with {@code text} as
+     * its caption.
+     */
     record CustomerAction(
             @Size(max = 4096) String text,
             @Size(max = 256) String buttonId,
-            @Size(max = 64) String replyTo) {}
+            @Size(max = 64) String replyTo,
+            @Pattern(regexp = "image|pdf") String media) {}
 
     /** The id the simulated provider gave the customer's message. */
     record Simulated(String providerMessageId) {}
@@ -40,17 +49,24 @@ class CustomerSimulator {
     private final MessagingService messaging;
     private final SmsGateway sms;
     private final Clock clock;
+    private final ObjectProvider<SandboxMediaStore> media;
 
-    CustomerSimulator(SandboxCallbacks callbacks, MessagingService messaging, SmsGateway sms, Clock clock) {
+    CustomerSimulator(
+            SandboxCallbacks callbacks,
+            MessagingService messaging,
+            SmsGateway sms,
+            Clock clock,
+            ObjectProvider<SandboxMediaStore> media) {
         this.callbacks = callbacks;
         this.messaging = messaging;
         this.sms = sms;
         this.clock = clock;
+        this.media = media;
     }
 
     @PostMapping("/api/v1/sandbox/customers/{phone}/whatsapp")
     @ResponseStatus(HttpStatus.ACCEPTED)
-    Simulated simulateWhatsAppMessage(@PathVariable String phone, @RequestBody CustomerAction action) {
+    Simulated simulateWhatsAppMessage(@PathVariable String phone, @Valid @RequestBody CustomerAction action) {
         var e164 = PhoneNumber.parse(phone, null).e164();
         var waId = e164.substring(1);
         var id = "wamid.SANDBOXIN" + HexFormat.of().formatHex(WhatsAppSandbox.randomBytes());
@@ -64,6 +80,8 @@ class CustomerSimulator {
         message.put("timestamp", String.valueOf(clock.instant().getEpochSecond()));
         if (action.buttonId() != null) {
             tap(message, action, original);
+        } else if (action.media() != null) {
+            file(message, action);
         } else {
             message.put("type", "text");
             message.put("text", Map.of("body", action.text() == null ? "" : action.text()));
@@ -90,6 +108,31 @@ class CustomerSimulator {
         params.put("NumMedia", "0");
         callbacks.sms(sms.webhookBaseUrl() + "/webhooks/sms/inbound", params);
         return new Simulated(sid);
+    }
+
+    /** An image or a PDF, put in the simulated Cloud API's media store first, as Meta keeps what customers send. */
+    private void file(Map<String, Object> message, CustomerAction action) {
+        var store = media.getIfAvailable();
+        if (store == null) {
+            throw new InvalidValueException("media", "the WhatsApp channel is live: its sandbox has no media");
+        }
+        var pdf = action.media().equals("pdf");
+        var file = pdf
+                ? store.put(SandboxMediaStore.samplePdf(), "application/pdf", "receipt.pdf")
+                : store.put(SandboxMediaStore.samplePng(), "image/png", null);
+        var type = pdf ? "document" : "image";
+        var body = new LinkedHashMap<String, Object>();
+        body.put("mime_type", file.mimeType());
+        body.put("sha256", file.sha256());
+        body.put("id", file.id());
+        if (pdf) {
+            body.put("filename", file.filename());
+        }
+        if (action.text() != null) {
+            body.put("caption", action.text());
+        }
+        message.put("type", type);
+        message.put(type, body);
     }
 
     /** A tap on a template quick reply is a {@code button} message; on reply buttons or a list, {@code interactive}. */
