@@ -1,16 +1,23 @@
 package io.commerce;
 
+import static com.tngtech.archunit.base.DescribedPredicate.not;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.type;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import io.commerce.conversation.ConversationProperties;
+import io.commerce.conversation.FeedbackReason;
 import jakarta.persistence.Entity;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZonedDateTime;
+import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.springframework.data.repository.Repository;
 import org.springframework.web.bind.annotation.RestController;
@@ -93,5 +100,35 @@ class ArchitectureTest {
                 .dependOnClassesThat()
                 .resideInAPackage("io.commerce.messaging.whatsapp..")
                 .check(main);
+    }
+
+    /**
+     * The conversation module's parts (agents, answers, hours, levels, media, feedback) serve its root
+     * package, which routes and answers; they never reach back into it (only its shared value types), and
+     * apart from business hours, which the service levels count in, they stand alone.
+     */
+    @Test
+    void conversationPartsServeTheRootAndStandAlone() {
+        noClasses()
+                .that()
+                .resideInAPackage("io.commerce.conversation.*..")
+                .should()
+                .dependOnClassesThat(resideInAPackage("io.commerce.conversation")
+                        .and(not(type(FeedbackReason.class)))
+                        .and(not(type(ConversationProperties.class))))
+                .check(main);
+        for (var part : List.of("agents", "answers", "hours", "levels", "media", "feedback")) {
+            var others = Stream.of("agents", "answers", "hours", "levels", "media", "feedback")
+                    .filter(other -> !other.equals(part) && !(part.equals("levels") && other.equals("hours")))
+                    .map(other -> "io.commerce.conversation." + other + "..")
+                    .toArray(String[]::new);
+            noClasses()
+                    .that()
+                    .resideInAPackage("io.commerce.conversation." + part + "..")
+                    .should()
+                    .dependOnClassesThat()
+                    .resideInAnyPackage(others)
+                    .check(main);
+        }
     }
 }
