@@ -36,7 +36,13 @@ class ConversationReader {
         var written = lines.of(row.id());
         var sent = new HashMap<String, ConversationEntry>();
         if (row.customerId() != null) {
-            var until = row.resolvedAt() == null ? OPEN_END : row.resolvedAt().plusNanos(1000);
+            // to its resolution, and past it as far as the module's own answers go (the rating asked, the thanks)
+            var until = row.resolvedAt() == null
+                    ? OPEN_END
+                    : written.stream()
+                            .map(ConversationLines.Line::at)
+                            .reduce(row.resolvedAt(), (latest, at) -> at.isAfter(latest) ? at : latest)
+                            .plusNanos(1000);
             messaging
                     .sentBetween(row.customerId(), row.channel(), row.openedAt(), until)
                     .forEach(entry -> sent.put(entry.messageId(), entry));
