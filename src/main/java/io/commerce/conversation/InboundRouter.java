@@ -114,7 +114,8 @@ class InboundRouter {
                         inbound.channel(),
                         inbound.inboundId(),
                         received.mediaId(),
-                        received.mimeType());
+                        received.mimeType(),
+                        received.filename());
         return new ConversationLines.Line(
                 ConversationLines.Direction.INBOUND,
                 Author.CUSTOMER,

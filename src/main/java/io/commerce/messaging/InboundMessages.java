@@ -90,7 +90,8 @@ class InboundMessages {
                 inbound.mediaId(),
                 inbound.mimeType(),
                 repliedTo.map(row -> row.id().toString()).orElse(null),
-                intent.isPresent()));
+                intent.isPresent(),
+                inbound.filename()));
         if (customerId == null) {
             log.info("kept a {} message from an unknown number", inbound.channel());
             return;

@@ -52,7 +52,8 @@ public class ConversationFiles {
             Channel channel,
             long inboundId,
             String providerMediaId,
-            @Nullable String mimeType) {
+            @Nullable String mimeType,
+            @Nullable String filename) {
         return rows.insertInbound(
                 UUID.randomUUID().toString(),
                 channel,
@@ -61,6 +62,7 @@ public class ConversationFiles {
                 inboundId,
                 providerMediaId,
                 mimeType,
+                filename,
                 clock.instant());
     }
 

@@ -31,12 +31,14 @@ class MediaRows {
             long inboundId,
             String providerMediaId,
             @Nullable String mimeType,
+            @Nullable String filename,
             Instant now) {
         jdbc.sql("""
                         insert into media (id, direction, channel, conversation_id, customer_id, inbound_id,
-                                           provider_media_id, mime_type, status, next_attempt_at, created_at)
+                                           provider_media_id, mime_type, filename, status, next_attempt_at,
+                                           created_at)
                         values (:id, 'INBOUND', :channel, :conversation, :customer, :inbound, :provider, :mime,
-                                'PENDING', :now, :now)
+                                :filename, 'PENDING', :now, :now)
                         on conflict (inbound_id) do nothing
                         """)
                 .param("id", id)
@@ -46,6 +48,7 @@ class MediaRows {
                 .param("inbound", inboundId)
                 .param("provider", providerMediaId)
                 .param("mime", mimeType)
+                .param("filename", filename == null || filename.length() <= 255 ? filename : filename.substring(0, 255))
                 .param("now", Timestamp.from(now))
                 .update();
         return jdbc.sql("select id from media where inbound_id = :inbound")

@@ -80,11 +80,12 @@ class SandboxFilesTest {
                         file -> file.path("size").asLong(0) > 0);
         assertThat(media.path("mimeType").asString()).isEqualTo("application/pdf");
         assertThat(media.path("caption").asString()).isEqualTo("mi recibo");
-        var bytes = api.get()
+        var file = api.get()
                 .uri("/api/v1/media/" + media.path("mediaId").asString())
                 .retrieve()
-                .body(byte[].class);
-        assertThat(new String(bytes, StandardCharsets.US_ASCII)).startsWith("%PDF");
+                .toEntity(byte[].class);
+        assertThat(new String(file.getBody(), StandardCharsets.US_ASCII)).startsWith("%PDF");
+        assertThat(file.getHeaders().getContentDisposition().getFilename()).isEqualTo("receipt.pdf");
 
         var form = new LinkedMultiValueMap<String, Object>();
         var part = new HttpHeaders();
