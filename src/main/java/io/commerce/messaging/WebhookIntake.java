@@ -11,7 +11,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -46,9 +45,6 @@ class WebhookIntake {
     private final ConcurrentLinkedQueue<Delivery> queue = new ConcurrentLinkedQueue<>();
     private final ThreadLocal<Delivery> beingProcessed = new ThreadLocal<>();
     private final Semaphore writers = new Semaphore(WRITERS);
-    /** Deliveries taken and not yet answered: how long a waiter sleeps between its tries to write. */
-    private final AtomicInteger waiting = new AtomicInteger();
-
     private final RetriedTransactions transactions;
     private final StatusUpdates statuses;
     private final WebhookDeliveries deliveries;
@@ -78,20 +74,6 @@ class WebhookIntake {
                 new CompletableFuture<>(),
                 new ArrayList<>());
         queue.add(delivery);
-        waiting.incrementAndGet();
-        try {
-            awaitWritten(delivery);
-        } finally {
-            waiting.decrementAndGet();
-        }
-        var outcome = delivery.written().join();
-        if (outcome.equals("processed")) {
-            delivery.beforeAnswer().forEach(Runnable::run);
-        }
-        metrics.webhook(provider, outcome, Duration.between(started, clock.instant()));
-    }
-
-    private void awaitWritten(Delivery delivery) {
         while (!delivery.written().isDone()) {
             if (writers.tryAcquire()) {
                 try {
@@ -103,6 +85,11 @@ class WebhookIntake {
             // block, never spin: spinning virtual threads would hold the carriers the writer needs
             awaitBriefly(delivery);
         }
+        var outcome = delivery.written().join();
+        if (outcome.equals("processed")) {
+            delivery.beforeAnswer().forEach(Runnable::run);
+        }
+        metrics.webhook(provider, outcome, Duration.between(started, clock.instant()));
     }
 
     /**
@@ -167,15 +154,9 @@ class WebhookIntake {
         }
     }
 
-    /**
-     * Waits for the delivery to be written, or for a chance to write it: 2 ms, longer the more deliveries
-     * wait (up to 100 ms), so that thousands of waiters in a backlog do not wake half a million times a
-     * second and starve the writers of the carriers they need; with many waiters, one of them still wakes
-     * every few microseconds to take a freed writer slot.
-     */
-    private void awaitBriefly(Delivery delivery) {
+    private static void awaitBriefly(Delivery delivery) {
         try {
-            delivery.written().get(Math.min(100, 2 + waiting.get() / 20), TimeUnit.MILLISECONDS);
+            delivery.written().get(2, TimeUnit.MILLISECONDS);
         } catch (TimeoutException | ExecutionException e) {
             // not written yet: try to become a writer again
         } catch (InterruptedException e) {
