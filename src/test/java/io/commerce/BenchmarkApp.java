@@ -1,5 +1,6 @@
 package io.commerce;
 
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.util.ArrayList;
@@ -33,6 +34,24 @@ public final class BenchmarkApp {
                 "--logging.level.io.commerce=WARN"));
         args.addAll(List.of(extra));
         return new SpringApplicationBuilder(CommerceApplication.class).run(args.toArray(String[]::new));
+    }
+
+    /**
+     * Like {@link #start}, on a PostgreSQL the benchmark starts itself with {@code pg_stat_statements} loaded
+     * (and the service's durable settings), so that it can print where the database's time went. The server
+     * stops when the JVM exits.
+     */
+    public static ConfigurableApplicationContext startWithStatements(String... extra) throws IOException {
+        var postgres = EmbeddedPostgres.builder()
+                .setServerConfig("shared_preload_libraries", "pg_stat_statements")
+                .setServerConfig("fsync", "on")
+                .setServerConfig("synchronous_commit", "on")
+                .setServerConfig("full_page_writes", "on")
+                .start();
+        var args = new ArrayList<>(List.of(extra));
+        args.add("--spring.datasource.url=" + postgres.getJdbcUrl("postgres", "postgres"));
+        args.add("--spring.datasource.username=postgres");
+        return start(args.toArray(String[]::new));
     }
 
     /** One customer with WhatsApp consent and {@code count} messages to numbers no earlier seed used. */

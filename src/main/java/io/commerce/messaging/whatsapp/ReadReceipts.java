@@ -4,6 +4,7 @@ import io.commerce.messaging.InboundMessageReceived;
 import io.commerce.shared.Channel;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
 
 /**
  * Blue ticks: once a customer's WhatsApp message is stored and handled (keywords, replies to journeys), it is
@@ -22,7 +23,8 @@ class ReadReceipts {
         this.enabled = properties.markInboundRead();
     }
 
-    @ApplicationModuleListener
+    /** Outside any transaction: a call to Meta must not hold one of the pool's database connections. */
+    @ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
     void on(InboundMessageReceived received) {
         if (enabled && received.channel() == Channel.WHATSAPP && received.providerMessageId() != null) {
             whatsapp.markAsRead(received.providerMessageId());
