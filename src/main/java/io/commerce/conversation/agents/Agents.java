@@ -77,12 +77,11 @@ class Agents {
     Optional<String> choose(@Nullable String language) {
         return jdbc.sql("""
                         select a.id from agent a
+                         cross join lateral (select count(*) as load from conversation c
+                                              where c.assignee = a.id and c.status <> 'RESOLVED') open
                          where a.available and (cast(:language as varchar) is null or :language = any(a.languages))
-                           and (select count(*) from conversation c where c.assignee = a.id and c.status <> 'RESOLVED')
-                               < a.max_open_conversations
-                         order by (select count(*) from conversation c
-                                    where c.assignee = a.id and c.status <> 'RESOLVED'),
-                                  a.id
+                           and open.load < a.max_open_conversations
+                         order by open.load, a.id
                          limit 1
                            for update of a
                         """).param("language", language).query(String.class).optional();
