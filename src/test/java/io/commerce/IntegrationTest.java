@@ -1,5 +1,6 @@
 package io.commerce;
 
+import io.commerce.conversation.ServiceDesk;
 import io.commerce.journey.ProbeJourney;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
@@ -21,5 +22,5 @@ import org.springframework.test.context.event.RecordApplicationEvents;
 @AutoConfigureMockMvc
 @ActiveProfiles("test")
 @RecordApplicationEvents
-@Import({RecordingListener.class, ProbeJourney.class, OpenApiResponseCheck.class})
+@Import({RecordingListener.class, ProbeJourney.class, OpenApiResponseCheck.class, ServiceDesk.class})
 public @interface IntegrationTest {}

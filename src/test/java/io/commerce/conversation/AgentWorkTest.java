@@ -7,8 +7,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.commerce.IntegrationTest;
 import io.commerce.TestClock;
-import io.commerce.messaging.sms.SmsSecrets;
-import io.commerce.messaging.whatsapp.WhatsAppSecrets;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -33,31 +31,23 @@ class AgentWorkTest {
     JdbcClient jdbc;
 
     @Autowired
-    WhatsAppSecrets whatsApp;
-
-    @Autowired
-    SmsSecrets sms;
-
-    @Autowired
     TestClock clock;
 
     @Autowired
     SnoozeAlarm alarm;
 
+    @Autowired
     ServiceDesk desk;
 
     @BeforeEach
     void openAroundTheClockWithNobodyAvailable() {
-        desk = new ServiceDesk(mvc, jdbc, whatsApp, sms, clock);
         desk.alwaysOpen();
         desk.noAgentsAvailable();
     }
 
     @AfterEach
-    void defaultHoursAndTime() {
-        jdbc.sql("delete from business_hours").update();
-        desk.noAgentsAvailable();
-        clock.reset();
+    void backToTheConfiguredHoursAndTime() {
+        desk.reset();
     }
 
     @Test

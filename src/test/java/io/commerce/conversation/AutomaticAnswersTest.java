@@ -7,9 +7,6 @@ import static io.commerce.Api.uniqueId;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.commerce.IntegrationTest;
-import io.commerce.TestClock;
-import io.commerce.messaging.sms.SmsSecrets;
-import io.commerce.messaging.whatsapp.WhatsAppSecrets;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -34,26 +31,17 @@ class AutomaticAnswersTest {
     JdbcClient jdbc;
 
     @Autowired
-    WhatsAppSecrets whatsApp;
-
-    @Autowired
-    SmsSecrets sms;
-
-    @Autowired
-    TestClock clock;
-
     ServiceDesk desk;
 
     @BeforeEach
     void openAroundTheClockWithNobodyAvailable() {
-        desk = new ServiceDesk(mvc, jdbc, whatsApp, sms, clock);
         desk.alwaysOpen();
         desk.noAgentsAvailable();
     }
 
     @AfterEach
-    void defaultHours() {
-        jdbc.sql("delete from business_hours").update();
+    void backToTheConfiguredHoursAndTime() {
+        desk.reset();
     }
 
     @ParameterizedTest

@@ -7,8 +7,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.commerce.IntegrationTest;
 import io.commerce.TestClock;
-import io.commerce.messaging.sms.SmsSecrets;
-import io.commerce.messaging.whatsapp.WhatsAppSecrets;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
@@ -41,17 +39,12 @@ class BusinessTimeTest {
     JdbcClient jdbc;
 
     @Autowired
-    WhatsAppSecrets whatsApp;
-
-    @Autowired
-    SmsSecrets sms;
-
-    @Autowired
     TestClock clock;
 
     @Autowired
     MeterRegistry registry;
 
+    @Autowired
     ServiceDesk desk;
 
     /** A Friday at least a week ahead, so that the service's clock only ever moves forward from now. */
@@ -59,7 +52,6 @@ class BusinessTimeTest {
 
     @BeforeEach
     void splitShiftsOnWeekdaysInMadrid() {
-        desk = new ServiceDesk(mvc, jdbc, whatsApp, sms, clock);
         desk.noAgentsAvailable();
         friday = LocalDate.now(MADRID).plusWeeks(1).with(TemporalAdjusters.next(DayOfWeek.FRIDAY));
         desk.hours("""
@@ -71,10 +63,8 @@ class BusinessTimeTest {
     }
 
     @AfterEach
-    void defaultHoursAndTime() {
-        jdbc.sql("delete from business_hours").update();
-        desk.noAgentsAvailable();
-        clock.reset();
+    void backToTheConfiguredHoursAndTime() {
+        desk.reset();
     }
 
     @Test

@@ -13,6 +13,7 @@ import io.commerce.messaging.whatsapp.WhatsAppSecrets;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
+import org.springframework.boot.test.context.TestComponent;
 import org.springframework.http.HttpMethod;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
@@ -22,7 +23,8 @@ import org.springframework.test.web.servlet.assertj.MvcTestResult;
  * The customer-service scene of a test: customers who write through the real webhooks, the shop's opening
  * hours and agents set through the API, and what the bot and agents sent, read from the outbox.
  */
-final class ServiceDesk {
+@TestComponent
+public final class ServiceDesk {
 
     /** A customer of the test: their id, number, and their thumbs on the real webhooks. */
     record Customer(String id, String phone, CustomerReplies writes) {}
@@ -75,6 +77,13 @@ final class ServiceDesk {
 
     void hours(String body) {
         json(mvc, HttpMethod.PUT, "/api/v1/business-hours", body).assertThat().hasStatusOk();
+    }
+
+    /** Back to the configured business hours, no agent available, the real time. */
+    void reset() {
+        jdbc.sql("delete from business_hours").update();
+        noAgentsAvailable();
+        clock.reset();
     }
 
     /** No agent takes new conversations (other tests leave theirs behind). */
