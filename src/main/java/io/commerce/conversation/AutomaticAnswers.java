@@ -65,11 +65,7 @@ class AutomaticAnswers {
             InboundMessageReceived received,
             Optional<CustomerProfile> customer) {
         if (conversation.withPeople()) {
-            if (conversation.assignee() != null) {
-                handover.toPeople(conversation); // waiting again for the agent's answer
-            } else {
-                handover.awayIfClosed(conversation);
-            }
+            handover.customerWaits(conversation);
             return;
         }
         if (customer.isEmpty() || (inbound.text() == null && inbound.replyPayload() == null)) {

@@ -60,6 +60,15 @@ class Handover {
         say(conversation, texts.say("answers.handoff.acknowledgement", language, wait.minutes()));
     }
 
+    /**
+     * The customer wrote again while people have the conversation: they wait for an answer again, and the
+     * bot says nothing but the away message outside business hours.
+     */
+    void customerWaits(ConversationRow conversation) {
+        assignment.enqueue(conversation);
+        awayIfClosed(conversation);
+    }
+
     /** Outside business hours, the away message once per closed period; true when closed. */
     boolean awayIfClosed(ConversationRow conversation) {
         var now = clock.instant();

@@ -77,15 +77,26 @@ class AgentWorkTest {
 
     @Test
     void theBotIsSilentWhileAnAgentHasTheConversation() {
-        desk.agent(uniqueId("a"), "[\"en\"]", 5);
+        var agent = uniqueId("a");
+        desk.agent(agent, "[\"en\"]", 5);
         var customer = desk.customer("en");
         var conversation = waitingFor(customer);
 
         customer.writes().writeOnWhatsApp("hello? where is my order?");
-
         desk.awaitCustomerLines(conversation, 2);
-        assertThat(desk.sent(customer.id(), "conversation/bot")).hasSize(1); // the acknowledgement only
-        assertThat(assignee(conversation)).isNotNull();
+        assertThat(reply(conversation, """
+                        {"agentId": "%s", "text": "Hi, looking into it"}""".formatted(agent))).hasStatus(HttpStatus.CREATED);
+        customer.writes().writeOnWhatsApp("thanks, and can I change the address?");
+        desk.awaitCustomerLines(conversation, 3);
+
+        assertThat(desk.sent(customer.id(), "conversation/bot")).hasSize(1); // the first acknowledgement only
+        assertThat(assignee(conversation)).isEqualTo(agent);
+        desk.conversation(conversation)
+                .assertThat()
+                .bodyJson()
+                .extractingPath("$.waitingSince")
+                .as("the customer waits for the agent again")
+                .isNotNull();
     }
 
     @Test
