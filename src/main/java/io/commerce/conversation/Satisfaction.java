@@ -21,7 +21,7 @@ import org.springframework.stereotype.Component;
 /**
  * Customer satisfaction: on resolution the customer is asked to rate the conversation 1 to 5 (a list to tap
  * inside the service window, or a number to text back on SMS; the approved template {@code csat_request}
- * outside it). The answer, a tapped row or a lone digit within a week, is kept on the resolved conversation
+ * outside it). The answer, a tapped row or (by SMS) a lone digit within a week, is kept on the resolved conversation
  * (it does not open a new one), counted for the agent who had it, and published as {@link ConversationRated}.
  */
 @Component
@@ -100,7 +100,7 @@ class Satisfaction {
      * within the week; returns the conversation rated.
      */
     Optional<ConversationRow> take(Channel channel, String phone, @Nullable String payload, @Nullable String text) {
-        var rating = rating(payload, text);
+        var rating = rating(channel, payload, text);
         if (rating.isEmpty()) {
             return Optional.empty();
         }
@@ -134,11 +134,16 @@ class Satisfaction {
         }
     }
 
-    private static Optional<Integer> rating(@Nullable String payload, @Nullable String text) {
+    /**
+     * A tapped rating row (or the template's quick reply, registered with payloads {@code CSAT_1} … {@code
+     * CSAT_5}); a lone digit only by SMS, which has nothing to tap: on WhatsApp a typed number may answer a
+     * journey's own question (a delivery rating), which comes first.
+     */
+    private static Optional<Integer> rating(Channel channel, @Nullable String payload, @Nullable String text) {
         if (payload != null && payload.startsWith(ROW)) {
             return parse(payload.substring(ROW.length()));
         }
-        if (payload == null && text != null) {
+        if (channel == Channel.SMS && payload == null && text != null) {
             var digit = DIGIT.matcher(text);
             return digit.matches() ? parse(digit.group(1)) : Optional.empty();
         }

@@ -276,6 +276,37 @@ class AgentWorkTest {
                 .isEqualTo("CONVERSATION_ALREADY_OPEN");
     }
 
+    @Test
+    void bySmsALoneDigitAfterResolutionIsTheRatingOnWhatsAppItIsANewMessage() {
+        var bySms = desk.customer("en");
+        bySms.writes().textBySms("talk to a person");
+        var smsConversation = desk.conversationOf(bySms.phone());
+        desk.botAnswers(bySms.id(), 1);
+        assertThat(status(smsConversation, """
+                        {"status": "resolved"}""")).hasStatusOk();
+        assertThat(desk.botAnswers(bySms.id(), 2).get(1)).contains("Reply with a number from 1 (bad) to 5 (great).");
+
+        bySms.writes().textBySms("4");
+
+        desk.botAnswers(bySms.id(), 3); // the thanks
+        desk.conversation(smsConversation)
+                .assertThat()
+                .bodyJson()
+                .extractingPath("$.rating")
+                .isEqualTo(4);
+        var byWhatsApp = desk.customer("en");
+        var whatsAppConversation = waitingFor(byWhatsApp);
+        assertThat(status(whatsAppConversation, """
+                        {"status": "resolved"}""")).hasStatusOk();
+        byWhatsApp.writes().writeOnWhatsApp("4");
+        assertThat(desk.conversationOf(byWhatsApp.phone())).isNotEqualTo(whatsAppConversation);
+        desk.conversation(whatsAppConversation)
+                .assertThat()
+                .bodyJson()
+                .extractingPath("$.rating")
+                .isNull();
+    }
+
     /** The customer asks for a person; returns the conversation once it waits in the queue. */
     private String waitingFor(ServiceDesk.Customer customer) {
         customer.writes().writeOnWhatsApp("talk to a person");
