@@ -7,10 +7,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Semaphore;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
+import java.util.concurrent.locks.LockSupport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -19,7 +17,8 @@ import org.springframework.stereotype.Component;
  * Processes verified webhook deliveries and keeps their raw payloads, and answers only once both are
  * durable (a crash before commit makes the provider deliver again). Concurrent deliveries share
  * transactions (group commit): a request thread that finds a writer slot free writes everything queued,
- * its own delivery and others', in one transaction; the others wait for theirs. A failing batch is
+ * its own delivery and others', in one transaction; the others sleep until theirs is written (the writer
+ * wakes them) or a slot frees (the writer leaving wakes the first in line), never polling. A failing batch is
  * written again one delivery at a time, so a payload that breaks processing is kept with its error, still
  * acknowledged, and does not take others down with it. A transaction that loses a lock conflict (a
  * deadlock with the dispatcher recording a batch as sent) simply runs again.
@@ -30,6 +29,8 @@ class WebhookIntake {
     private static final Logger log = LoggerFactory.getLogger(WebhookIntake.class);
     private static final int MAX_BATCH = 100;
     private static final int WRITERS = 2;
+    /** How long a waiting request sleeps at most before it looks again, should a wake-up ever be missed. */
+    private static final Duration SAFETY_NET = Duration.ofMillis(50);
 
     /**
      * One delivery waiting to be written; {@code written} completes with its outcome; {@code beforeAnswer}
@@ -40,7 +41,15 @@ class WebhookIntake {
             String payload,
             Runnable processing,
             CompletableFuture<String> written,
-            List<Runnable> beforeAnswer) {}
+            List<Runnable> beforeAnswer,
+            Thread waiting) {
+
+        /** Its outcome is known: the request thread waiting for it wakes at once. */
+        void done(String outcome) {
+            written.complete(outcome);
+            LockSupport.unpark(waiting);
+        }
+    }
 
     private final ConcurrentLinkedQueue<Delivery> queue = new ConcurrentLinkedQueue<>();
     private final ThreadLocal<Delivery> beingProcessed = new ThreadLocal<>();
@@ -72,7 +81,8 @@ class WebhookIntake {
                 new String(body, StandardCharsets.UTF_8),
                 processing,
                 new CompletableFuture<>(),
-                new ArrayList<>());
+                new ArrayList<>(),
+                Thread.currentThread());
         queue.add(delivery);
         while (!delivery.written().isDone()) {
             if (writers.tryAcquire()) {
@@ -80,10 +90,11 @@ class WebhookIntake {
                     writeQueued(delivery);
                 } finally {
                     writers.release();
+                    wakeNextWriter();
                 }
             }
-            // block, never spin: spinning virtual threads would hold the carriers the writer needs
-            awaitBriefly(delivery);
+            // sleep until written, or woken to write: never poll, a backlog of thousands would eat the processor
+            LockSupport.parkNanos(this, SAFETY_NET.toNanos());
         }
         var outcome = delivery.written().join();
         if (outcome.equals("processed")) {
@@ -128,7 +139,7 @@ class WebhookIntake {
                         .map(d -> new WebhookDeliveries.Raw(d.provider(), d.payload()))
                         .toList());
             });
-            batch.forEach(delivery -> delivery.written().complete("processed"));
+            batch.forEach(delivery -> delivery.done("processed"));
         } catch (RuntimeException e) {
             if (batch.size() > 1) {
                 batch.forEach(delivery -> write(List.of(delivery)));
@@ -139,7 +150,7 @@ class WebhookIntake {
             try {
                 deliveries.failed(delivery.provider(), delivery.payload(), e.toString());
             } finally {
-                delivery.written().complete("failed");
+                delivery.done("failed");
             }
         }
     }
@@ -154,14 +165,11 @@ class WebhookIntake {
         }
     }
 
-    private static void awaitBriefly(Delivery delivery) {
-        try {
-            delivery.written().get(2, TimeUnit.MILLISECONDS);
-        } catch (TimeoutException | ExecutionException e) {
-            // not written yet: try to become a writer again
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while a webhook was being written", e);
+    /** A writer slot is free: the delivery first in line wakes to take it, if its writer has not come yet. */
+    private void wakeNextWriter() {
+        var next = queue.peek();
+        if (next != null) {
+            LockSupport.unpark(next.waiting());
         }
     }
 }
