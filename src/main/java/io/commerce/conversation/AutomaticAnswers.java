@@ -162,17 +162,9 @@ class AutomaticAnswers {
 
     private void say(ConversationRow conversation, OutboundContent answer) {
         try {
-            sender.send(conversation, Author.BOT, null, answer, words(answer), null);
+            sender.send(conversation, Author.BOT, null, answer, answer.words(), null);
         } catch (MessageRefusedException refused) {
             log.info("no automatic answer in conversation {}: {}", conversation.id(), refused.code());
         }
-    }
-
-    private static @Nullable String words(OutboundContent content) {
-        return switch (content) {
-            case OutboundContent.Text text -> text.body();
-            case OutboundContent.ListMenu list -> list.body();
-            default -> null;
-        };
     }
 }

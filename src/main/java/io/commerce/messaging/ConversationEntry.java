@@ -2,6 +2,7 @@ package io.commerce.messaging;
 
 import io.commerce.shared.Channel;
 import java.time.Instant;
+import java.util.Locale;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -19,4 +20,23 @@ public record ConversationEntry(
         @Nullable String templateKey,
         @Nullable String replyPayload,
         @Nullable String inReplyTo,
-        @Nullable String origin) {}
+        @Nullable String origin) {
+
+    /** A message we sent, as a line of the conversation. */
+    static ConversationEntry outbound(MessageRow row) {
+        return new ConversationEntry(
+                "outbound",
+                row.createdAt(),
+                row.channel(),
+                row.id().toString(),
+                row.templateKey() != null
+                        ? "template"
+                        : row.content().getClass().getSimpleName().toLowerCase(Locale.ROOT),
+                row.smsText() != null ? row.smsText() : row.content().words(),
+                row.status(),
+                row.templateKey(),
+                null,
+                row.replyTo(),
+                row.origin() == null ? null : row.origin().label());
+    }
+}

@@ -187,7 +187,7 @@ public class MessagingService {
     public List<ConversationEntry> conversation(String customerId) {
         customers.requireExisting(customerId);
         var entries = new ArrayList<ConversationEntry>();
-        reads.byCustomer(customerId).forEach(row -> entries.add(outboundEntry(row)));
+        reads.byCustomer(customerId).forEach(row -> entries.add(ConversationEntry.outbound(row)));
         entries.addAll(inbound.conversation(customerId));
         entries.sort(Comparator.comparing(ConversationEntry::at));
         return entries;
@@ -197,7 +197,7 @@ public class MessagingService {
     @Transactional(readOnly = true)
     public List<ConversationEntry> sentBetween(String customerId, Channel channel, Instant from, Instant to) {
         return reads.byCustomer(customerId, channel, from, to).stream()
-                .map(MessagingService::outboundEntry)
+                .map(ConversationEntry::outbound)
                 .toList();
     }
 
@@ -211,39 +211,6 @@ public class MessagingService {
     @Transactional(readOnly = true)
     public Optional<Instant> serviceWindowClosesAt(Channel channel, String phone) {
         return window.closesAt(channel, phone);
-    }
-
-    private static ConversationEntry outboundEntry(MessageRow row) {
-        return new ConversationEntry(
-                "outbound",
-                row.createdAt(),
-                row.channel(),
-                row.id().toString(),
-                row.templateKey() != null
-                        ? "template"
-                        : row.content().getClass().getSimpleName().toLowerCase(),
-                row.smsText() != null ? row.smsText() : words(row.content()),
-                row.status(),
-                row.templateKey(),
-                null,
-                row.replyTo(),
-                row.origin() == null ? null : row.origin().label());
-    }
-
-    /** What a free-form message says, for the conversation view. */
-    private static String words(OutboundContent content) {
-        return switch (content) {
-            case OutboundContent.Buttons buttons -> buttons.body();
-            case OutboundContent.ListMenu list -> list.body();
-            case OutboundContent.CtaUrl cta -> cta.body();
-            case OutboundContent.Media media -> media.caption();
-            case OutboundContent.Reaction reaction -> reaction.emoji();
-            case OutboundContent.Catalog catalog -> catalog.body();
-            case OutboundContent.Product product -> product.body();
-            case OutboundContent.ProductList list -> list.body();
-            case Text text -> text.body();
-            case Template template -> null;
-        };
     }
 
     List<TemplateCatalogue.TemplateInfo> templates() {

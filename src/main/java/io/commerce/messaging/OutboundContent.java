@@ -14,6 +14,22 @@ public sealed interface OutboundContent {
         return true;
     }
 
+    /** What the message says to a reader (a conversation view): its body or caption; none for a template. */
+    default String words() {
+        return switch (this) {
+            case Buttons buttons -> buttons.body();
+            case ListMenu list -> list.body();
+            case CtaUrl cta -> cta.body();
+            case Media media -> media.caption();
+            case Reaction reaction -> reaction.emoji();
+            case Catalog catalog -> catalog.body();
+            case Product product -> product.body();
+            case ProductList list -> list.body();
+            case Text text -> text.body();
+            case Template template -> null;
+        };
+    }
+
     /** A catalogue template by its logical key, with its parameters by name. */
     record Template(String key, Map<String, String> params) implements OutboundContent {
         @Override
