@@ -5,7 +5,7 @@
  * {@code hours} (business hours, business-time clocks), {@code answers} (FAQ, intents, canned responses),
  * {@code media} (files customers and agents exchange).
  */
-@ApplicationModule(allowedDependencies = {"shared", "customer", "consent", "order", "messaging"})
+@ApplicationModule(allowedDependencies = {"shared", "customer", "consent", "order", "messaging", "messaging :: media"})
 package io.commerce.conversation;
 
 import org.springframework.modulith.ApplicationModule;

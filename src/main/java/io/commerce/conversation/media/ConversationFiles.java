@@ -1,9 +1,9 @@
 package io.commerce.conversation.media;
 
-import io.commerce.messaging.MediaTypes;
-import io.commerce.messaging.MediaUpload;
 import io.commerce.messaging.OutboundContent;
-import io.commerce.messaging.ProviderMedia;
+import io.commerce.messaging.media.MediaTypes;
+import io.commerce.messaging.media.MediaUpload;
+import io.commerce.messaging.media.ProviderMedia;
 import io.commerce.shared.Channel;
 import java.time.Clock;
 import java.time.Duration;

@@ -1,7 +1,7 @@
 package io.commerce.conversation.media;
 
-import io.commerce.messaging.MediaFetch;
-import io.commerce.messaging.ProviderMedia;
+import io.commerce.messaging.media.MediaFetch;
+import io.commerce.messaging.media.ProviderMedia;
 import java.time.Clock;
 import java.time.Duration;
 import org.slf4j.Logger;

@@ -1,6 +1,6 @@
 package io.commerce.conversation.media;
 
-import io.commerce.messaging.MediaTypes;
+import io.commerce.messaging.media.MediaTypes;
 import io.commerce.shared.InvalidValueException;
 import java.io.IOException;
 import java.io.UncheckedIOException;

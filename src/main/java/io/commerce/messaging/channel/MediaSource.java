@@ -1,7 +1,7 @@
 package io.commerce.messaging.channel;
 
-import io.commerce.messaging.MediaFetch;
-import io.commerce.messaging.MediaUpload;
+import io.commerce.messaging.media.MediaFetch;
+import io.commerce.messaging.media.MediaUpload;
 import io.commerce.shared.Channel;
 import java.nio.file.Path;
 

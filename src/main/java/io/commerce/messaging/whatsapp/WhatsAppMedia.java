@@ -1,12 +1,12 @@
 package io.commerce.messaging.whatsapp;
 
-import io.commerce.messaging.MediaFetch;
-import io.commerce.messaging.MediaTypes;
-import io.commerce.messaging.MediaUpload;
 import io.commerce.messaging.channel.MediaSource;
 import io.commerce.messaging.channel.MediaStreams;
 import io.commerce.messaging.channel.ProviderEndpoint;
 import io.commerce.messaging.channel.ServiceUrl;
+import io.commerce.messaging.media.MediaFetch;
+import io.commerce.messaging.media.MediaTypes;
+import io.commerce.messaging.media.MediaUpload;
 import io.commerce.shared.Channel;
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -1,4 +1,4 @@
-package io.commerce.messaging;
+package io.commerce.messaging.media;
 
 /**
  * What came of handing a file to a provider for sending: its id there (WhatsApp keeps uploaded media for 30

@@ -1,4 +1,4 @@
-package io.commerce.messaging;
+package io.commerce.messaging.media;
 
 import io.commerce.messaging.channel.MediaSource;
 import io.commerce.shared.Channel;

@@ -1,4 +1,4 @@
-package io.commerce.messaging;
+package io.commerce.messaging.media;
 
 import java.util.Base64;
 import java.util.HexFormat;
