@@ -76,6 +76,38 @@ class AgentWorkTest {
     }
 
     @Test
+    void anAgentsLoadFollowsReassignmentAndResolutionSoTheyTakeWorkAgain() {
+        var team = uniqueId("team");
+        var ana = team + "-1";
+        var bea = team + "-2";
+        desk.agent(ana, "[\"es\"]", 1);
+        var first = waitingFor(desk.customer("es"));
+        assertThat(assignee(waitingFor(desk.customer("es")))).as("ana is full").isNull();
+
+        desk.agent(bea, "[\"nl\"]", 1);
+        assertThat(json(mvc, HttpMethod.PUT, "/api/v1/conversations/%s/assignee".formatted(first), """
+                        {"agentId": "%s"}""".formatted(bea)))
+                .hasStatusOk();
+        assertLoad(ana, 0);
+        assertLoad(bea, 1);
+        assertThat(status(first, """
+                        {"status": "resolved"}""")).hasStatusOk();
+        assertLoad(bea, 0);
+
+        assertThat(assignee(waitingFor(desk.customer("es"))))
+                .as("ana has room again")
+                .isEqualTo(ana);
+        assertLoad(ana, 1);
+    }
+
+    private void assertLoad(String agentId, int openConversations) {
+        assertThat(get(mvc, "/api/v1/agents/" + agentId))
+                .bodyJson()
+                .extractingPath("$.openConversations")
+                .isEqualTo(openConversations);
+    }
+
+    @Test
     void theBotIsSilentWhileAnAgentHasTheConversation() {
         var agent = uniqueId("a");
         desk.agent(agent, "[\"en\"]", 5);

@@ -20,11 +20,8 @@ import org.springframework.stereotype.Repository;
 @Repository
 class Agents {
 
-    private static final String WITH_LOAD = """
-            select a.*, (select count(*) from conversation c
-                          where c.assignee = a.id and c.status <> 'RESOLVED') as open_conversations
-              from agent a
-            """;
+    /** An agent's load, {@code open_conversations}, is kept on their row by a trigger (db/V25__agent_load.sql). */
+    private static final String SELECT_AGENTS = "select a.* from agent a";
 
     private final JdbcClient jdbc;
 
@@ -55,14 +52,14 @@ class Agents {
     }
 
     Optional<AgentView> find(String agentId) {
-        return jdbc.sql(WITH_LOAD + " where a.id = :id")
+        return jdbc.sql(SELECT_AGENTS + " where a.id = :id")
                 .param("id", agentId)
                 .query(Agents::map)
                 .optional();
     }
 
     List<AgentView> list() {
-        return jdbc.sql(WITH_LOAD + " order by a.id").query(Agents::map).list();
+        return jdbc.sql(SELECT_AGENTS + " order by a.id").query(Agents::map).list();
     }
 
     boolean exists(String agentId) {
@@ -77,25 +74,21 @@ class Agents {
     Optional<String> choose(@Nullable String language) {
         return jdbc.sql("""
                         select a.id from agent a
-                         cross join lateral (select count(*) as load from conversation c
-                                              where c.assignee = a.id and c.status <> 'RESOLVED') open
                          where a.available and (cast(:language as varchar) is null or :language = any(a.languages))
-                           and open.load < a.max_open_conversations
-                         order by open.load, a.id
+                           and a.open_conversations < a.max_open_conversations
+                         order by a.open_conversations, a.id
                          limit 1
                            for update of a
                         """).param("language", language).query(String.class).optional();
     }
 
     /**
-     * Whether the (locked) agent is still below capacity, counted afresh: a conversation another transaction
-     * gave them is seen once that transaction released the lock.
+     * Whether the (locked) agent is still below capacity, read afresh: a conversation another transaction
+     * gave them is counted once that transaction released the lock.
      */
     boolean hasRoom(String agentId) {
         return jdbc.sql("""
-                        select (select count(*) from conversation c where c.assignee = a.id and c.status <> 'RESOLVED')
-                               < a.max_open_conversations
-                          from agent a where a.id = :id
+                        select a.open_conversations < a.max_open_conversations from agent a where a.id = :id
                         """).param("id", agentId).query(Boolean.class).single();
     }
 
