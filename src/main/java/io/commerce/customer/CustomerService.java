@@ -5,12 +5,15 @@ import io.commerce.shared.Paged;
 import io.commerce.shared.UnknownReferenceException;
 import io.commerce.shared.Upserted;
 import java.time.Clock;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.domain.Sort;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -23,18 +26,21 @@ public class CustomerService {
     private final List<PersonalDataHolder> holders;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final JdbcClient jdbc;
 
     CustomerService(
             CustomerRepository customers,
             CustomerDataParser parser,
             List<PersonalDataHolder> holders,
             ApplicationEventPublisher events,
-            Clock clock) {
+            Clock clock,
+            JdbcClient jdbc) {
         this.customers = customers;
         this.parser = parser;
         this.holders = holders;
         this.events = events;
         this.clock = clock;
+        this.jdbc = jdbc;
     }
 
     /** Creates or updates a customer; publishes {@link CustomerRegistered} on creation only. */
@@ -68,6 +74,28 @@ public class CustomerService {
         return customers
                 .findFirstByPhoneAndErasedAtIsNullOrderByUpdatedAtDesc(e164)
                 .map(Customer::profile);
+    }
+
+    /**
+     * The customers with these E.164 numbers, by number, in one query (a batch of inbound messages); with
+     * several customers on one number, the one updated last. Numbers no customer has are absent.
+     */
+    @Transactional(readOnly = true)
+    public Map<String, String> customerIdsByPhone(Collection<String> phones) {
+        if (phones.isEmpty()) {
+            return Map.of();
+        }
+        return jdbc
+                .sql("""
+                        select distinct on (phone) phone, id from customer
+                         where phone = any(:phones) and erased_at is null
+                         order by phone, updated_at desc
+                        """)
+                .param("phones", phones.toArray(String[]::new))
+                .query((rs, n) -> Map.entry(rs.getString("phone"), rs.getString("id")))
+                .list()
+                .stream()
+                .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
     }
 
     @Transactional(readOnly = true)

@@ -44,7 +44,7 @@ class ConsentWithdrawals {
     private final MessageReads reads;
     private final SendLifecycle lifecycle;
     private final Cancellations cancellations;
-    private final WebhookIntake intake;
+    private final BeforeAnswering beforeAnswering;
     private final TransactionTemplate transaction;
     private final Clock clock;
     private final Map<Channel, Duration> inFlightLimit = new EnumMap<>(Channel.class);
@@ -54,14 +54,14 @@ class ConsentWithdrawals {
             MessageReads reads,
             SendLifecycle lifecycle,
             Cancellations cancellations,
-            WebhookIntake intake,
+            BeforeAnswering beforeAnswering,
             TransactionTemplate transaction,
             Channels channels,
             Clock clock) {
         this.reads = reads;
         this.lifecycle = lifecycle;
         this.cancellations = cancellations;
-        this.intake = intake;
+        this.beforeAnswering = beforeAnswering;
         // its own transactions: after a commit, the committed one's connection is still bound to the thread
         this.transaction = new TransactionTemplate(transaction.getTransactionManager());
         this.transaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
@@ -109,7 +109,7 @@ class ConsentWithdrawals {
             return;
         }
         Runnable settle = () -> settle(withdrawn.customerId(), withdrawn.channel());
-        if (intake.beforeAnswering(settle)
+        if (beforeAnswering.ask(settle)
                 || RequestContextHolder.getRequestAttributes() == null
                 || !TransactionSynchronizationManager.isSynchronizationActive()) {
             return;

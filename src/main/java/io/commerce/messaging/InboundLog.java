@@ -2,11 +2,13 @@ package io.commerce.messaging;
 
 import io.commerce.messaging.channel.InboundMessage;
 import io.commerce.shared.Channel;
-import java.sql.Timestamp;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -20,29 +22,58 @@ class InboundLog {
         this.jdbc = jdbc;
     }
 
-    /** Stores the message; empty when it was stored before (a duplicate delivery). */
-    Optional<Long> store(InboundMessage inbound, String customerId, UUID repliedTo) {
-        return jdbc.sql("""
+    /** A message to store, with the customer it came from and the message of ours it answers, when known. */
+    record Arrival(
+            InboundMessage message,
+            @Nullable String customerId,
+            @Nullable UUID repliedTo) {}
+
+    /**
+     * Stores the messages in one statement; returns the ids of those stored now, by provider message id (one
+     * stored before, a duplicate delivery, is absent, and so is a repeat of one within {@code arrivals}).
+     */
+    Map<String, Long> storeAll(List<Arrival> arrivals) {
+        if (arrivals.isEmpty()) {
+            return Map.of();
+        }
+        return jdbc
+                .sql("""
                         insert into inbound_message (provider_message_id, channel, customer_id, sender, type, text,
                                                      reply_payload, context_message_id, replied_to, payload, received_at)
-                        values (:pid, :channel, :customerId, :sender, :type, :text, :payload, :context, :repliedTo,
-                                cast(:raw as jsonb), :at)
+                        select * from unnest(cast(:pids as text[]), cast(:channels as text[]), cast(:customerIds as text[]),
+                                             cast(:senders as text[]), cast(:types as text[]), cast(:texts as text[]),
+                                             cast(:payloads as text[]), cast(:contexts as text[]),
+                                             cast(cast(:repliedTos as text[]) as uuid[]),
+                                             cast(cast(:raws as text[]) as jsonb[]),
+                                             cast(cast(:ats as text[]) as timestamptz[]))
                         on conflict (provider_message_id) do nothing
-                        returning id
+                        returning provider_message_id, id
                         """)
-                .param("pid", inbound.providerMessageId())
-                .param("channel", inbound.channel().name())
-                .param("customerId", customerId)
-                .param("sender", inbound.phone())
-                .param("type", inbound.type())
-                .param("text", inbound.text())
-                .param("payload", inbound.replyPayload())
-                .param("context", inbound.contextMessageId())
-                .param("repliedTo", repliedTo)
-                .param("raw", inbound.payload())
-                .param("at", Timestamp.from(inbound.receivedAt()))
-                .query(Long.class)
-                .optional();
+                .param("pids", column(arrivals, a -> a.message().providerMessageId()))
+                .param("channels", column(arrivals, a -> a.message().channel().name()))
+                .param("customerIds", column(arrivals, Arrival::customerId))
+                .param("senders", column(arrivals, a -> a.message().phone()))
+                .param("types", column(arrivals, a -> a.message().type()))
+                .param("texts", column(arrivals, a -> a.message().text()))
+                .param("payloads", column(arrivals, a -> a.message().replyPayload()))
+                .param("contexts", column(arrivals, a -> a.message().contextMessageId()))
+                .param(
+                        "repliedTos",
+                        column(
+                                arrivals,
+                                a -> a.repliedTo() == null
+                                        ? null
+                                        : a.repliedTo().toString()))
+                .param("raws", column(arrivals, a -> a.message().payload()))
+                .param("ats", column(arrivals, a -> a.message().receivedAt().toString()))
+                .query((rs, n) -> Map.entry(rs.getString("provider_message_id"), rs.getLong("id")))
+                .list()
+                .stream()
+                .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+    }
+
+    private static String[] column(List<Arrival> arrivals, Function<Arrival, @Nullable String> value) {
+        return arrivals.stream().map(value).toArray(String[]::new);
     }
 
     List<ConversationEntry> conversation(String customerId) {

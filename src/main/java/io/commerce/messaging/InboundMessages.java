@@ -3,22 +3,28 @@ package io.commerce.messaging;
 import io.commerce.consent.ConsentChange;
 import io.commerce.consent.ConsentService;
 import io.commerce.consent.ConsentStatus;
-import io.commerce.customer.CustomerProfile;
 import io.commerce.customer.CustomerService;
 import io.commerce.messaging.channel.InboundMessage;
 import io.commerce.shared.CommerceException;
 import io.commerce.shared.Purpose;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
 /**
- * Takes a customer's message: stores it once (unknown numbers too, with no customer), opens or extends
+ * Takes customers' messages, a webhook batch's together: stores each once (unknown numbers too, with no customer), opens or extends
  * the service window, links it to the message it answers, acts on opt-out and opt-in keywords (consent
  * with the message as evidence, and a confirmation in the customer's language), and publishes {@link
  * InboundMessageReceived} (with the message it answers, and whether it was a keyword): the conversation
@@ -38,6 +44,7 @@ class InboundMessages {
     private final MessagingService messaging;
     private final ConsentWithdrawals withdrawals;
     private final ApplicationEventPublisher events;
+    private final BeforeAnswering beforeAnswering;
 
     InboundMessages(
             InboundLog inboundLog,
@@ -48,7 +55,8 @@ class InboundMessages {
             ConsentService consents,
             MessagingService messaging,
             ConsentWithdrawals withdrawals,
-            ApplicationEventPublisher events) {
+            ApplicationEventPublisher events,
+            BeforeAnswering beforeAnswering) {
         this.inboundLog = inboundLog;
         this.window = window;
         this.reads = reads;
@@ -58,29 +66,82 @@ class InboundMessages {
         this.messaging = messaging;
         this.withdrawals = withdrawals;
         this.events = events;
+        this.beforeAnswering = beforeAnswering;
     }
 
-    /** Call inside a transaction. */
+    /** A message received in a batch, with the list of its delivery's work before answering (null: none). */
+    private record Pending(InboundMessage message, @Nullable List<Runnable> beforeAnswer) {}
+
+    private final ThreadLocal<List<Pending>> collected = new ThreadLocal<>();
+
+    /**
+     * Runs {@code work} (webhook processing, inside a transaction) collecting the messages it receives, then
+     * takes them together: one statement each to find their customers, store them and open their windows,
+     * instead of one each per message.
+     */
+    void collecting(Runnable work) {
+        var messages = new ArrayList<Pending>();
+        collected.set(messages);
+        try {
+            work.run();
+        } finally {
+            collected.remove();
+        }
+        receiveAll(messages);
+    }
+
+    /** Takes a message now, or with its batch when called within {@link #collecting}; inside a transaction. */
     void receive(InboundMessage inbound) {
-        var customer =
-                inbound.phone() == null ? Optional.<CustomerProfile>empty() : customers.findByPhone(inbound.phone());
-        var repliedTo = inbound.contextMessageId() == null
-                ? Optional.<MessageRow>empty()
-                : reads.findByProviderId(inbound.contextMessageId());
-        var stored = inboundLog.store(
-                inbound,
-                customer.map(CustomerProfile::customerId).orElse(null),
-                repliedTo.map(MessageRow::id).orElse(null));
-        if (stored.isEmpty()) {
-            return; // a duplicate delivery: everything below already happened once
+        var batch = collected.get();
+        var pending = new Pending(inbound, beforeAnswering.current());
+        if (batch != null) {
+            batch.add(pending);
+            return;
         }
-        if (inbound.phone() != null) {
-            window.opened(inbound.channel(), inbound.phone(), inbound.receivedAt());
+        receiveAll(List.of(pending));
+    }
+
+    private void receiveAll(List<Pending> pending) {
+        if (pending.isEmpty()) {
+            return;
         }
-        var customerId = customer.map(CustomerProfile::customerId).orElse(null);
+        var messages = pending.stream().map(Pending::message).toList();
+        var customerIds = customers.customerIdsByPhone(distinct(messages, InboundMessage::phone));
+        var repliedTo = reads.idsByProviderIds(distinct(messages, InboundMessage::contextMessageId));
+        var stored = inboundLog.storeAll(messages.stream()
+                .map(m -> new InboundLog.Arrival(
+                        m,
+                        customerId(customerIds, m),
+                        m.contextMessageId() == null ? null : repliedTo.get(m.contextMessageId())))
+                .toList());
+        // a duplicate delivery (stored before, or twice in this batch) was taken once: nothing below again
+        var taken = new HashSet<String>();
+        var fresh = pending.stream()
+                .filter(p -> stored.containsKey(p.message().providerMessageId())
+                        && taken.add(p.message().providerMessageId()))
+                .toList();
+        window.opened(fresh.stream()
+                .map(Pending::message)
+                .filter(m -> m.phone() != null)
+                .map(m -> new ServiceWindow.Heard(m.channel(), m.phone(), m.receivedAt()))
+                .toList());
+        // in its delivery's processing: a STOP settles before that delivery is answered
+        fresh.forEach(p -> beforeAnswering.within(p.beforeAnswer(), () -> {
+            var m = p.message();
+            received(
+                    m,
+                    stored.get(m.providerMessageId()),
+                    customerId(customerIds, m),
+                    m.contextMessageId() == null ? null : repliedTo.get(m.contextMessageId()));
+        }));
+    }
+
+    /** A message stored now: the conversation module hears of it, and a keyword acts on the customer's consent. */
+    private void received(
+            InboundMessage inbound, long inboundId, @Nullable String customerId, @Nullable UUID repliedTo) {
         var intent = customerId == null ? Optional.<Keywords.Intent>empty() : keywords.match(inbound.text());
         events.publishEvent(new InboundMessageReceived(
-                stored.get(),
+                inboundId,
                 customerId,
                 inbound.channel(),
                 inbound.providerMessageId(),
@@ -89,7 +150,7 @@ class InboundMessages {
                 inbound.receivedAt(),
                 inbound.mediaId(),
                 inbound.mimeType(),
-                repliedTo.map(row -> row.id().toString()).orElse(null),
+                repliedTo == null ? null : repliedTo.toString(),
                 intent.isPresent(),
                 inbound.filename()));
         if (customerId == null) {
@@ -99,6 +160,14 @@ class InboundMessages {
         intent.ifPresent(keyword -> actOn(keyword, customerId, inbound));
     }
 
+    private static @Nullable String customerId(Map<String, String> customerIds, InboundMessage message) {
+        return message.phone() == null ? null : customerIds.get(message.phone());
+    }
+
+    private static Set<String> distinct(
+            List<InboundMessage> messages, Function<InboundMessage, @Nullable String> value) {
+        return messages.stream().map(value).filter(Objects::nonNull).collect(Collectors.toSet());
+    }
     /** Meta's {@code user_preferences} webhook: the customer stopped or resumed marketing in WhatsApp itself. */
     void preference(io.commerce.shared.Channel channel, String phone, boolean stop, String detail) {
         customers

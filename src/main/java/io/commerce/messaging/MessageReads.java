@@ -6,9 +6,12 @@ import io.commerce.shared.Channel;
 import io.commerce.shared.Purpose;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.springframework.stereotype.Repository;
 
 /** Queries about messages: one by id, pages of them, a customer's, counts, and what pacing and metrics ask. */
@@ -30,11 +33,18 @@ class MessageReads {
                 .optional();
     }
 
-    Optional<MessageRow> findByProviderId(String providerMessageId) {
-        return outbox.sql("select * from message where provider_message_id = :pid")
-                .param("pid", providerMessageId)
-                .query(rows::map)
-                .optional();
+    /** Our ids of the messages with these provider ids (the ones customers replied to), by provider id. */
+    Map<String, UUID> idsByProviderIds(Collection<String> providerMessageIds) {
+        if (providerMessageIds.isEmpty()) {
+            return Map.of();
+        }
+        return outbox
+                .sql("select provider_message_id, id from message where provider_message_id = any(:pids)")
+                .param("pids", providerMessageIds.toArray(String[]::new))
+                .query((rs, n) -> Map.entry(rs.getString("provider_message_id"), rs.getObject("id", UUID.class)))
+                .list()
+                .stream()
+                .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
     }
 
     List<MessageRow> list(String customerId, MessageStatus status, long offset, int limit) {

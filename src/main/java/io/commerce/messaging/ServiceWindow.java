@@ -5,7 +5,10 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.Optional;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -56,16 +59,35 @@ class ServiceWindow {
                 .filter(closes -> closes.isAfter(clock.instant()));
     }
 
-    /** An inbound message opens the window or extends it (never backwards, whatever order webhooks come in). */
-    void opened(Channel channel, String phone, Instant at) {
+    /** A number's latest inbound message on a channel. */
+    record Heard(Channel channel, String phone, Instant at) {}
+
+    /**
+     * Inbound messages open the window or extend it (never backwards, whatever order webhooks come in): one
+     * statement for a batch, each number once (its latest message), in a fixed order so that concurrent batches
+     * lock the windows they share in the same order.
+     */
+    void opened(Collection<Heard> heard) {
+        var latest = heard.stream()
+                .collect(Collectors.toMap(
+                        h -> h.channel().name() + " " + h.phone(),
+                        h -> h,
+                        (a, b) -> a.at().isAfter(b.at()) ? a : b,
+                        TreeMap::new))
+                .values();
+        if (latest.isEmpty()) {
+            return;
+        }
         jdbc.sql("""
-                        insert into service_window (channel, phone, last_inbound_at) values (:channel, :phone, :at)
+                        insert into service_window (channel, phone, last_inbound_at)
+                        select * from unnest(cast(:channels as text[]), cast(:phones as text[]),
+                                             cast(cast(:ats as text[]) as timestamptz[]))
                         on conflict (channel, phone) do update
                            set last_inbound_at = greatest(service_window.last_inbound_at, excluded.last_inbound_at)
                         """)
-                .param("channel", channel.name())
-                .param("phone", phone)
-                .param("at", Timestamp.from(at))
+                .param("channels", latest.stream().map(h -> h.channel().name()).toArray(String[]::new))
+                .param("phones", latest.stream().map(Heard::phone).toArray(String[]::new))
+                .param("ats", latest.stream().map(h -> h.at().toString()).toArray(String[]::new))
                 .update();
     }
 }

@@ -18,7 +18,8 @@ import org.springframework.stereotype.Component;
  * durable (a crash before commit makes the provider deliver again). Concurrent deliveries share
  * transactions (group commit): a request thread that finds a writer slot free writes everything queued,
  * its own delivery and others', in one transaction; the others sleep until theirs is written (the writer
- * wakes them) or a slot frees (the writer leaving wakes the first in line), never polling. A failing batch is
+ * wakes them) or a slot frees (the writer leaving wakes the first in line), never polling. The batch's statuses
+ * and inbound messages are applied set-based, a statement for all of them at a time. A failing batch is
  * written again one delivery at a time, so a payload that breaks processing is kept with its error, still
  * acknowledged, and does not take others down with it. A transaction that loses a lock conflict (a
  * deadlock with the dispatcher recording a batch as sent) simply runs again.
@@ -52,10 +53,11 @@ class WebhookIntake {
     }
 
     private final ConcurrentLinkedQueue<Delivery> queue = new ConcurrentLinkedQueue<>();
-    private final ThreadLocal<Delivery> beingProcessed = new ThreadLocal<>();
     private final Semaphore writers = new Semaphore(WRITERS);
     private final RetriedTransactions transactions;
     private final StatusUpdates statuses;
+    private final InboundMessages inbound;
+    private final BeforeAnswering beforeAnswering;
     private final WebhookDeliveries deliveries;
     private final MessagingMetrics metrics;
     private final Clock clock;
@@ -63,11 +65,15 @@ class WebhookIntake {
     WebhookIntake(
             RetriedTransactions transactions,
             StatusUpdates statuses,
+            InboundMessages inbound,
+            BeforeAnswering beforeAnswering,
             WebhookDeliveries deliveries,
             MessagingMetrics metrics,
             Clock clock) {
         this.transactions = transactions;
         this.statuses = statuses;
+        this.inbound = inbound;
+        this.beforeAnswering = beforeAnswering;
         this.deliveries = deliveries;
         this.metrics = metrics;
         this.clock = clock;
@@ -103,20 +109,6 @@ class WebhookIntake {
         metrics.webhook(provider, outcome, Duration.between(started, clock.instant()));
     }
 
-    /**
-     * Called while a delivery is processed: runs {@code work} once the delivery is committed and before it
-     * is answered, on the delivery's own request thread (not the writer's, which others wait for). Returns
-     * false outside a delivery's processing.
-     */
-    boolean beforeAnswering(Runnable work) {
-        var delivery = beingProcessed.get();
-        if (delivery == null) {
-            return false;
-        }
-        delivery.beforeAnswer().add(work);
-        return true;
-    }
-
     /** Writes batches until this thread's own delivery is done (others' deliveries ride along). */
     private void writeQueued(Delivery own) {
         while (!own.written().isDone()) {
@@ -134,7 +126,7 @@ class WebhookIntake {
     private void write(List<Delivery> batch) {
         try {
             transactions.run(status -> {
-                statuses.collecting(() -> batch.forEach(this::process));
+                statuses.collecting(() -> inbound.collecting(() -> batch.forEach(this::process)));
                 deliveries.processed(batch.stream()
                         .map(d -> new WebhookDeliveries.Raw(d.provider(), d.payload()))
                         .toList());
@@ -157,12 +149,7 @@ class WebhookIntake {
 
     private void process(Delivery delivery) {
         delivery.beforeAnswer().clear(); // written again (a retry, alone after a failed batch): asked again
-        beingProcessed.set(delivery);
-        try {
-            delivery.processing().run();
-        } finally {
-            beingProcessed.remove();
-        }
+        beforeAnswering.within(delivery.beforeAnswer(), delivery.processing());
     }
 
     /** A writer slot is free: the delivery first in line wakes to take it, if its writer has not come yet. */

@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
@@ -87,7 +88,8 @@ class GuardrailsDispatchTest {
     void marketingThatAnswersACustomerWhoJustWroteIsNotHeldByQuietHours(@Autowired ServiceWindow window) {
         var customer = customerIn("UTC");
         var phone = customers.get(customer).phone();
-        window.opened(Channel.WHATSAPP, phone, Instant.now().minusSeconds(30)); // Ana tapped "5" just now
+        window.opened(List.of(new ServiceWindow.Heard(
+                Channel.WHATSAPP, phone, Instant.now().minusSeconds(30)))); // Ana tapped "5" just now
         var id = queue(customer, Purpose.MARKETING);
 
         dispatcher.dispatchOnce(Channel.WHATSAPP);

@@ -8,6 +8,7 @@ import static io.commerce.messaging.MessagingFixtures.fixture;
 import static io.commerce.messaging.MessagingFixtures.postWhatsApp;
 import static io.commerce.messaging.MessagingFixtures.uniquePhone;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import io.commerce.IntegrationTest;
 import io.commerce.messaging.channel.Signatures;
@@ -138,6 +139,42 @@ class InboundMessageReceivedTest {
             assertThat(event.customerId()).isNull();
             assertThat(event.keyword()).isFalse();
         });
+    }
+
+    @Test
+    void messagesDeliveredTogetherAreEachTakenOnceWithTheirOwnSenderAndWindow() {
+        var stranger = uniquePhone();
+        var text = fixture("webhook_message_text.json", phone, suffix);
+        var start = text.indexOf("{\n                \"from\"");
+        var message = text.substring(start, text.indexOf("\n            ]", start));
+        var second = message.replace("wamid.", "wamid.2").replace("Does it come in another color?", "and in blue?");
+        var fromStranger =
+                message.replace(phone.substring(1), stranger.substring(1)).replace("wamid.", "wamid.3");
+        // one delivery, three messages, one of them twice; then the whole delivery again (Meta's retry)
+        var body = text.replace(message, String.join(",", message, second, message, fromStranger));
+
+        postWhatsApp(mvc, whatsAppSecrets, body).assertThat().hasStatusOk();
+        postWhatsApp(mvc, whatsAppSecrets, body).assertThat().hasStatusOk();
+
+        var received = events.stream(InboundMessageReceived.class)
+                .filter(event -> event.providerMessageId().contains(suffix))
+                .toList();
+        assertThat(received)
+                .extracting(InboundMessageReceived::text, InboundMessageReceived::customerId)
+                .containsExactlyInAnyOrder(
+                        tuple("Does it come in another color?", customerId),
+                        tuple("and in blue?", customerId),
+                        tuple("Does it come in another color?", null));
+        assertThat(jdbc.sql("select count(*) from inbound_message where provider_message_id like ?")
+                        .param("%" + suffix + "%")
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(3);
+        assertThat(jdbc.sql("select count(*) from service_window where phone in (?, ?)")
+                        .params(phone, stranger)
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(2);
     }
 
     @Test

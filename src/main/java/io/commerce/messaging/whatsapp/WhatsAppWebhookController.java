@@ -14,6 +14,7 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Locale;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -85,12 +86,30 @@ class WhatsAppWebhookController {
         if (!Signatures.hubSignatureMatches(secrets.appSecret(), raw, signature)) {
             throw new InvalidSignatureException(SIGNATURE);
         }
-        core.take(
-                "whatsapp",
-                raw,
-                () -> WhatsAppWebhookReader.read(
-                        json.readTree(raw), this::status, this::message, this::preference, this::accountError));
+        core.take("whatsapp", raw, read(raw));
         return ResponseEntity.ok().build();
+    }
+
+    /**
+     * Reads the body here, on the request's own thread, into what processing will do once the intake's writer
+     * takes it (in a transaction others wait for). A body that cannot be read fails its processing, and is kept
+     * with its error like any other.
+     */
+    private Runnable read(byte[] raw) {
+        try {
+            var effects = new ArrayList<Runnable>();
+            WhatsAppWebhookReader.read(
+                    json.readTree(raw),
+                    status -> effects.add(() -> status(status)),
+                    message -> effects.add(() -> message(message)),
+                    preference -> effects.add(() -> preference(preference)),
+                    error -> effects.add(() -> accountError(error)));
+            return () -> effects.forEach(Runnable::run);
+        } catch (RuntimeException unreadable) {
+            return () -> {
+                throw unreadable;
+            };
+        }
     }
 
     private void status(WhatsAppWebhookReader.Status status) {
