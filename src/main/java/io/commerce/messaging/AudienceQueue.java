@@ -1,6 +1,8 @@
 package io.commerce.messaging;
 
 import io.commerce.messaging.channel.Channels;
+import io.commerce.messaging.templates.RenderedTemplate;
+import io.commerce.messaging.templates.TemplateCatalogue;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.HashMap;
