@@ -5,6 +5,7 @@ import io.commerce.messaging.channel.Channels;
 import io.commerce.messaging.channel.FailureKind;
 import io.commerce.messaging.channel.OutgoingMessage;
 import io.commerce.messaging.channel.SendOutcome;
+import io.commerce.messaging.guardrails.Guardrails;
 import io.commerce.messaging.templates.TemplateCatalogue;
 import io.commerce.shared.Purpose;
 import java.time.Clock;

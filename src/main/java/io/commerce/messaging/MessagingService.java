@@ -5,6 +5,7 @@ import io.commerce.customer.CustomerProfile;
 import io.commerce.customer.CustomerService;
 import io.commerce.messaging.OutboundContent.Template;
 import io.commerce.messaging.OutboundContent.Text;
+import io.commerce.messaging.guardrails.ContentLimits;
 import io.commerce.messaging.templates.RenderedTemplate;
 import io.commerce.messaging.templates.TemplateCatalogue;
 import io.commerce.shared.Channel;
