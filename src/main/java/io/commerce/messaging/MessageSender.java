@@ -6,6 +6,8 @@ import io.commerce.messaging.channel.FailureKind;
 import io.commerce.messaging.channel.OutgoingMessage;
 import io.commerce.messaging.channel.SendOutcome;
 import io.commerce.messaging.guardrails.Guardrails;
+import io.commerce.messaging.outbox.MessageRow;
+import io.commerce.messaging.outbox.Pacing;
 import io.commerce.messaging.templates.TemplateCatalogue;
 import io.commerce.shared.Purpose;
 import java.time.Clock;
