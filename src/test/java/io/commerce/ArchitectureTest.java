@@ -103,6 +103,49 @@ class ArchitectureTest {
     }
 
     /**
+     * The messaging core's internal parts ({@code templates}, {@code outbox}, {@code guardrails}) are core
+     * too: they reach no adapter nor the sandbox. They serve the core's root package and stand apart from
+     * each other, but for the outbox rendering a template once per language for a bulk send.
+     */
+    @Test
+    void messagingCorePartsReachNoAdapterAndStandApart() {
+        noClasses()
+                .that()
+                .resideInAnyPackage(
+                        "io.commerce.messaging.templates..",
+                        "io.commerce.messaging.outbox..",
+                        "io.commerce.messaging.guardrails..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(
+                        "io.commerce.messaging.whatsapp..",
+                        "io.commerce.messaging.sms..",
+                        "io.commerce.messaging.sandbox..")
+                .check(main);
+        noClasses()
+                .that()
+                .resideInAPackage("io.commerce.messaging.templates..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("io.commerce.messaging.outbox..", "io.commerce.messaging.guardrails..")
+                .check(main);
+        noClasses()
+                .that()
+                .resideInAPackage("io.commerce.messaging.guardrails..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("io.commerce.messaging.outbox..", "io.commerce.messaging.templates..")
+                .check(main);
+        noClasses()
+                .that()
+                .resideInAPackage("io.commerce.messaging.outbox..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage("io.commerce.messaging.guardrails..")
+                .check(main);
+    }
+
+    /**
      * The conversation module's parts (agents, answers, hours, levels, media, feedback) serve its root
      * package, which routes and answers; they never reach back into it (only its shared value types), and
      * apart from business hours, which the service levels count in, they stand alone.

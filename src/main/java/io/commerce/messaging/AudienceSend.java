@@ -1,5 +1,6 @@
 package io.commerce.messaging;
 
+import io.commerce.messaging.templates.TemplateCatalogue;
 import io.commerce.shared.Channel;
 import io.commerce.shared.Purpose;
 import java.util.HashMap;

@@ -1,5 +1,6 @@
 package io.commerce.messaging;
 
+import io.commerce.messaging.outbox.MessageRow;
 import io.commerce.shared.Channel;
 import java.time.Instant;
 import java.util.Locale;

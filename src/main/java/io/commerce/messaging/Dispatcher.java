@@ -1,5 +1,7 @@
 package io.commerce.messaging;
 
+import io.commerce.messaging.outbox.MessageRow;
+import io.commerce.messaging.outbox.Pacing;
 import io.commerce.shared.Channel;
 import java.time.Clock;
 import java.time.Instant;

@@ -4,6 +4,8 @@ import io.commerce.consent.ConsentChange;
 import io.commerce.consent.ConsentService;
 import io.commerce.consent.ConsentStatus;
 import io.commerce.messaging.channel.FailureKind;
+import io.commerce.messaging.outbox.MessageRow;
+import io.commerce.messaging.outbox.Outbox;
 import io.commerce.shared.Channel;
 import io.commerce.shared.Purpose;
 import java.time.Clock;

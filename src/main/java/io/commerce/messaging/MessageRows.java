@@ -1,7 +1,7 @@
 package io.commerce.messaging;
 
-import com.fasterxml.jackson.annotation.JsonSubTypes;
-import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import io.commerce.messaging.outbox.MessageColumns;
+import io.commerce.messaging.outbox.MessageRow;
 import io.commerce.shared.Channel;
 import io.commerce.shared.Purpose;
 import java.sql.ResultSet;
@@ -10,43 +10,20 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.UUID;
 import org.springframework.stereotype.Component;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
- * How a row of the {@code message} table maps to and from Java, shared by the classes that run its
- * statements ({@link Outbox}, {@link MessageReads}, {@link SendLifecycle}, {@link StatusLedger},
- * {@link Cancellations}): the row mapper, the {@code content} column's JSON and the timestamp conversions.
+ * How a row of the {@code message} table maps to Java, shared by the classes that run its statements
+ * ({@link MessageReads}, {@link SendLifecycle}, {@link StatusLedger}, {@link Cancellations}): the row mapper
+ * and the timestamp conversion; the columns' values themselves are {@link MessageColumns}' ({@code content}
+ * JSON, timestamps).
  */
 @Component
 class MessageRows {
 
-    private final JsonMapper json;
+    private final MessageColumns columns;
 
-    MessageRows(JsonMapper json) {
-        this.json = json.rebuild()
-                .addMixIn(OutboundContent.class, StoredContent.class)
-                .build();
-    }
-
-    /** In the {@code content} column every content names its kind; the API needs no such field. */
-    @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "kind")
-    @JsonSubTypes({
-        @JsonSubTypes.Type(value = OutboundContent.Template.class, name = "template"),
-        @JsonSubTypes.Type(value = OutboundContent.Text.class, name = "text"),
-        @JsonSubTypes.Type(value = OutboundContent.Buttons.class, name = "buttons"),
-        @JsonSubTypes.Type(value = OutboundContent.ListMenu.class, name = "list"),
-        @JsonSubTypes.Type(value = OutboundContent.CtaUrl.class, name = "ctaUrl"),
-        @JsonSubTypes.Type(value = OutboundContent.Media.class, name = "media"),
-        @JsonSubTypes.Type(value = OutboundContent.Reaction.class, name = "reaction"),
-        @JsonSubTypes.Type(value = OutboundContent.Catalog.class, name = "catalog"),
-        @JsonSubTypes.Type(value = OutboundContent.Product.class, name = "product"),
-        @JsonSubTypes.Type(value = OutboundContent.ProductList.class, name = "productList")
-    })
-    private interface StoredContent {}
-
-    /** The {@code content} column's JSON for this content, exactly as {@link Outbox#insert} writes it. */
-    String contentJson(OutboundContent content) {
-        return json.writeValueAsString(content);
+    MessageRows(MessageColumns columns) {
+        this.columns = columns;
     }
 
     static StatusLedger.MovedMessage moved(ResultSet rs) throws SQLException {
@@ -70,7 +47,7 @@ class MessageRows {
                 rs.getString("timezone"),
                 rs.getString("language"),
                 rs.getString("template_key"),
-                json.readValue(rs.getString("content"), OutboundContent.class),
+                columns.content(rs.getString("content")),
                 rs.getString("sms_text"),
                 rs.getString("reply_to"),
                 origin(rs),
@@ -100,6 +77,6 @@ class MessageRows {
     }
 
     static Timestamp ts(Instant instant) {
-        return instant == null ? null : Timestamp.from(instant);
+        return MessageColumns.ts(instant);
     }
 }

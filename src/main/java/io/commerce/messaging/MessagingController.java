@@ -1,5 +1,6 @@
 package io.commerce.messaging;
 
+import io.commerce.messaging.templates.TemplateCatalogue;
 import io.commerce.shared.PageRequest;
 import io.commerce.shared.Paged;
 import io.commerce.shared.ShopId;

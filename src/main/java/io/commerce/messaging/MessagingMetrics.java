@@ -1,5 +1,6 @@
 package io.commerce.messaging;
 
+import io.commerce.messaging.outbox.MessageRow;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;

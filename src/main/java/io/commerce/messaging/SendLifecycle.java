@@ -2,6 +2,8 @@ package io.commerce.messaging;
 
 import static io.commerce.messaging.MessageRows.ts;
 
+import io.commerce.messaging.outbox.MessageRow;
+import io.commerce.messaging.outbox.Outbox;
 import io.commerce.shared.Channel;
 import java.time.Instant;
 import java.util.List;

@@ -3,6 +3,7 @@ package io.commerce.messaging;
 import static io.commerce.messaging.MessageRows.ts;
 
 import io.commerce.messaging.channel.StatusReport;
+import io.commerce.messaging.outbox.Outbox;
 import io.commerce.shared.Channel;
 import io.commerce.shared.Purpose;
 import java.time.Instant;

@@ -5,7 +5,7 @@ import java.util.List;
 
 /** A template was asked for without parameters it needs. */
 public class TemplateParametersException extends InvalidValueException {
-    TemplateParametersException(String key, List<String> missing) {
+    public TemplateParametersException(String key, List<String> missing) {
         super(
                 "template.params",
                 "TEMPLATE_PARAMS_MISSING",

@@ -4,7 +4,7 @@ import io.commerce.shared.CommerceException;
 
 /** No template with this key in the catalogue. */
 public class UnknownTemplateException extends CommerceException {
-    UnknownTemplateException(String key) {
+    public UnknownTemplateException(String key) {
         super(Kind.UNPROCESSABLE, "UNKNOWN_TEMPLATE", "template '%s' is not in the catalogue".formatted(key));
     }
 }

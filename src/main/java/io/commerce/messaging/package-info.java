@@ -4,7 +4,9 @@
  * of an outbox claimed by a dispatcher; with no provider credentials the adapters talk to a built-in
  * sandbox. Publishes {@link io.commerce.messaging.MessageSent}, {@link io.commerce.messaging.MessageDelivered},
  * {@link io.commerce.messaging.MessageRead}, {@link io.commerce.messaging.MessageFailed}, and {@link
- * io.commerce.messaging.InboundMessageReceived}.
+ * io.commerce.messaging.InboundMessageReceived}. The root holds the public face and the core; templates,
+ * the outbox's write side and the guardrails are internal sub-packages ({@code templates}, {@code outbox},
+ * {@code guardrails}).
  */
 @ApplicationModule(allowedDependencies = {"shared", "customer", "consent"})
 package io.commerce.messaging;

@@ -5,15 +5,15 @@ import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
 
 /** The messaging settings as they are with nothing configured, for tests of single collaborators. */
-final class DefaultMessagingProperties {
+public final class DefaultMessagingProperties {
 
     private DefaultMessagingProperties() {}
 
-    static MessagingProperties defaults() {
+    public static MessagingProperties defaults() {
         return with(Map.of());
     }
 
-    static MessagingProperties with(Map<String, String> properties) {
+    public static MessagingProperties with(Map<String, String> properties) {
         return new Binder(new MapConfigurationPropertySource(properties))
                 .bindOrCreate("commerce.messaging", MessagingProperties.class);
     }

@@ -24,6 +24,8 @@ import io.commerce.customer.CustomerDetails;
 import io.commerce.customer.CustomerService;
 import io.commerce.messaging.channel.InboundMessage;
 import io.commerce.messaging.channel.StatusReport;
+import io.commerce.messaging.outbox.MessageRow;
+import io.commerce.messaging.outbox.Pacing;
 import io.commerce.messaging.whatsapp.WhatsAppSecrets;
 import io.commerce.shared.Channel;
 import io.commerce.shared.Purpose;

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.commerce.IntegrationTest;
 import io.commerce.messaging.channel.StatusReport;
+import io.commerce.messaging.outbox.MessageRow;
+import io.commerce.messaging.outbox.Outbox;
 import io.commerce.shared.Channel;
 import io.commerce.shared.Purpose;
 import java.nio.charset.StandardCharsets;

@@ -1,7 +1,7 @@
 package io.commerce.messaging.channel;
 
 import io.commerce.messaging.OutboundContent;
-import io.commerce.messaging.RenderedTemplate;
+import io.commerce.messaging.templates.RenderedTemplate;
 import java.util.UUID;
 
 /**

@@ -1,4 +1,4 @@
-package io.commerce.messaging;
+package io.commerce.messaging.outbox;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

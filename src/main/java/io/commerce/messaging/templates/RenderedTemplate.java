@@ -1,5 +1,6 @@
-package io.commerce.messaging;
+package io.commerce.messaging.templates;
 
+import io.commerce.messaging.MessageCategory;
 import java.util.Map;
 
 /** A template resolved for one customer: the language chosen and every parameter filled. */

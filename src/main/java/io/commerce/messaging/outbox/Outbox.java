@@ -1,6 +1,6 @@
-package io.commerce.messaging;
+package io.commerce.messaging.outbox;
 
-import static io.commerce.messaging.MessageRows.ts;
+import static io.commerce.messaging.outbox.MessageColumns.ts;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -14,28 +14,28 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 
 /**
  * The outbound queue: writes messages, one at a time or, inside {@link #together}, in one JDBC batch. Every
- * other statement about the {@code message} table ({@link MessageReads}, {@link SendLifecycle},
- * {@link StatusLedger}, {@link Cancellations}) goes through {@link #sql}, which writes the waiting messages
+ * other statement about the {@code message} table (the core's {@code MessageReads}, {@code SendLifecycle},
+ * {@code StatusLedger}, {@code Cancellations}) goes through {@link #sql}, which writes the waiting messages
  * first, so reads see them.
  */
 @Repository
-class Outbox {
+public class Outbox {
 
     private final JdbcClient jdbc;
     private final NamedParameterJdbcTemplate batch;
-    private final MessageRows messageRows;
+    private final MessageColumns columns;
 
-    Outbox(JdbcClient jdbc, NamedParameterJdbcTemplate batch, MessageRows messageRows) {
+    Outbox(JdbcClient jdbc, NamedParameterJdbcTemplate batch, MessageColumns columns) {
         this.jdbc = jdbc;
         this.batch = batch;
-        this.messageRows = messageRows;
+        this.columns = columns;
     }
 
     /**
      * Queues a message: written now, or, inside {@link #together}, with the others of that call (every other
      * statement about messages writes the waiting ones first, so reads see them).
      */
-    void insert(MessageRow row) {
+    public void insert(MessageRow row) {
         if (TransactionSynchronizationManager.getResource(this) instanceof Waiting waiting) {
             waiting.rows().add(row);
         } else {
@@ -47,7 +47,7 @@ class Outbox {
      * Runs {@code work} with the messages it queues written together when it returns, in one JDBC batch (one
      * round trip instead of one per message): for a caller queueing many in one transaction.
      */
-    void together(Runnable work) {
+    public void together(Runnable work) {
         if (TransactionSynchronizationManager.hasResource(this)) {
             work.run(); // already inside: the outer call writes
             return;
@@ -74,7 +74,7 @@ class Outbox {
     }
 
     /** Every statement about messages but the queueing one: messages waiting to be written go first. */
-    StatementSpec sql(String sql) {
+    public StatementSpec sql(String sql) {
         writeWaiting();
         return jdbc.sql(sql);
     }
@@ -108,7 +108,7 @@ class Outbox {
                 .addValue("timezone", row.timezone())
                 .addValue("language", row.language())
                 .addValue("templateKey", row.templateKey())
-                .addValue("content", messageRows.contentJson(row.content()))
+                .addValue("content", columns.contentJson(row.content()))
                 .addValue("smsText", row.smsText())
                 .addValue("replyTo", row.replyTo())
                 .addValue("origin", row.origin() == null ? null : row.origin().label())

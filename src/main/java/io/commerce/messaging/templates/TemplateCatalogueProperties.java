@@ -1,4 +1,4 @@
-package io.commerce.messaging;
+package io.commerce.messaging.templates;
 
 import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;

@@ -1,6 +1,12 @@
-package io.commerce.messaging;
+package io.commerce.messaging.outbox;
 
+import io.commerce.messaging.Audience;
+import io.commerce.messaging.AudienceSend;
+import io.commerce.messaging.MessageCategory;
+import io.commerce.messaging.OutboundContent;
 import io.commerce.messaging.channel.Channels;
+import io.commerce.messaging.templates.RenderedTemplate;
+import io.commerce.messaging.templates.TemplateCatalogue;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.HashMap;
@@ -12,29 +18,29 @@ import org.springframework.stereotype.Repository;
 /**
  * Queues one template message to every customer of an audience in a single {@code INSERT … SELECT}: a
  * million rows in seconds where one {@link Outbox#insert} per customer would take many minutes. It writes
- * exactly the rows {@link MessagingService#send} writes for a template message (same content JSON, SMS
+ * exactly the rows {@link io.commerce.messaging.MessagingService#send} writes for a template message (same content JSON, SMS
  * text, category, language choice, recipient, time zone, due time),
- * and applies the rules {@link PolicyGate} would refuse on up front: an active customer with a phone,
+ * and applies the rules the core's {@code PolicyGate} would refuse on up front: an active customer with a phone,
  * consent on record for the channel and purpose, SMS text for SMS, no WhatsApp marketing where Meta blocks
  * it. The template is rendered once per language with a placeholder first name, which the database
  * replaces per customer. Rows go in customer order with ascending time-ordered ids, so the primary key and
  * the customer index grow in order instead of on random pages (measured: about a fifth less work).
  */
 @Repository
-class AudienceQueue {
+public class AudienceQueue {
 
     private final JdbcClient jdbc;
-    private final MessageRows messageRows;
+    private final MessageColumns columns;
     private final Channels channels;
 
-    AudienceQueue(JdbcClient jdbc, MessageRows messageRows, Channels channels) {
+    AudienceQueue(JdbcClient jdbc, MessageColumns columns, Channels channels) {
         this.jdbc = jdbc;
-        this.messageRows = messageRows;
+        this.columns = columns;
         this.channels = channels;
     }
 
     /** Writes the messages and their status changes; returns how many customers were queued. */
-    int queue(
+    public int queue(
             AudienceSend send,
             Audience audience,
             TemplateCatalogue.Renditions renditions,
@@ -86,7 +92,7 @@ class AudienceQueue {
         params.put(
                 "q_contents",
                 languages.stream()
-                        .map(r -> messageRows.contentJson(new OutboundContent.Template(r.key(), r.params())))
+                        .map(r -> columns.contentJson(new OutboundContent.Template(r.key(), r.params())))
                         .toArray(String[]::new));
         params.put("q_sms", languages.stream().map(RenderedTemplate::smsText).toArray(String[]::new));
         params.put("q_fallback", renditions.fallbackLanguage());
@@ -120,7 +126,7 @@ class AudienceQueue {
     }
 
     /** A first name no customer has, replaced per customer in the SMS text. */
-    static String placeholder() {
+    public static String placeholder() {
         return "{{first-name-" + UUID.randomUUID() + "}}";
     }
 }

@@ -1,4 +1,4 @@
-package io.commerce.messaging;
+package io.commerce.messaging.guardrails;
 
 import io.commerce.shared.Purpose;
 import java.time.Duration;
@@ -16,13 +16,13 @@ import java.util.Optional;
  * in a conversation with us (they wrote moments ago) is answered at once: quiet hours and the least gap
  * guard against interrupting, which an answer does not; the frequency cap still counts.
  */
-final class Guardrails {
+public final class Guardrails {
 
     /** Why a message waits, and until when; {@code reason} is shown on the message. */
-    record Hold(String reason, Instant until) {}
+    public record Hold(String reason, Instant until) {}
 
     /** No marketing between {@code start} and {@code end} local time (the span may cross midnight). */
-    record QuietHours(LocalTime start, LocalTime end) {
+    public record QuietHours(LocalTime start, LocalTime end) {
 
         Optional<Instant> holdUntil(Instant now, ZoneId zone) {
             var local = now.atZone(zone);
@@ -42,7 +42,7 @@ final class Guardrails {
     }
 
     /** At most {@code max} marketing messages per customer in any {@code period}, across channels. */
-    record FrequencyCap(int max, Duration period) {
+    public record FrequencyCap(int max, Duration period) {
 
         /** @param recentSends when the customer's marketing messages went, within the period, oldest first */
         Optional<Instant> holdUntil(List<Instant> recentSends) {
@@ -54,7 +54,7 @@ final class Guardrails {
     }
 
     /** At least {@code gap} after the last message of any kind to the customer. */
-    record MinimumGap(Duration gap) {
+    public record MinimumGap(Duration gap) {
 
         Optional<Instant> holdUntil(Instant now, Optional<Instant> lastSend) {
             return lastSend.map(last -> last.plus(gap)).filter(until -> until.isAfter(now));
@@ -65,14 +65,14 @@ final class Guardrails {
     private final FrequencyCap frequencyCap;
     private final MinimumGap minimumGap;
 
-    Guardrails(QuietHours quietHours, FrequencyCap frequencyCap, MinimumGap minimumGap) {
+    public Guardrails(QuietHours quietHours, FrequencyCap frequencyCap, MinimumGap minimumGap) {
         this.quietHours = quietHours;
         this.frequencyCap = frequencyCap;
         this.minimumGap = minimumGap;
     }
 
     /** The first rule that holds a message back, with the latest moment any rule asks for. */
-    Optional<Hold> check(
+    public Optional<Hold> check(
             Purpose purpose,
             Instant now,
             ZoneId zone,

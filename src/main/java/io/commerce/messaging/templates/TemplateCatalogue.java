@@ -1,5 +1,9 @@
-package io.commerce.messaging;
+package io.commerce.messaging.templates;
 
+import io.commerce.messaging.MessageCategory;
+import io.commerce.messaging.MessagingProperties;
+import io.commerce.messaging.TemplateParametersException;
+import io.commerce.messaging.UnknownTemplateException;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,20 +18,21 @@ import org.springframework.stereotype.Component;
  * the customer when the caller does not give it.
  */
 @Component
-class TemplateCatalogue {
+public class TemplateCatalogue {
 
     /** What {@code GET /api/v1/templates} lists. */
-    record TemplateInfo(String key, MessageCategory category, List<String> languages, List<String> params) {}
+    public record TemplateInfo(String key, MessageCategory category, List<String> languages, List<String> params) {}
 
-    static final String FIRST_NAME = "firstName";
+    /** The parameter filled with the customer's first name. */
+    public static final String FIRST_NAME = "firstName";
     /** Stands in for the first name of a customer who has none. */
-    static final String NAMELESS_GREETING = "👋";
+    public static final String NAMELESS_GREETING = "👋";
 
     /**
      * A template rendered in every language it has, with the same parameters, and the language given to
      * customers whose language it lacks (for messages written in bulk, one rendering per language).
      */
-    record Renditions(List<RenderedTemplate> languages, String fallbackLanguage) {}
+    public record Renditions(List<RenderedTemplate> languages, String fallbackLanguage) {}
 
     private final Map<String, TemplateDefinition> templates;
     private final String defaultLanguage;
@@ -37,7 +42,8 @@ class TemplateCatalogue {
         this.defaultLanguage = messaging.defaultLanguage();
     }
 
-    List<TemplateInfo> list() {
+    /** Every template, by key, with its category, languages and parameters. */
+    public List<TemplateInfo> list() {
         return templates.entrySet().stream()
                 .sorted(Map.Entry.comparingByKey())
                 .map(entry -> new TemplateInfo(
@@ -58,7 +64,7 @@ class TemplateCatalogue {
      * @throws UnknownTemplateException when the key is not in the catalogue
      * @throws TemplateParametersException when a parameter the template needs is missing
      */
-    RenderedTemplate render(String key, String customerLanguage, String firstName, Map<String, String> given) {
+    public RenderedTemplate render(String key, String customerLanguage, String firstName, Map<String, String> given) {
         var definition = find(key).orElseThrow(() -> new UnknownTemplateException(key));
         var language = chooseLanguage(definition, customerLanguage);
         var params = new LinkedHashMap<String, String>();
@@ -84,7 +90,7 @@ class TemplateCatalogue {
      * @throws UnknownTemplateException when the key is not in the catalogue
      * @throws TemplateParametersException when a parameter the template needs is missing
      */
-    Renditions renderEveryLanguage(String key, String firstName, Map<String, String> given) {
+    public Renditions renderEveryLanguage(String key, String firstName, Map<String, String> given) {
         var definition = find(key).orElseThrow(() -> new UnknownTemplateException(key));
         var rendered = definition.languages().keySet().stream()
                 .sorted()

@@ -1,5 +1,6 @@
-package io.commerce.messaging;
+package io.commerce.messaging.templates;
 
+import io.commerce.messaging.MessageCategory;
 import java.util.List;
 import java.util.Map;
 

@@ -1,4 +1,4 @@
-package io.commerce.messaging;
+package io.commerce.messaging.outbox;
 
 import java.time.Instant;
 import java.util.UUID;

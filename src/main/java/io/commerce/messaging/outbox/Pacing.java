@@ -1,5 +1,6 @@
-package io.commerce.messaging;
+package io.commerce.messaging.outbox;
 
+import io.commerce.messaging.MessagingProperties;
 import io.commerce.messaging.channel.Channels;
 import io.commerce.shared.Channel;
 import java.sql.Timestamp;
@@ -16,7 +17,7 @@ import org.springframework.stereotype.Component;
  * is deferred to the gap's end instead of provoking 131056.
  */
 @Component
-class Pacing {
+public class Pacing {
 
     private static final Duration BURST = Duration.ofSeconds(1);
 
@@ -31,10 +32,10 @@ class Pacing {
     }
 
     /** A slot reservation for one claim: how many may go now, and where the bucket started. */
-    record Budget(Channel channel, int allowed, Instant start, int perSecond) {}
+    public record Budget(Channel channel, int allowed, Instant start, int perSecond) {}
 
     /** Locks the channel's bucket for this transaction and tells how many messages may be claimed. */
-    Budget budget(Channel channel, int wanted, Instant now) {
+    public Budget budget(Channel channel, int wanted, Instant now) {
         if (!properties.dispatcher().pacing()) {
             return new Budget(channel, wanted, now, 0);
         }
@@ -54,7 +55,7 @@ class Pacing {
     }
 
     /** Spends the tokens the claim used. */
-    void spend(Budget budget, int used) {
+    public void spend(Budget budget, int used) {
         if (budget.perSecond() == 0 || used == 0) {
             return;
         }
@@ -69,7 +70,7 @@ class Pacing {
      * Takes the recipient's slot if the pair gap has passed since the last send to them; otherwise tells
      * when it will have.
      */
-    Optional<Instant> recipientBusyUntil(Channel channel, String phone, Instant now) {
+    public Optional<Instant> recipientBusyUntil(Channel channel, String phone, Instant now) {
         var gap = channels.settings(channel).pairGap();
         var taken = jdbc.sql("""
                         insert into recipient_pace (phone, last_sent_at) values (:phone, :now)

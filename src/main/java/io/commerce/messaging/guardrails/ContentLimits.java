@@ -1,5 +1,8 @@
-package io.commerce.messaging;
+package io.commerce.messaging.guardrails;
 
+import io.commerce.messaging.ContentLimitException;
+import io.commerce.messaging.MessagingProperties;
+import io.commerce.messaging.OutboundContent;
 import io.commerce.messaging.OutboundContent.Buttons;
 import io.commerce.messaging.OutboundContent.Catalog;
 import io.commerce.messaging.OutboundContent.CtaUrl;
@@ -18,7 +21,7 @@ import org.springframework.stereotype.Component;
  * bodies, …) before a message is queued, so the caller gets a clear 400 instead of a failed send later.
  */
 @Component
-class ContentLimits {
+public class ContentLimits {
 
     private final MessagingProperties.Limits limits;
 
@@ -26,7 +29,8 @@ class ContentLimits {
         this.limits = properties.limits();
     }
 
-    void check(OutboundContent content) {
+    /** @throws ContentLimitException when the content breaks a limit */
+    public void check(OutboundContent content) {
         switch (content) {
             case Template template -> required("template.key", template.key());
             case Text text -> {

@@ -1,12 +1,19 @@
-package io.commerce.messaging;
+package io.commerce.messaging.outbox;
 
+import io.commerce.messaging.MessageCategory;
+import io.commerce.messaging.MessageStatus;
+import io.commerce.messaging.Origin;
+import io.commerce.messaging.OutboundContent;
 import io.commerce.shared.Channel;
 import io.commerce.shared.Purpose;
 import java.time.Instant;
 import java.util.UUID;
 
-/** One row of the outbox, as stored. */
-record MessageRow(
+/**
+ * One row of the outbox, as stored: what the core's queries return about a message and what {@link
+ * Outbox#insert} writes.
+ */
+public record MessageRow(
         UUID id,
         String customerId,
         Channel channel,
@@ -36,7 +43,7 @@ record MessageRow(
         Instant updatedAt) {
 
     /** This new message repeats {@code original} at {@code due} (Meta's 24 h marketing limit). */
-    MessageRow retrying(UUID original, Instant due) {
+    public MessageRow retrying(UUID original, Instant due) {
         return new MessageRow(
                 id,
                 customerId,
@@ -67,7 +74,8 @@ record MessageRow(
                 updatedAt);
     }
 
-    static MessageRow queued(
+    /** A new message, queued now with a fresh time-ordered id, due at once. */
+    public static MessageRow queued(
             String customerId,
             Channel channel,
             Purpose purpose,

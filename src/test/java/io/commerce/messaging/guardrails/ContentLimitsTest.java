@@ -1,8 +1,10 @@
-package io.commerce.messaging;
+package io.commerce.messaging.guardrails;
 
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.commerce.messaging.DefaultMessagingProperties;
+import io.commerce.messaging.OutboundContent;
 import io.commerce.messaging.OutboundContent.Button;
 import io.commerce.messaging.OutboundContent.Buttons;
 import io.commerce.messaging.OutboundContent.ListMenu;
