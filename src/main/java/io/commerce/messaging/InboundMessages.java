@@ -5,7 +5,6 @@ import io.commerce.consent.ConsentService;
 import io.commerce.consent.ConsentStatus;
 import io.commerce.customer.CustomerService;
 import io.commerce.messaging.channel.InboundMessage;
-import io.commerce.messaging.outbox.MessageRow;
 import io.commerce.shared.CommerceException;
 import io.commerce.shared.Purpose;
 import java.util.ArrayList;

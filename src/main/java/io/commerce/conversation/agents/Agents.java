@@ -70,16 +70,27 @@ class Agents {
                 > 0;
     }
 
-    /** The agent who should take a conversation in this language (any language when null), locked. */
+    /**
+     * The agent who should take a conversation in this language (any language when null), locked. Agents being
+     * given another conversation at this moment are passed over first (their rows locked), so that assignments
+     * at once go to different agents instead of queueing for one; when all who fit are busy so, it waits.
+     */
     Optional<String> choose(@Nullable String language) {
+        return choose(language, "skip locked").or(() -> choose(language, ""));
+    }
+
+    private Optional<String> choose(@Nullable String language, String whenLocked) {
         return jdbc.sql("""
                         select a.id from agent a
                          where a.available and (cast(:language as varchar) is null or :language = any(a.languages))
                            and a.open_conversations < a.max_open_conversations
                          order by a.open_conversations, a.id
                          limit 1
-                           for update of a
-                        """).param("language", language).query(String.class).optional();
+                           for update of a %s
+                        """.formatted(whenLocked))
+                .param("language", language)
+                .query(String.class)
+                .optional();
     }
 
     /**

@@ -2,6 +2,7 @@ package io.commerce.messaging.whatsapp;
 
 import io.commerce.messaging.InboundMessageReceived;
 import io.commerce.shared.Channel;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
@@ -10,23 +11,23 @@ import org.springframework.transaction.annotation.Propagation;
  * Blue ticks: once a customer's WhatsApp message is stored and handled (keywords, replies to journeys), it is
  * marked as read at Meta, after the webhook was answered and outside its transaction. Best effort: a failed
  * call is logged, the message stays unread in the customer's app. Off with {@code
- * commerce.messaging.whatsapp.mark-inbound-read=false}.
+ * commerce.messaging.whatsapp.mark-inbound-read=false}: then this listener is not there at all, and no event
+ * publication is stored for it per inbound message.
  */
 @Component
+@ConditionalOnBooleanProperty(name = "commerce.messaging.whatsapp.mark-inbound-read", matchIfMissing = true)
 class ReadReceipts {
 
     private final WhatsAppGateway whatsapp;
-    private final boolean enabled;
 
-    ReadReceipts(WhatsAppGateway whatsapp, WhatsAppProperties properties) {
+    ReadReceipts(WhatsAppGateway whatsapp) {
         this.whatsapp = whatsapp;
-        this.enabled = properties.markInboundRead();
     }
 
     /** Outside any transaction: a call to Meta must not hold one of the pool's database connections. */
     @ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
     void on(InboundMessageReceived received) {
-        if (enabled && received.channel() == Channel.WHATSAPP && received.providerMessageId() != null) {
+        if (received.channel() == Channel.WHATSAPP && received.providerMessageId() != null) {
             whatsapp.markAsRead(received.providerMessageId());
         }
     }
