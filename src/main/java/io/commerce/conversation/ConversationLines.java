@@ -2,8 +2,10 @@ package io.commerce.conversation;
 
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.HashSet;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.ToLongFunction;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -36,6 +38,23 @@ class ConversationLines {
 
     ConversationLines(JdbcClient jdbc) {
         this.jdbc = jdbc;
+    }
+
+    /**
+     * Those of {@code items} whose inbound message (by {@code inboundId}) has no line in any conversation yet,
+     * in their order: the ones still to route.
+     */
+    <T> List<T> withoutLine(List<T> items, ToLongFunction<T> inboundId) {
+        if (items.isEmpty()) {
+            return items;
+        }
+        var routed = new HashSet<>(jdbc.sql("select inbound_id from conversation_message where inbound_id = any(:ids)")
+                .param("ids", items.stream().mapToLong(inboundId).boxed().toArray(Long[]::new))
+                .query(Long.class)
+                .list());
+        return items.stream()
+                .filter(item -> !routed.contains(inboundId.applyAsLong(item)))
+                .toList();
     }
 
     void add(UUID conversationId, Line line) {

@@ -49,18 +49,31 @@ class Conversations {
 
     record Joined(ConversationRow conversation, boolean opened) {}
 
-    /** A customer wrote: the conversation is open again (snoozed or pending ones too) and was last active now. */
-    void customerWrote(UUID id, @Nullable String customerId, Instant at) {
-        jdbc.sql("""
-                        update conversation set status = 'OPEN', snoozed_until = null,
-                               customer_id = coalesce(customer_id, :customer),
-                               last_message_at = greatest(last_message_at, :at)
-                         where id = :id
+    /**
+     * A customer wrote: their unresolved conversation on the channel is open again (snoozed or pending ones
+     * too), was last active now and learns who the customer is, or a new one opens; in one statement, the row
+     * locked for this transaction.
+     */
+    Joined customerWrote(
+            Channel channel, String phone, @Nullable String customerId, @Nullable String language, Instant at) {
+        return jdbc.sql("""
+                        insert into conversation (id, channel, phone, customer_id, language, status, opened_at,
+                                                  last_message_at)
+                        values (:id, :channel, :phone, :customer, :language, 'OPEN', :at, :at)
+                        on conflict (channel, phone) where status <> 'RESOLVED' do update
+                           set status = 'OPEN', snoozed_until = null,
+                               customer_id = coalesce(conversation.customer_id, excluded.customer_id),
+                               last_message_at = greatest(conversation.last_message_at, excluded.last_message_at)
+                        returning *, xmax = 0 as inserted
                         """)
+                .param("id", UUID.randomUUID())
+                .param("channel", channel.name())
+                .param("phone", phone)
                 .param("customer", customerId)
+                .param("language", language)
                 .param("at", Timestamp.from(at))
-                .param("id", id)
-                .update();
+                .query((rs, n) -> new Joined(ConversationRow.map(rs, n), rs.getBoolean("inserted")))
+                .single();
     }
 
     Optional<ConversationRow> find(UUID id) {

@@ -4,6 +4,7 @@ import io.commerce.conversation.media.ConversationFiles;
 import io.commerce.customer.CustomerProfile;
 import io.commerce.customer.CustomerService;
 import io.commerce.messaging.InboundMessageReceived;
+import io.commerce.messaging.InboundMessagesReceived;
 import io.commerce.messaging.InboundView;
 import io.commerce.messaging.MessagingService;
 import java.util.List;
@@ -12,6 +13,8 @@ import java.util.UUID;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Every message a customer sends joins their open conversation on that channel, or opens one (unknown
@@ -20,7 +23,8 @@ import org.springframework.stereotype.Component;
  * agents' queue it waits in (the bot stays silent then, but for the away message outside business hours);
  * the automatic answers; otherwise the agents' queue. A lone rating after a resolved conversation asked for
  * one is kept on that conversation instead. Runs after the webhook's transaction committed, from its
- * durable event, so nothing the customer sent is lost if this fails: the event is delivered again.
+ * durable event (one for a webhook batch's messages), so nothing the customer sent is lost if this fails: the
+ * event is delivered again.
  */
 @Component
 class InboundRouter {
@@ -34,6 +38,7 @@ class InboundRouter {
     private final AutomaticAnswers answers;
     private final ApplicationEventPublisher events;
     private final ConversationFiles files;
+    private final TransactionTemplate transaction;
 
     InboundRouter(
             MessagingService messaging,
@@ -44,7 +49,8 @@ class InboundRouter {
             List<ReplyHandler> handlers,
             AutomaticAnswers answers,
             ApplicationEventPublisher events,
-            ConversationFiles files) {
+            ConversationFiles files,
+            TransactionTemplate transaction) {
         this.messaging = messaging;
         this.customers = customers;
         this.conversations = conversations;
@@ -54,10 +60,43 @@ class InboundRouter {
         this.answers = answers;
         this.events = events;
         this.files = files;
+        this.transaction = transaction;
     }
 
-    @ApplicationModuleListener
-    void on(InboundMessageReceived received) {
+    /**
+     * Routes a webhook batch's messages in one transaction. Should that fail (a message that breaks routing, a
+     * deadlock with another batch), each is routed in its own, and the first failure is thrown afterwards: the
+     * event stays incomplete and is delivered again, and then, as after a crash, messages that already have their
+     * conversation line are passed over, so none is answered twice.
+     */
+    @ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
+    void on(InboundMessagesReceived received) {
+        var unrouted = lines.withoutLine(received.messages(), InboundMessageReceived::inboundId);
+        try {
+            transaction.executeWithoutResult(status -> unrouted.forEach(this::route));
+        } catch (RuntimeException batchFailed) {
+            if (unrouted.size() == 1) {
+                throw batchFailed;
+            }
+            RuntimeException failed = null;
+            for (var message : unrouted) {
+                try {
+                    transaction.executeWithoutResult(status -> route(message));
+                } catch (RuntimeException e) {
+                    if (failed == null) {
+                        failed = e;
+                    } else {
+                        failed.addSuppressed(e);
+                    }
+                }
+            }
+            if (failed != null) {
+                throw failed;
+            }
+        }
+    }
+
+    private void route(InboundMessageReceived received) {
         var inbound = messaging.inbound(received.inboundId()).orElse(null);
         if (inbound == null || inbound.phone() == null) {
             return; // erased since, or a sender Meta did not name: nobody to converse with
@@ -69,7 +108,7 @@ class InboundRouter {
             satisfaction.thank(rated.get());
             return;
         }
-        var joined = conversations.join(
+        var joined = conversations.customerWrote(
                 inbound.channel(),
                 inbound.phone(),
                 inbound.customerId(),
@@ -80,7 +119,6 @@ class InboundRouter {
             events.publishEvent(new ConversationOpened(
                     conversation.id().toString(), inbound.customerId(), inbound.channel(), inbound.receivedAt()));
         }
-        conversations.customerWrote(conversation.id(), inbound.customerId(), inbound.receivedAt());
         lines.add(conversation.id(), line(conversation.id(), inbound, received));
         // a keyword answers nothing of ours unless it was tapped or replied to one of our messages
         var keywordAlone = received.keyword() && inbound.repliedTo() == null && inbound.replyPayload() == null;

@@ -27,7 +27,7 @@ import org.springframework.stereotype.Component;
  * Takes customers' messages, a webhook batch's together: stores each once (unknown numbers too, with no customer), opens or extends
  * the service window, links it to the message it answers, acts on opt-out and opt-in keywords (consent
  * with the message as evidence, and a confirmation in the customer's language), and publishes {@link
- * InboundMessageReceived} (with the message it answers, and whether it was a keyword): the conversation
+ * InboundMessagesReceived} for the batch (with the message it answers, and whether it was a keyword): the conversation
  * module routes it from there (to a journey waiting for it, to agents, to the automatic answers).
  */
 @Component
@@ -126,21 +126,25 @@ class InboundMessages {
                 .map(m -> new ServiceWindow.Heard(m.channel(), m.phone(), m.receivedAt()))
                 .toList());
         // in its delivery's processing: a STOP settles before that delivery is answered
+        var received = new ArrayList<InboundMessageReceived>();
         fresh.forEach(p -> beforeAnswering.within(p.beforeAnswer(), () -> {
             var m = p.message();
-            received(
+            received.add(received(
                     m,
                     stored.get(m.providerMessageId()),
                     customerId(customerIds, m),
-                    m.contextMessageId() == null ? null : repliedTo.get(m.contextMessageId()));
+                    m.contextMessageId() == null ? null : repliedTo.get(m.contextMessageId())));
         }));
+        if (!received.isEmpty()) {
+            events.publishEvent(new InboundMessagesReceived(received));
+        }
     }
 
-    /** A message stored now: the conversation module hears of it, and a keyword acts on the customer's consent. */
-    private void received(
+    /** A message stored now: a keyword acts on the customer's consent; what the conversation module hears of it. */
+    private InboundMessageReceived received(
             InboundMessage inbound, long inboundId, @Nullable String customerId, @Nullable UUID repliedTo) {
         var intent = customerId == null ? Optional.<Keywords.Intent>empty() : keywords.match(inbound.text());
-        events.publishEvent(new InboundMessageReceived(
+        var received = new InboundMessageReceived(
                 inboundId,
                 customerId,
                 inbound.channel(),
@@ -152,12 +156,13 @@ class InboundMessages {
                 inbound.mimeType(),
                 repliedTo == null ? null : repliedTo.toString(),
                 intent.isPresent(),
-                inbound.filename()));
+                inbound.filename());
         if (customerId == null) {
             log.info("kept a {} message from an unknown number", inbound.channel());
-            return;
+        } else {
+            intent.ifPresent(keyword -> actOn(keyword, customerId, inbound));
         }
-        intent.ifPresent(keyword -> actOn(keyword, customerId, inbound));
+        return received;
     }
 
     private static @Nullable String customerId(Map<String, String> customerIds, InboundMessage message) {

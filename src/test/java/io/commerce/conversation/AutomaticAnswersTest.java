@@ -7,6 +7,7 @@ import static io.commerce.Api.uniqueId;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.commerce.IntegrationTest;
+import io.commerce.messaging.InboundMessagesReceived;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -15,6 +16,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpMethod;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.event.ApplicationEvents;
+import org.springframework.test.util.AopTestUtils;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 
 /**
@@ -42,6 +45,36 @@ class AutomaticAnswersTest {
     @AfterEach
     void backToTheConfiguredHoursAndTime() {
         desk.reset();
+    }
+
+    @Autowired
+    ApplicationEvents events;
+
+    @Autowired
+    InboundRouter router;
+
+    @Test
+    void messagesDeliveredAgainToTheRouterAreTakenWithoutErrorAndNotAnsweredTwice() {
+        var customer = desk.customer("en");
+        customer.writes().writeOnWhatsApp("hello");
+        desk.botAnswers(customer.id(), 1);
+        var batch = events.stream(InboundMessagesReceived.class)
+                .filter(received ->
+                        customer.id().equals(received.messages().getFirst().customerId()))
+                .findFirst()
+                .orElseThrow();
+
+        // as after a crash between routing's commit and the event's completion: called on this thread, so that
+        // a failure (which would leave the event to be delivered again and again) is seen here
+        InboundRouter target = AopTestUtils.getUltimateTargetObject(router);
+        target.on(batch);
+
+        assertThat(desk.sent(customer.id(), "conversation/bot")).hasSize(1);
+        assertThat(jdbc.sql("select count(*) from conversation_message where inbound_id = ?")
+                        .param(batch.messages().getFirst().inboundId())
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(1);
     }
 
     @ParameterizedTest

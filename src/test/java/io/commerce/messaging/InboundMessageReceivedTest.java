@@ -132,7 +132,8 @@ class InboundMessageReceivedTest {
                 fixture("webhook_message_text.json", stranger, suffix)
                         .replace("Does it come in another color?", "STOP"));
 
-        var received = events.stream(InboundMessageReceived.class)
+        var received = events.stream(InboundMessagesReceived.class)
+                .flatMap(batch -> batch.messages().stream())
                 .filter(event -> event.providerMessageId().contains(suffix))
                 .toList();
         assertThat(received).singleElement().satisfies(event -> {
@@ -156,12 +157,15 @@ class InboundMessageReceivedTest {
         postWhatsApp(mvc, whatsAppSecrets, body).assertThat().hasStatusOk();
         postWhatsApp(mvc, whatsAppSecrets, body).assertThat().hasStatusOk();
 
-        var received = events.stream(InboundMessageReceived.class)
-                .filter(event -> event.providerMessageId().contains(suffix))
+        var batches = events.stream(InboundMessagesReceived.class)
+                .filter(batch -> batch.messages().getFirst().providerMessageId().contains(suffix))
                 .toList();
-        assertThat(received)
+        assertThat(batches)
+                .as("one event for the delivery's messages, none for the retry")
+                .hasSize(1);
+        assertThat(batches.getFirst().messages())
                 .extracting(InboundMessageReceived::text, InboundMessageReceived::customerId)
-                .containsExactlyInAnyOrder(
+                .containsExactly(
                         tuple("Does it come in another color?", customerId),
                         tuple("and in blue?", customerId),
                         tuple("Does it come in another color?", null));
@@ -202,7 +206,8 @@ class InboundMessageReceivedTest {
     }
 
     private InboundMessageReceived received() {
-        var mine = events.stream(InboundMessageReceived.class)
+        var mine = events.stream(InboundMessagesReceived.class)
+                .flatMap(batch -> batch.messages().stream())
                 .filter(event -> customerId.equals(event.customerId()))
                 .toList();
         assertThat(mine).hasSize(1);

@@ -172,7 +172,8 @@ class WhatsAppWebhookTest {
         postWhatsApp(mvc, secrets, body);
 
         assertThat(inboundFrom(phone)).isEqualTo(1);
-        assertThat(events.stream(InboundMessageReceived.class)).hasSize(1);
+        assertThat(events.stream(InboundMessagesReceived.class).flatMap(batch -> batch.messages().stream()))
+                .hasSize(1);
     }
 
     @Test
@@ -229,11 +230,13 @@ class WhatsAppWebhookTest {
 
         postWhatsApp(mvc, secrets, body);
 
-        assertThat(events.stream(InboundMessageReceived.class)).singleElement().satisfies(event -> {
-            assertThat(event.repliedTo()).isEqualTo(sent.toString());
-            assertThat(event.customerId()).isEqualTo(customerId);
-            assertThat(event.keyword()).isFalse();
-        });
+        assertThat(events.stream(InboundMessagesReceived.class).flatMap(batch -> batch.messages().stream()))
+                .singleElement()
+                .satisfies(event -> {
+                    assertThat(event.repliedTo()).isEqualTo(sent.toString());
+                    assertThat(event.customerId()).isEqualTo(customerId);
+                    assertThat(event.keyword()).isFalse();
+                });
     }
 
     @Test

@@ -1,6 +1,6 @@
 package io.commerce.messaging.whatsapp;
 
-import io.commerce.messaging.InboundMessageReceived;
+import io.commerce.messaging.InboundMessagesReceived;
 import io.commerce.shared.Channel;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.modulith.events.ApplicationModuleListener;
@@ -26,9 +26,9 @@ class ReadReceipts {
 
     /** Outside any transaction: a call to Meta must not hold one of the pool's database connections. */
     @ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
-    void on(InboundMessageReceived received) {
-        if (received.channel() == Channel.WHATSAPP && received.providerMessageId() != null) {
-            whatsapp.markAsRead(received.providerMessageId());
-        }
+    void on(InboundMessagesReceived received) {
+        received.messages().stream()
+                .filter(message -> message.channel() == Channel.WHATSAPP && message.providerMessageId() != null)
+                .forEach(message -> whatsapp.markAsRead(message.providerMessageId()));
     }
 }
