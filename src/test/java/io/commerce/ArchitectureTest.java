@@ -103,9 +103,13 @@ class ArchitectureTest {
     }
 
     /**
-     * The messaging core's internal parts ({@code templates}, {@code outbox}, {@code guardrails}) are core
-     * too: they reach no adapter nor the sandbox. They serve the core's root package and stand apart from
-     * each other, but for the outbox rendering a template once per language for a bulk send.
+     * The messaging core's internal parts ({@code templates}, {@code outbox}, {@code guardrails}, {@code
+     * dispatch}, {@code intake}) are core too: they reach no adapter nor the sandbox. They serve the core's
+     * root package and depend on each other in one direction only: the outbox (the {@code message} table's
+     * statements) renders a template once per language for a bulk send; the dispatcher sends what the
+     * outbox holds, checked by the guardrails; the webhook intake applies statuses and inbound messages
+     * through the outbox, the guardrails' service window and the dispatcher's failure handling. The
+     * templates and the guardrails depend on no other part, and no other part depends on the intake.
      */
     @Test
     void messagingCorePartsReachNoAdapterAndStandApart() {
@@ -114,7 +118,9 @@ class ArchitectureTest {
                 .resideInAnyPackage(
                         "io.commerce.messaging.templates..",
                         "io.commerce.messaging.outbox..",
-                        "io.commerce.messaging.guardrails..")
+                        "io.commerce.messaging.guardrails..",
+                        "io.commerce.messaging.dispatch..",
+                        "io.commerce.messaging.intake..")
                 .should()
                 .dependOnClassesThat()
                 .resideInAnyPackage(
@@ -127,21 +133,39 @@ class ArchitectureTest {
                 .resideInAPackage("io.commerce.messaging.templates..")
                 .should()
                 .dependOnClassesThat()
-                .resideInAnyPackage("io.commerce.messaging.outbox..", "io.commerce.messaging.guardrails..")
+                .resideInAnyPackage(
+                        "io.commerce.messaging.outbox..",
+                        "io.commerce.messaging.guardrails..",
+                        "io.commerce.messaging.dispatch..",
+                        "io.commerce.messaging.intake..")
                 .check(main);
         noClasses()
                 .that()
                 .resideInAPackage("io.commerce.messaging.guardrails..")
                 .should()
                 .dependOnClassesThat()
-                .resideInAnyPackage("io.commerce.messaging.outbox..", "io.commerce.messaging.templates..")
+                .resideInAnyPackage(
+                        "io.commerce.messaging.templates..",
+                        "io.commerce.messaging.outbox..",
+                        "io.commerce.messaging.dispatch..",
+                        "io.commerce.messaging.intake..")
                 .check(main);
         noClasses()
                 .that()
                 .resideInAPackage("io.commerce.messaging.outbox..")
                 .should()
                 .dependOnClassesThat()
-                .resideInAPackage("io.commerce.messaging.guardrails..")
+                .resideInAnyPackage(
+                        "io.commerce.messaging.guardrails..",
+                        "io.commerce.messaging.dispatch..",
+                        "io.commerce.messaging.intake..")
+                .check(main);
+        noClasses()
+                .that()
+                .resideInAPackage("io.commerce.messaging.dispatch..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("io.commerce.messaging.intake..")
                 .check(main);
     }
 

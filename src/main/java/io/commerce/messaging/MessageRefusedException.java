@@ -1,5 +1,6 @@
 package io.commerce.messaging;
 
+import io.commerce.messaging.guardrails.PolicyGate;
 import io.commerce.shared.CommerceException;
 
 /**

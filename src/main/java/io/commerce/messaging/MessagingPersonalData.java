@@ -1,6 +1,9 @@
 package io.commerce.messaging;
 
 import io.commerce.customer.PersonalDataHolder;
+import io.commerce.messaging.intake.InboundLog;
+import io.commerce.messaging.outbox.Cancellations;
+import io.commerce.messaging.outbox.MessageReads;
 import java.time.Clock;
 import java.util.Map;
 import org.springframework.stereotype.Component;

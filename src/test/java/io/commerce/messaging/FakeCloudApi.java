@@ -8,7 +8,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
 
 /** A minimal, fast stand-in for the Cloud API's send endpoint, for benchmarks: accepts everything. */
-final class FakeCloudApi implements AutoCloseable {
+public final class FakeCloudApi implements AutoCloseable {
 
     private final HttpServer server;
     private final AtomicLong sequence = new AtomicLong();
@@ -17,7 +17,7 @@ final class FakeCloudApi implements AutoCloseable {
         this.server = server;
     }
 
-    static FakeCloudApi start() throws IOException {
+    public static FakeCloudApi start() throws IOException {
         var server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 1024);
         var api = new FakeCloudApi(server);
         server.createContext("/", exchange -> {
@@ -35,11 +35,11 @@ final class FakeCloudApi implements AutoCloseable {
         return api;
     }
 
-    String baseUrl() {
+    public String baseUrl() {
         return "http://127.0.0.1:" + server.getAddress().getPort();
     }
 
-    long requests() {
+    public long requests() {
         return sequence.get();
     }
 

@@ -9,6 +9,7 @@ import static io.commerce.messaging.MessagingFixtures.uniquePhone;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.commerce.IntegrationTest;
+import io.commerce.messaging.outbox.MessageReads;
 import io.commerce.messaging.outbox.MessageRow;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;

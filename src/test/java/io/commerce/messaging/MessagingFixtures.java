@@ -24,10 +24,10 @@ import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
 
 /** Customers with unique numbers, and Meta's fixtures posted as signed webhooks. */
-final class MessagingFixtures {
+public final class MessagingFixtures {
 
     /** The number in Meta's examples; tests swap it for a customer's own. */
-    static final String FIXTURE_WA_ID = "16505551234";
+    public static final String FIXTURE_WA_ID = "16505551234";
 
     private MessagingFixtures() {}
 
@@ -35,19 +35,19 @@ final class MessagingFixtures {
      * Other test classes leave queued messages behind: park them so a dispatch sees only this test's
      * messages, and start with a full token bucket.
      */
-    static void parkOtherTestsMessages(JdbcClient jdbc) {
+    public static void parkOtherTestsMessages(JdbcClient jdbc) {
         jdbc.sql("update message set next_attempt_at = 'infinity' where status = 'QUEUED'")
                 .update();
         jdbc.sql("delete from channel_pace").update();
     }
 
     /** A valid Spanish mobile number nobody else in the test run has. */
-    static String uniquePhone() {
+    public static String uniquePhone() {
         return "+346" + String.format("%08d", ThreadLocalRandom.current().nextInt(100_000_000));
     }
 
     /** A new customer in {@code zone} with a unique number and WhatsApp consent for {@code purposes}; its id. */
-    static String customerWithWhatsAppConsent(
+    public static String customerWithWhatsAppConsent(
             CustomerService customers, ConsentService consents, String zone, Purpose... purposes) {
         var id = uniqueId("c");
         customers.upsert(
@@ -58,14 +58,14 @@ final class MessagingFixtures {
         return id;
     }
 
-    static void customer(MockMvcTester mvc, String customerId, String phone, String language) {
+    public static void customer(MockMvcTester mvc, String customerId, String phone, String language) {
         json(mvc, HttpMethod.PUT, "/api/v1/customers/" + customerId, """
                 {"phone": "%s", "firstName": "Sara", "language": "%s"}""".formatted(phone, language))
                 .assertThat()
                 .hasStatus2xxSuccessful();
     }
 
-    static void consent(MockMvcTester mvc, String customerId, String channel, String purpose, String status) {
+    public static void consent(MockMvcTester mvc, String customerId, String channel, String purpose, String status) {
         json(
                         mvc,
                         HttpMethod.PUT,
@@ -77,11 +77,11 @@ final class MessagingFixtures {
     }
 
     /** A fixture with Meta's example number replaced by {@code phone} and ids made unique. */
-    static String fixture(String name, String phone, String suffix) {
+    public static String fixture(String name, String phone, String suffix) {
         return Fixtures.text(name).replace(FIXTURE_WA_ID, phone.substring(1)).replace("\"wamid.", "\"wamid." + suffix);
     }
 
-    static MvcTestResult postWhatsApp(MockMvcTester mvc, WhatsAppSecrets secrets, String body) {
+    public static MvcTestResult postWhatsApp(MockMvcTester mvc, WhatsAppSecrets secrets, String body) {
         var bytes = body.getBytes(StandardCharsets.UTF_8);
         return mvc.post()
                 .uri("/webhooks/whatsapp")

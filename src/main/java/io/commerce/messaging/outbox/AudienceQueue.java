@@ -20,7 +20,7 @@ import org.springframework.stereotype.Repository;
  * million rows in seconds where one {@link Outbox#insert} per customer would take many minutes. It writes
  * exactly the rows {@link io.commerce.messaging.MessagingService#send} writes for a template message (same content JSON, SMS
  * text, category, language choice, recipient, time zone, due time),
- * and applies the rules the core's {@code PolicyGate} would refuse on up front: an active customer with a phone,
+ * and applies the rules the guardrails' {@code PolicyGate} would refuse on up front: an active customer with a phone,
  * consent on record for the channel and purpose, SMS text for SMS, no WhatsApp marketing where Meta blocks
  * it. The template is rendered once per language with a placeholder first name, which the database
  * replaces per customer. Rows go in customer order with ascending time-ordered ids, so the primary key and

@@ -11,7 +11,7 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * How Java values go into the {@code message} table's columns and come back: the {@code content} column's
  * JSON (every content naming its kind) and the timestamps. Shared by the outbox's writers ({@link Outbox},
- * {@link AudienceQueue}) and the core's row mapper ({@code MessageRows}), so a row reads back exactly as
+ * {@link AudienceQueue}) and the row mapper ({@link MessageRows}), so a row reads back exactly as
  * it was written.
  */
 @Component

@@ -10,7 +10,7 @@ import java.time.Instant;
 import java.util.UUID;
 
 /**
- * One row of the outbox, as stored: what the core's queries return about a message and what {@link
+ * One row of the outbox, as stored: what the queries ({@link MessageReads}) return about a message and what {@link
  * Outbox#insert} writes.
  */
 public record MessageRow(

@@ -14,8 +14,8 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 
 /**
  * The outbound queue: writes messages, one at a time or, inside {@link #together}, in one JDBC batch. Every
- * other statement about the {@code message} table (the core's {@code MessageReads}, {@code SendLifecycle},
- * {@code StatusLedger}, {@code Cancellations}) goes through {@link #sql}, which writes the waiting messages
+ * other statement about the {@code message} table ({@link MessageReads}, {@link SendLifecycle},
+ * {@link StatusLedger}, {@link Cancellations}) goes through {@link #sql}, which writes the waiting messages
  * first, so reads see them.
  */
 @Repository

@@ -1,0 +1,95 @@
+package io.commerce.messaging.guardrails;
+
+import io.commerce.consent.ConsentService;
+import io.commerce.messaging.MessageCategory;
+import io.commerce.messaging.OutboundContent;
+import io.commerce.messaging.channel.Channels;
+import io.commerce.shared.Channel;
+import io.commerce.shared.Purpose;
+import java.util.Locale;
+import java.util.Optional;
+import org.springframework.stereotype.Component;
+
+/**
+ * The rules a message must pass when it is asked for and again right before it is sent: consent for the
+ * channel and purpose (transactional messages may also ride an open service window), WhatsApp free-form
+ * only inside the service window, no marketing templates where Meta blocks them, and only content the
+ * channel can carry.
+ */
+@Component
+public class PolicyGate {
+
+    /** Why a message may not go, with the stable code the API answers. */
+    public record Refusal(String code, String detail) {}
+
+    private final ConsentService consents;
+    private final ServiceWindow window;
+    private final Channels channels;
+
+    PolicyGate(ConsentService consents, ServiceWindow window, Channels channels) {
+        this.consents = consents;
+        this.window = window;
+        this.channels = channels;
+    }
+
+    public Optional<Refusal> check(
+            String customerId,
+            String phone,
+            Channel channel,
+            Purpose purpose,
+            MessageCategory category,
+            OutboundContent content,
+            boolean hasSmsText) {
+        if (phone == null) {
+            return Optional.of(new Refusal("NO_PHONE_NUMBER", "the customer has no phone number"));
+        }
+        if (channel == Channel.SMS && !hasSmsText) {
+            return Optional.of(new Refusal(
+                    "UNSUPPORTED_ON_CHANNEL",
+                    "this content cannot be sent by SMS (only text and templates with SMS text)"));
+        }
+        // the window is looked up only when it matters: free-form on WhatsApp, or no consent on record
+        var windowOpen = new Lazy(() -> window.isOpen(channel, phone));
+        if (channel == Channel.WHATSAPP && content.isFreeForm() && !windowOpen.get()) {
+            return Optional.of(new Refusal(
+                    "SERVICE_WINDOW_CLOSED",
+                    "free-form WhatsApp messages are only allowed within 24 h of the customer's last message;"
+                            + " send a template instead"));
+        }
+        var consented = consents.isGranted(customerId, channel, purpose)
+                || (purpose == Purpose.TRANSACTIONAL && windowOpen.get());
+        if (!consented) {
+            return Optional.of(new Refusal(
+                    "CONSENT_REQUIRED",
+                    "the customer has not granted %s consent for %s".formatted(lower(purpose), lower(channel))));
+        }
+        if (category == MessageCategory.MARKETING
+                && channels.settings(channel).marketingBlockedCountryCodes().stream()
+                        .anyMatch(phone::startsWith)) {
+            return Optional.of(new Refusal(
+                    "MARKETING_BLOCKED_IN_COUNTRY", "Meta does not deliver marketing templates to this country"));
+        }
+        return Optional.empty();
+    }
+
+    /** A yes-or-no asked of the database at most once. */
+    private static final class Lazy {
+        private final java.util.function.BooleanSupplier question;
+        private Boolean answer;
+
+        Lazy(java.util.function.BooleanSupplier question) {
+            this.question = question;
+        }
+
+        boolean get() {
+            if (answer == null) {
+                answer = question.getAsBoolean();
+            }
+            return answer;
+        }
+    }
+
+    private static String lower(Enum<?> value) {
+        return value.name().toLowerCase(Locale.ROOT);
+    }
+}

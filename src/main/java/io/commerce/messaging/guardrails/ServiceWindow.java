@@ -1,0 +1,94 @@
+package io.commerce.messaging.guardrails;
+
+import io.commerce.messaging.MessagingProperties;
+import io.commerce.shared.Channel;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * The customer service window: for 24 h after a customer's last message on a channel, we may answer
+ * there with free-form messages (Meta's rule on WhatsApp; the same courtesy for SMS replies).
+ */
+@Component
+public class ServiceWindow {
+
+    private final JdbcClient jdbc;
+    private final Clock clock;
+    private final Duration length;
+
+    ServiceWindow(JdbcClient jdbc, Clock clock, MessagingProperties properties) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+        this.length = properties.serviceWindow();
+    }
+
+    boolean isOpen(Channel channel, String phone) {
+        return heardFromWithin(channel, phone, length);
+    }
+
+    /** Whether the customer wrote to us on this channel within {@code within}, from now. */
+    public boolean heardFromWithin(Channel channel, String phone, Duration within) {
+        if (phone == null) {
+            return false;
+        }
+        return jdbc.sql("select count(*) from service_window where channel = :channel and phone = :phone"
+                                + " and last_inbound_at > :since")
+                        .param("channel", channel.name())
+                        .param("phone", phone)
+                        .param("since", Timestamp.from(clock.instant().minus(within)))
+                        .query(Long.class)
+                        .single()
+                > 0;
+    }
+
+    /** When the window with this number closes; empty when it is closed (or never opened). */
+    public Optional<Instant> closesAt(Channel channel, String phone) {
+        return jdbc.sql("select last_inbound_at from service_window where channel = :channel and phone = :phone")
+                .param("channel", channel.name())
+                .param("phone", phone)
+                .query(Timestamp.class)
+                .optional()
+                .map(last -> last.toInstant().plus(length))
+                .filter(closes -> closes.isAfter(clock.instant()));
+    }
+
+    /** A number's latest inbound message on a channel. */
+    public record Heard(Channel channel, String phone, Instant at) {}
+
+    /**
+     * Inbound messages open the window or extend it (never backwards, whatever order webhooks come in): one
+     * statement for a batch, each number once (its latest message), in a fixed order so that concurrent batches
+     * lock the windows they share in the same order.
+     */
+    public void opened(Collection<Heard> heard) {
+        var latest = heard.stream()
+                .collect(Collectors.toMap(
+                        h -> h.channel().name() + " " + h.phone(),
+                        h -> h,
+                        (a, b) -> a.at().isAfter(b.at()) ? a : b,
+                        TreeMap::new))
+                .values();
+        if (latest.isEmpty()) {
+            return;
+        }
+        jdbc.sql("""
+                        insert into service_window (channel, phone, last_inbound_at)
+                        select * from unnest(cast(:channels as text[]), cast(:phones as text[]),
+                                             cast(cast(:ats as text[]) as timestamptz[]))
+                        on conflict (channel, phone) do update
+                           set last_inbound_at = greatest(service_window.last_inbound_at, excluded.last_inbound_at)
+                        """)
+                .param("channels", latest.stream().map(h -> h.channel().name()).toArray(String[]::new))
+                .param("phones", latest.stream().map(Heard::phone).toArray(String[]::new))
+                .param("ats", latest.stream().map(h -> h.at().toString()).toArray(String[]::new))
+                .update();
+    }
+}
