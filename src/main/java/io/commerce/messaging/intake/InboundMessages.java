@@ -5,6 +5,7 @@ import io.commerce.consent.ConsentService;
 import io.commerce.consent.ConsentStatus;
 import io.commerce.customer.CustomerService;
 import io.commerce.messaging.InboundMessageReceived;
+import io.commerce.messaging.InboundMessagesReceived;
 import io.commerce.messaging.MessagingService;
 import io.commerce.messaging.OutboundContent;
 import io.commerce.messaging.SendCommand;

@@ -12,6 +12,7 @@ import static org.assertj.core.api.Assertions.tuple;
 
 import io.commerce.IntegrationTest;
 import io.commerce.messaging.InboundMessageReceived;
+import io.commerce.messaging.InboundMessagesReceived;
 import io.commerce.messaging.channel.Signatures;
 import io.commerce.messaging.outbox.MessageReads;
 import io.commerce.messaging.outbox.SendLifecycle;

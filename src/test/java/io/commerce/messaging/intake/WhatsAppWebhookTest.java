@@ -12,7 +12,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.commerce.IntegrationTest;
 import io.commerce.consent.ConsentService;
-import io.commerce.messaging.InboundMessageReceived;
+import io.commerce.messaging.InboundMessagesReceived;
 import io.commerce.messaging.MessageDelivered;
 import io.commerce.messaging.MessageFailed;
 import io.commerce.messaging.MessageRead;
