@@ -64,35 +64,27 @@ class InboundRouter {
     }
 
     /**
-     * Routes a webhook batch's messages in one transaction. Should that fail (a message that breaks routing, a
-     * deadlock with another batch), each is routed in its own, and the first failure is thrown afterwards: the
-     * event stays incomplete and is delivered again, and then, as after a crash, messages that already have their
-     * conversation line are passed over, so none is answered twice.
+     * Routes a webhook batch's messages, each in its own transaction (short ones: an agent's row stays locked
+     * only while their own conversation is assigned). A message that fails does not stop the others; the first
+     * failure is thrown at the end, so the event stays incomplete and is delivered again, and then, as after a
+     * crash, messages that already have their conversation line are passed over: none is answered twice.
      */
     @ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
     void on(InboundMessagesReceived received) {
-        var unrouted = lines.withoutLine(received.messages(), InboundMessageReceived::inboundId);
-        try {
-            transaction.executeWithoutResult(status -> unrouted.forEach(this::route));
-        } catch (RuntimeException batchFailed) {
-            if (unrouted.size() == 1) {
-                throw batchFailed;
-            }
-            RuntimeException failed = null;
-            for (var message : unrouted) {
-                try {
-                    transaction.executeWithoutResult(status -> route(message));
-                } catch (RuntimeException e) {
-                    if (failed == null) {
-                        failed = e;
-                    } else {
-                        failed.addSuppressed(e);
-                    }
+        RuntimeException failed = null;
+        for (var message : lines.withoutLine(received.messages(), InboundMessageReceived::inboundId)) {
+            try {
+                transaction.executeWithoutResult(status -> route(message));
+            } catch (RuntimeException e) {
+                if (failed == null) {
+                    failed = e;
+                } else {
+                    failed.addSuppressed(e);
                 }
             }
-            if (failed != null) {
-                throw failed;
-            }
+        }
+        if (failed != null) {
+            throw failed;
         }
     }
 

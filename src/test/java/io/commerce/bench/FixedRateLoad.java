@@ -9,13 +9,17 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 
 /**
  * An open-loop load generator: sends pre-built POSTs at a fixed rate whatever the answers' latency (one
  * virtual thread per request, started on schedule by one pacing thread), so a slow service meets the same
- * arrival rate instead of slowing the load down (no coordinated omission). Each request's latency is measured
+ * arrival rate instead of slowing the load down (no coordinated omission). At most {@link #CONNECTIONS}
+ * requests are in flight, over as many kept-alive connections, as a provider's webhook sender would keep
+ * (without a bound, every late request opened a connection of its own and a backlog ran out of file
+ * descriptors); a request due while all are busy waits for one, and that wait counts in its latency. Each request's latency is measured
  * from the moment it was due, and the wall-clock instant its answer arrived is kept, so that what the service
  * did after answering can be timed against it.
  */
@@ -32,6 +36,10 @@ final class FixedRateLoad {
         }
     }
 
+    /** Requests in flight at most, each on a connection of its own that is kept alive. */
+    static final int CONNECTIONS = Integer.getInteger("connections", 128);
+
+    private final Semaphore connections = new Semaphore(CONNECTIONS);
     private final HttpClient http = HttpClient.newBuilder()
             .version(HttpClient.Version.HTTP_1_1)
             .executor(Executors.newVirtualThreadPerTaskExecutor())
@@ -78,8 +86,13 @@ final class FixedRateLoad {
         for (int h = 0; h < request.headers().size(); h += 2) {
             builder.header(request.headers().get(h), request.headers().get(h + 1));
         }
-        return http.send(builder.build(), HttpResponse.BodyHandlers.discarding())
-                .statusCode();
+        connections.acquire();
+        try {
+            return http.send(builder.build(), HttpResponse.BodyHandlers.discarding())
+                    .statusCode();
+        } finally {
+            connections.release();
+        }
     }
 
     /** The p-th percentile (0-100) of values, nearest rank; the array is sorted in place. */
