@@ -3,7 +3,6 @@ package io.commerce.conversation;
 import io.commerce.conversation.answers.Faqs;
 import io.commerce.conversation.answers.Intent;
 import io.commerce.conversation.answers.Intents;
-import io.commerce.customer.CustomerProfile;
 import io.commerce.messaging.InboundMessageReceived;
 import io.commerce.messaging.InboundView;
 import io.commerce.messaging.MessageRefusedException;
@@ -59,11 +58,12 @@ class AutomaticAnswers {
         this.properties = properties;
     }
 
+    /** @param customer the customer's id, when the sender is a known customer not erased */
     void answer(
             ConversationRow conversation,
             InboundView inbound,
             InboundMessageReceived received,
-            Optional<CustomerProfile> customer) {
+            Optional<String> customer) {
         if (conversation.withPeople()) {
             handover.customerWaits(conversation);
             return;
@@ -73,7 +73,7 @@ class AutomaticAnswers {
             return;
         }
         var language = BotTexts.locale(conversation.language());
-        var customerId = customer.get().customerId();
+        var customerId = customer.get();
         if (inbound.replyPayload() != null && chosen(conversation, customerId, inbound.replyPayload(), language)) {
             return;
         }

@@ -1,7 +1,6 @@
 package io.commerce.conversation;
 
 import io.commerce.conversation.media.ConversationFiles;
-import io.commerce.customer.CustomerProfile;
 import io.commerce.customer.CustomerService;
 import io.commerce.messaging.InboundMessageReceived;
 import io.commerce.messaging.InboundMessagesReceived;
@@ -93,7 +92,9 @@ class InboundRouter {
         if (inbound == null || inbound.phone() == null) {
             return; // erased since, or a sender Meta did not name: nobody to converse with
         }
-        var customer = Optional.ofNullable(inbound.customerId()).flatMap(customers::find);
+        // the customer, when known and not erased, with the language they read
+        var language = Optional.ofNullable(inbound.customerId()).flatMap(customers::language);
+        var customerId = language.map(known -> inbound.customerId());
         var rated = satisfaction.take(inbound.channel(), inbound.phone(), inbound.replyPayload(), inbound.text());
         if (rated.isPresent()) {
             lines.add(rated.get().id(), line(rated.get().id(), inbound, received));
@@ -101,11 +102,7 @@ class InboundRouter {
             return;
         }
         var joined = conversations.customerWrote(
-                inbound.channel(),
-                inbound.phone(),
-                inbound.customerId(),
-                customer.map(CustomerProfile::language).orElse(null),
-                inbound.receivedAt());
+                inbound.channel(), inbound.phone(), inbound.customerId(), language.orElse(null), inbound.receivedAt());
         var conversation = joined.conversation();
         if (joined.opened()) {
             events.publishEvent(new ConversationOpened(
@@ -114,13 +111,13 @@ class InboundRouter {
         lines.add(conversation.id(), line(conversation.id(), inbound, received));
         // a keyword answers nothing of ours unless it was tapped or replied to one of our messages
         var keywordAlone = received.keyword() && inbound.repliedTo() == null && inbound.replyPayload() == null;
-        if (customer.isPresent() && !keywordAlone && journeyTakes(inbound)) {
+        if (customerId.isPresent() && !keywordAlone && journeyTakes(inbound)) {
             return;
         }
         if (received.keyword()) {
             return;
         }
-        answers.answer(conversation, inbound, received, customer);
+        answers.answer(conversation, inbound, received, customerId);
     }
 
     private boolean journeyTakes(InboundView inbound) {

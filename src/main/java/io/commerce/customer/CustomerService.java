@@ -77,6 +77,18 @@ public class CustomerService {
     }
 
     /**
+     * The language of the customer, if it exists and is not erased; read with SQL, no entity loaded (for code
+     * that answers many messages a second): a change not yet flushed in the caller's transaction is not seen.
+     */
+    @Transactional(readOnly = true)
+    public Optional<String> language(String customerId) {
+        return jdbc.sql("select language from customer where id = :id and erased_at is null")
+                .param("id", customerId)
+                .query(String.class)
+                .optional();
+    }
+
+    /**
      * The customers with these E.164 numbers, by number, in one query (a batch of inbound messages); with
      * several customers on one number, the one updated last. Numbers no customer has are absent.
      */

@@ -10,9 +10,6 @@ interface OrderRepository extends JpaRepository<Order, String> {
     @Query("select o from Order o where o.customerId = :customerId order by o.placedAt, o.id")
     List<Order> findByCustomer(String customerId);
 
-    @Query("select o from Order o where o.customerId = :customerId order by o.placedAt desc, o.id desc limit :limit")
-    List<Order> findRecentByCustomer(String customerId, int limit);
-
     @Query("select o.status from Order o where o.id = :orderId")
     Optional<OrderStatus> findStatus(String orderId);
 }

@@ -21,6 +21,7 @@ public class OrderService {
 
     private final OrderRepository orders;
     private final OrderHistory history;
+    private final RecentOrders recent;
     private final CustomerService customers;
     private final CatalogService catalog;
     private final CartService carts;
@@ -31,6 +32,7 @@ public class OrderService {
     OrderService(
             OrderRepository orders,
             OrderHistory history,
+            RecentOrders recent,
             CustomerService customers,
             CatalogService catalog,
             CartService carts,
@@ -39,6 +41,7 @@ public class OrderService {
             Clock clock) {
         this.orders = orders;
         this.history = history;
+        this.recent = recent;
         this.customers = customers;
         this.catalog = catalog;
         this.carts = carts;
@@ -82,12 +85,13 @@ public class OrderService {
         return orders.findById(orderId).map(Order::view);
     }
 
-    /** The customer's most recent orders, newest first (what customer service answers about). */
+    /**
+     * The customer's most recent orders, newest first (what customer service answers about), read with SQL:
+     * changes to orders not yet flushed in the caller's transaction are not seen.
+     */
     @Transactional(readOnly = true)
     public List<OrderView> recentOrders(String customerId, int limit) {
-        return orders.findRecentByCustomer(customerId, limit).stream()
-                .map(Order::view)
-                .toList();
+        return recent.of(customerId, limit);
     }
 
     /** Only the order's status, read without its lines and shipments (journeys check it at every step). */

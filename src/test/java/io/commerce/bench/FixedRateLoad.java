@@ -1,15 +1,9 @@
 package io.commerce.bench;
 
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 
@@ -39,16 +33,13 @@ final class FixedRateLoad {
     /** Requests in flight at most, each on a connection of its own that is kept alive. */
     static final int CONNECTIONS = Integer.getInteger("connections", 128);
 
-    private final Semaphore connections = new Semaphore(CONNECTIONS);
-    private final HttpClient http = HttpClient.newBuilder()
-            .version(HttpClient.Version.HTTP_1_1)
-            .executor(Executors.newVirtualThreadPerTaskExecutor())
-            .connectTimeout(Duration.ofSeconds(5))
-            .build();
-
     /** Sends every request, {@code perSecond} of them a second, and waits for their answers. */
     Outcome run(List<Request> requests, int perSecond) throws InterruptedException {
         var n = requests.size();
+        var connections = new KeptAliveConnections(requests.getFirst().url(), CONNECTIONS);
+        var prepared = requests.stream()
+                .map(request -> connections.post(request.url(), request.headers(), request.body()))
+                .toList();
         var latency = new long[n];
         var answeredAt = new long[n];
         var status = new int[n];
@@ -63,7 +54,7 @@ final class FixedRateLoad {
             var index = i;
             Thread.startVirtualThread(() -> {
                 try {
-                    status[index] = send(requests.get(index));
+                    status[index] = connections.send(prepared.get(index));
                 } catch (Exception e) {
                     status[index] = -1;
                 } finally {
@@ -77,22 +68,6 @@ final class FixedRateLoad {
             throw new IllegalStateException("answers still missing 2 minutes after the last request");
         }
         return new Outcome(latency, answeredAt, status, (System.nanoTime() - start) / 1e9);
-    }
-
-    private int send(Request request) throws Exception {
-        var builder = HttpRequest.newBuilder(request.url())
-                .timeout(Duration.ofSeconds(60))
-                .POST(HttpRequest.BodyPublishers.ofString(request.body()));
-        for (int h = 0; h < request.headers().size(); h += 2) {
-            builder.header(request.headers().get(h), request.headers().get(h + 1));
-        }
-        connections.acquire();
-        try {
-            return http.send(builder.build(), HttpResponse.BodyHandlers.discarding())
-                    .statusCode();
-        } finally {
-            connections.release();
-        }
     }
 
     /** The p-th percentile (0-100) of values, nearest rank; the array is sorted in place. */

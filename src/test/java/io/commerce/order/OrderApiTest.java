@@ -40,6 +40,35 @@ class OrderApiTest {
         mirrorCustomerAndProduct(mvc, customerId, productId);
     }
 
+    @Autowired
+    OrderService orders;
+
+    @Test
+    void recentOrdersAreTheCustomersNewestFirstAsStoredWithLinesAndShipments() {
+        var older = "/api/v1/orders/" + uniqueId("o");
+        assertThat(json(
+                        mvc,
+                        HttpMethod.PUT,
+                        older,
+                        order(customerId, null, productId).replace("2026-11-23T10:15:30Z", "2026-11-20T08:00:00Z")))
+                .hasStatus(HttpStatus.CREATED);
+        assertThat(json(mvc, HttpMethod.PUT, orderPath, order(customerId, null, productId)))
+                .hasStatus(HttpStatus.CREATED);
+        assertThat(json(mvc, HttpMethod.POST, orderPath + "/shipments", SHIPMENT))
+                .hasStatus(HttpStatus.CREATED);
+        var newest = orderPath.substring(orderPath.lastIndexOf('/') + 1);
+        var oldest = older.substring(older.lastIndexOf('/') + 1);
+
+        var recent = orders.recentOrders(customerId, 5);
+
+        assertThat(recent).containsExactly(orders.get(newest), orders.get(oldest));
+        assertThat(recent.getFirst().shipments())
+                .singleElement()
+                .satisfies(shipment -> assertThat(shipment.trackingUrl()).isEqualTo("https://dhl.example/JD0146"));
+        assertThat(recent.getFirst().lines()).hasSize(1);
+        assertThat(orders.recentOrders(customerId, 1)).hasSize(1);
+    }
+
     @Test
     void placesOrderOnceAndPublishesOrderPlaced() {
         var created = json(mvc, HttpMethod.PUT, orderPath, order(customerId, null, productId));
