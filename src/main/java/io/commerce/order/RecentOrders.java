@@ -35,34 +35,22 @@ class RecentOrders {
             return orders;
         }
         var ids = orders.stream().map(OrderView::orderId).toArray(String[]::new);
-        var lines = jdbc
-                .sql("select * from order_line where order_id = any(:ids) order by order_id, position")
-                .param("ids", ids)
-                .query((rs, n) -> Map.entry(
-                        rs.getString("order_id"),
-                        new LineItem(
-                                rs.getString("product_id"),
-                                rs.getString("variant_id"),
-                                rs.getInt("quantity"),
-                                rs.getBigDecimal("unit_price"))))
-                .list()
-                .stream()
-                .collect(Collectors.groupingBy(
-                        Map.Entry::getKey, Collectors.mapping(Map.Entry::getValue, Collectors.toList())));
-        var shipments = jdbc
-                .sql("select * from shipment where order_id = any(:ids) order by order_id, position")
-                .param("ids", ids)
-                .query((rs, n) -> Map.entry(
-                        rs.getString("order_id"),
-                        new Shipment(
-                                rs.getString("carrier"),
-                                rs.getString("tracking_number"),
-                                rs.getString("tracking_url"),
-                                rs.getTimestamp("shipped_at").toInstant())))
-                .list()
-                .stream()
-                .collect(Collectors.groupingBy(
-                        Map.Entry::getKey, Collectors.mapping(Map.Entry::getValue, Collectors.toList())));
+        var lines = byOrder(
+                "order_line",
+                ids,
+                rs -> new LineItem(
+                        rs.getString("product_id"),
+                        rs.getString("variant_id"),
+                        rs.getInt("quantity"),
+                        rs.getBigDecimal("unit_price")));
+        var shipments = byOrder(
+                "shipment",
+                ids,
+                rs -> new Shipment(
+                        rs.getString("carrier"),
+                        rs.getString("tracking_number"),
+                        rs.getString("tracking_url"),
+                        rs.getTimestamp("shipped_at").toInstant()));
         return orders.stream()
                 .map(order -> new OrderView(
                         order.orderId(),
@@ -79,6 +67,23 @@ class RecentOrders {
                         order.cancelledAt(),
                         order.cancellationReason()))
                 .toList();
+    }
+
+    /** What a table of the orders' parts (lines, shipments) holds for these orders, by order, in position order. */
+    private <T> Map<String, List<T>> byOrder(String table, String[] orderIds, Part<T> part) {
+        return jdbc
+                .sql("select * from " + table + " where order_id = any(:ids) order by order_id, position")
+                .param("ids", orderIds)
+                .query((rs, n) -> Map.entry(rs.getString("order_id"), part.map(rs)))
+                .list()
+                .stream()
+                .collect(Collectors.groupingBy(
+                        Map.Entry::getKey, Collectors.mapping(Map.Entry::getValue, Collectors.toList())));
+    }
+
+    /** One row of a part table as its record. */
+    private interface Part<T> {
+        T map(ResultSet rs) throws SQLException;
     }
 
     /** The order's own columns; its lines and shipments come after. */

@@ -79,7 +79,7 @@ public class InboundMessages {
     /** A message received in a batch, with the list of its delivery's work before answering (null: none). */
     private record Pending(InboundMessage message, @Nullable List<Runnable> beforeAnswer) {}
 
-    private final ThreadLocal<List<Pending>> collected = new ThreadLocal<>();
+    private final Gathered<Pending> batch = new Gathered<>(this::receiveAll);
 
     /**
      * Runs {@code work} (webhook processing, inside a transaction) collecting the messages it receives, then
@@ -87,31 +87,15 @@ public class InboundMessages {
      * instead of one each per message.
      */
     void collecting(Runnable work) {
-        var messages = new ArrayList<Pending>();
-        collected.set(messages);
-        try {
-            work.run();
-        } finally {
-            collected.remove();
-        }
-        receiveAll(messages);
+        batch.during(work);
     }
 
     /** Takes a message now, or with its batch when called within {@link #collecting}; inside a transaction. */
     public void receive(InboundMessage inbound) {
-        var batch = collected.get();
-        var pending = new Pending(inbound, beforeAnswering.current());
-        if (batch != null) {
-            batch.add(pending);
-            return;
-        }
-        receiveAll(List.of(pending));
+        batch.offer(new Pending(inbound, beforeAnswering.current()));
     }
 
     private void receiveAll(List<Pending> pending) {
-        if (pending.isEmpty()) {
-            return;
-        }
         var messages = pending.stream().map(Pending::message).toList();
         var customerIds = customers.customerIdsByPhone(distinct(messages, InboundMessage::phone));
         var repliedTo = reads.idsByProviderIds(distinct(messages, InboundMessage::contextMessageId));

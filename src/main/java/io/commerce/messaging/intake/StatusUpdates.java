@@ -8,7 +8,6 @@ import io.commerce.messaging.dispatch.Failures;
 import io.commerce.messaging.outbox.MessageReads;
 import io.commerce.messaging.outbox.StatusLedger;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -38,37 +37,22 @@ class StatusUpdates {
         this.clock = clock;
     }
 
-    private final ThreadLocal<List<StatusReport>> collected = new ThreadLocal<>();
+    private final Gathered<StatusReport> batch = new Gathered<>(this::applyAll);
 
     /**
      * Runs {@code work} (webhook processing, inside a transaction) collecting the statuses it reports, then
      * applies them together: one statement for the whole batch instead of one per status.
      */
     void collecting(Runnable work) {
-        var reports = new ArrayList<StatusReport>();
-        collected.set(reports);
-        try {
-            work.run();
-        } finally {
-            collected.remove();
-        }
-        applyAll(reports);
+        batch.during(work);
     }
 
     /** Applies a status now, or with its batch when called within {@link #collecting}. */
     void apply(StatusReport report) {
-        var batch = collected.get();
-        if (batch != null) {
-            batch.add(report);
-            return;
-        }
-        ledger.applyStatuses(List.of(report), clock.instant()).forEach(moved -> moved(moved.message(), report));
+        batch.offer(report);
     }
 
     private void applyAll(List<StatusReport> reports) {
-        if (reports.isEmpty()) {
-            return;
-        }
         // a message reported twice in one batch (delivered and read together) goes one by one, in order
         var perMessage = reports.stream()
                 .collect(Collectors.groupingBy(
