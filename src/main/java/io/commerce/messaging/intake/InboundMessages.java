@@ -31,11 +31,12 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
 /**
- * Takes customers' messages, a webhook batch's together: stores each once (unknown numbers too, with no customer), opens or extends
- * the service window, links it to the message it answers, acts on opt-out and opt-in keywords (consent
- * with the message as evidence, and a confirmation in the customer's language), and publishes {@link
- * InboundMessagesReceived} for the batch (with the message it answers, and whether it was a keyword): the conversation
- * module routes it from there (to a journey waiting for it, to agents, to the automatic answers).
+ * Takes customers' messages, a webhook batch's together: stores each once (unknown numbers too, with no
+ * customer), opens or extends the service window, links it to the message it answers, acts on opt-out and
+ * opt-in keywords (consent with the message as evidence, and a confirmation in the customer's language), and
+ * publishes {@link InboundMessagesReceived} for the batch (each message with the message it answers, and
+ * whether it was a keyword): the conversation module routes them from there (to a journey waiting for one, to
+ * agents, to the automatic answers).
  */
 @Component
 public class InboundMessages {
