@@ -10,6 +10,7 @@ import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import io.commerce.conversation.ConversationProperties;
+import io.commerce.conversation.ConversationService;
 import io.commerce.conversation.FeedbackReason;
 import jakarta.persistence.Entity;
 import java.time.Instant;
@@ -170,22 +171,36 @@ class ArchitectureTest {
     }
 
     /**
-     * The conversation module's parts (agents, answers, hours, levels, media, feedback) serve its root
-     * package, which routes and answers; they never reach back into it (only its shared value types), and
-     * apart from business hours, which the service levels count in, they stand alone.
+     * The conversation module in layers. The root holds its public API ({@link ConversationService}, the
+     * events, views, value types and exceptions) and wires the rest. Under it, {@code desk} (what agents do
+     * to a conversation: replies, changes, the reading of one, the snooze alarm) uses {@code routing} (the
+     * inbound router, the bot, the handover, the agents' queue, the sending of answers), and never the
+     * reverse. Both use {@code store} (the conversation tables) and the standalone parts ({@code agents},
+     * {@code answers}, {@code hours}, {@code levels}, {@code media}, {@code feedback}). The store uses no
+     * other part; the standalone parts use no other part (except business hours, which the service levels
+     * count in) and of the root only its shared value types. No part calls back into the root's service.
+     * Nothing in the module reaches messaging's provider adapters (WhatsApp, SMS, sandbox).
      */
     @Test
-    void conversationPartsServeTheRootAndStandAlone() {
+    void conversationPartsAreLayeredUnderTheRoot() {
+        var standalone = List.of("agents", "answers", "hours", "levels", "media", "feedback");
+        var layered = List.of("store", "routing", "desk");
         noClasses()
                 .that()
                 .resideInAPackage("io.commerce.conversation.*..")
                 .should()
-                .dependOnClassesThat(resideInAPackage("io.commerce.conversation")
-                        .and(not(type(FeedbackReason.class)))
-                        .and(not(type(ConversationProperties.class))))
+                .dependOnClassesThat(type(ConversationService.class))
                 .check(main);
-        for (var part : List.of("agents", "answers", "hours", "levels", "media", "feedback")) {
-            var others = Stream.of("agents", "answers", "hours", "levels", "media", "feedback")
+        for (var part : standalone) {
+            noClasses()
+                    .that()
+                    .resideInAPackage("io.commerce.conversation." + part + "..")
+                    .should()
+                    .dependOnClassesThat(resideInAPackage("io.commerce.conversation")
+                            .and(not(type(FeedbackReason.class)))
+                            .and(not(type(ConversationProperties.class))))
+                    .check(main);
+            var others = Stream.concat(standalone.stream(), layered.stream())
                     .filter(other -> !other.equals(part) && !(part.equals("levels") && other.equals("hours")))
                     .map(other -> "io.commerce.conversation." + other + "..")
                     .toArray(String[]::new);
@@ -197,5 +212,31 @@ class ArchitectureTest {
                     .resideInAnyPackage(others)
                     .check(main);
         }
+        noClasses()
+                .that()
+                .resideInAPackage("io.commerce.conversation.store..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(Stream.concat(standalone.stream(), Stream.of("routing", "desk"))
+                        .map(other -> "io.commerce.conversation." + other + "..")
+                        .toArray(String[]::new))
+                .check(main);
+        noClasses()
+                .that()
+                .resideInAPackage("io.commerce.conversation.routing..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage("io.commerce.conversation.desk..")
+                .check(main);
+        noClasses()
+                .that()
+                .resideInAPackage("io.commerce.conversation..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(
+                        "io.commerce.messaging.whatsapp..",
+                        "io.commerce.messaging.sms..",
+                        "io.commerce.messaging.sandbox..")
+                .check(main);
     }
 }

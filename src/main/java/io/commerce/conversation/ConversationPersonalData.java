@@ -1,5 +1,6 @@
 package io.commerce.conversation;
 
+import io.commerce.conversation.store.Conversations;
 import io.commerce.customer.PersonalDataHolder;
 import org.springframework.stereotype.Component;
 

@@ -1,6 +1,13 @@
 package io.commerce.conversation;
 
+import io.commerce.conversation.desk.AgentReplies;
+import io.commerce.conversation.desk.ConversationChanges;
+import io.commerce.conversation.desk.ConversationReader;
 import io.commerce.conversation.feedback.FeedbackService;
+import io.commerce.conversation.routing.Assignment;
+import io.commerce.conversation.store.ConversationRow;
+import io.commerce.conversation.store.ConversationSearch;
+import io.commerce.conversation.store.Conversations;
 import io.commerce.customer.CustomerService;
 import io.commerce.messaging.MessageView;
 import io.commerce.shared.Channel;

@@ -1,5 +1,6 @@
 package io.commerce.conversation;
 
+import io.commerce.conversation.store.ConversationRow;
 import io.commerce.shared.Channel;
 import java.time.Instant;
 import java.util.List;

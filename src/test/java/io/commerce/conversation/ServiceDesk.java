@@ -27,7 +27,7 @@ import org.springframework.test.web.servlet.assertj.MvcTestResult;
 public final class ServiceDesk {
 
     /** A customer of the test: their id, number, and their thumbs on the real webhooks. */
-    record Customer(String id, String phone, CustomerReplies writes) {}
+    public record Customer(String id, String phone, CustomerReplies writes) {}
 
     private final MockMvcTester mvc;
     private final JdbcClient jdbc;
@@ -44,7 +44,7 @@ public final class ServiceDesk {
     }
 
     /** A new customer speaking {@code language}, with a number nobody else in the run has. */
-    Customer customer(String language) {
+    public Customer customer(String language) {
         var id = uniqueId("c");
         var phone = phone();
         json(mvc, HttpMethod.PUT, "/api/v1/customers/" + id, """
@@ -55,11 +55,11 @@ public final class ServiceDesk {
     }
 
     /** Someone the shop does not know yet. */
-    CustomerReplies stranger(String phone) {
+    public CustomerReplies stranger(String phone) {
         return writer(phone);
     }
 
-    static String phone() {
+    public static String phone() {
         return "+346" + String.format("%08d", ThreadLocalRandom.current().nextInt(100_000_000));
     }
 
@@ -68,30 +68,30 @@ public final class ServiceDesk {
     }
 
     /** Opening hours every day, around the clock, in Madrid. */
-    void alwaysOpen() {
+    public void alwaysOpen() {
         hours("""
                 {"timezone": "Europe/Madrid", "weekly": {"mon": [["00:00", "24:00"]], "tue": [["00:00", "24:00"]],
                  "wed": [["00:00", "24:00"]], "thu": [["00:00", "24:00"]], "fri": [["00:00", "24:00"]],
                  "sat": [["00:00", "24:00"]], "sun": [["00:00", "24:00"]]}, "closures": []}""");
     }
 
-    void hours(String body) {
+    public void hours(String body) {
         json(mvc, HttpMethod.PUT, "/api/v1/business-hours", body).assertThat().hasStatusOk();
     }
 
     /** Back to the configured business hours, no agent available, the real time. */
-    void reset() {
+    public void reset() {
         jdbc.sql("delete from business_hours").update();
         noAgentsAvailable();
         clock.reset();
     }
 
     /** No agent takes new conversations (other tests leave theirs behind). */
-    void noAgentsAvailable() {
+    public void noAgentsAvailable() {
         jdbc.sql("update agent set available = false").update();
     }
 
-    void agent(String agentId, String languages, int capacity) {
+    public void agent(String agentId, String languages, int capacity) {
         json(mvc, HttpMethod.PUT, "/api/v1/agents/" + agentId, """
                 {"name": "Agent %s", "languages": %s, "maxOpenConversations": %d, "available": true}""".formatted(agentId, languages, capacity))
                 .assertThat()
@@ -99,13 +99,13 @@ public final class ServiceDesk {
     }
 
     /** Waits for the bot's {@code count}-th answer to the customer and returns all its answers' JSON. */
-    List<String> botAnswers(String customerId, int count) {
+    public List<String> botAnswers(String customerId, int count) {
         return await().atMost(Duration.ofSeconds(10))
                 .until(() -> sent(customerId, "conversation/bot"), answers -> answers.size() >= count);
     }
 
     /** What the service sent the customer from {@code origin}, oldest first, as the content's JSON. */
-    List<String> sent(String customerId, String origin) {
+    public List<String> sent(String customerId, String origin) {
         return jdbc.sql("""
                         select coalesce(sms_text, content::text) from message
                          where customer_id = :customer and origin = :origin order by created_at, id
@@ -117,7 +117,7 @@ public final class ServiceDesk {
     }
 
     /** The customer's conversation that is not resolved, once the router made it. */
-    String conversationOf(String phone) {
+    public String conversationOf(String phone) {
         return await().atMost(Duration.ofSeconds(10))
                 .until(
                         () -> jdbc.sql(
@@ -130,7 +130,7 @@ public final class ServiceDesk {
     }
 
     /** How many lines the customer wrote in the conversation, once the router stored {@code count}. */
-    void awaitCustomerLines(String conversationId, int count) {
+    public void awaitCustomerLines(String conversationId, int count) {
         await().atMost(Duration.ofSeconds(10))
                 .until(
                         () -> jdbc.sql("""
@@ -143,11 +143,11 @@ public final class ServiceDesk {
                         lines -> lines >= count);
     }
 
-    MvcTestResult conversation(String conversationId) {
+    public MvcTestResult conversation(String conversationId) {
         return get(mvc, "/api/v1/conversations/" + conversationId).exchange();
     }
 
-    void assertNoBotAnswer(String customerId) {
+    public void assertNoBotAnswer(String customerId) {
         assertThat(sent(customerId, "conversation/bot")).isEmpty();
     }
 }

@@ -1,5 +1,6 @@
-package io.commerce.conversation;
+package io.commerce.conversation.store;
 
+import io.commerce.conversation.ConversationStatus;
 import io.commerce.shared.Channel;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -11,7 +12,7 @@ import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
 /** A conversation row as stored. */
-record ConversationRow(
+public record ConversationRow(
         UUID id,
         Channel channel,
         String phone,
@@ -36,13 +37,13 @@ record ConversationRow(
         @Nullable Integer csatRating) {
 
     /** A person handles it, or the customer waits for one: the bot stays silent. */
-    boolean withPeople() {
+    public boolean withPeople() {
         return assignee != null || queuedAt != null;
     }
 
     /** Since when the customer waits for a person's answer; null when nobody owes them one. */
     @Nullable
-    Instant waitingSince() {
+    public Instant waitingSince() {
         if (queuedAt == null || status == ConversationStatus.RESOLVED) {
             return null;
         }

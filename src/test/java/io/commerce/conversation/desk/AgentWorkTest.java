@@ -1,4 +1,4 @@
-package io.commerce.conversation;
+package io.commerce.conversation.desk;
 
 import static io.commerce.Api.get;
 import static io.commerce.Api.json;
@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.commerce.IntegrationTest;
 import io.commerce.TestClock;
+import io.commerce.conversation.ServiceDesk;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;

@@ -1,6 +1,12 @@
-package io.commerce.conversation;
+package io.commerce.conversation.routing;
 
+import io.commerce.conversation.Author;
+import io.commerce.conversation.ConversationOpened;
+import io.commerce.conversation.CustomerReply;
+import io.commerce.conversation.ReplyHandler;
 import io.commerce.conversation.media.ConversationFiles;
+import io.commerce.conversation.store.ConversationLines;
+import io.commerce.conversation.store.Conversations;
 import io.commerce.customer.CustomerService;
 import io.commerce.messaging.InboundMessageReceived;
 import io.commerce.messaging.InboundMessagesReceived;

@@ -1,5 +1,6 @@
-package io.commerce.conversation;
+package io.commerce.conversation.store;
 
+import io.commerce.conversation.ConversationFilter;
 import java.util.ArrayList;
 import java.util.List;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -10,7 +11,7 @@ import org.springframework.stereotype.Repository;
  * queue), label and channel; each filter is optional and served by an index of the conversation table.
  */
 @Repository
-class ConversationSearch {
+public class ConversationSearch {
 
     private final JdbcClient jdbc;
 
@@ -18,7 +19,7 @@ class ConversationSearch {
         this.jdbc = jdbc;
     }
 
-    List<ConversationRow> list(ConversationFilter filter, long offset, int limit) {
+    public List<ConversationRow> list(ConversationFilter filter, long offset, int limit) {
         return bind(
                         jdbc.sql("select * from conversation" + where(filter)
                                 + " order by last_message_at desc, id limit :limit offset :offset"),
@@ -29,7 +30,7 @@ class ConversationSearch {
                 .list();
     }
 
-    long count(ConversationFilter filter) {
+    public long count(ConversationFilter filter) {
         return bind(jdbc.sql("select count(*) from conversation" + where(filter)), filter)
                 .query(Long.class)
                 .single();

@@ -1,6 +1,9 @@
-package io.commerce.conversation;
+package io.commerce.conversation.routing;
 
+import io.commerce.conversation.ConversationAssigned;
 import io.commerce.conversation.agents.AgentDirectory;
+import io.commerce.conversation.store.ConversationRow;
+import io.commerce.conversation.store.Conversations;
 import java.time.Clock;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
@@ -13,7 +16,7 @@ import org.springframework.stereotype.Component;
  * stays unassigned, in the queue, for the next agent who picks it.
  */
 @Component
-class Assignment {
+public class Assignment {
 
     private final Conversations conversations;
     private final AgentDirectory agents;
@@ -28,7 +31,7 @@ class Assignment {
     }
 
     /** The conversation (locked by the caller) waits for a person now; returns the agent who took it. */
-    Optional<String> enqueue(ConversationRow conversation) {
+    public Optional<String> enqueue(ConversationRow conversation) {
         var now = clock.instant();
         if (conversation.queuedAt() == null || conversation.waitingSince() == null) {
             conversations
@@ -45,7 +48,7 @@ class Assignment {
     }
 
     /** Gives the conversation to an agent, or back to the queue ({@code null}). */
-    void assign(ConversationRow conversation, @Nullable String agentId) {
+    public void assign(ConversationRow conversation, @Nullable String agentId) {
         if (java.util.Objects.equals(conversation.assignee(), agentId)) {
             return;
         }

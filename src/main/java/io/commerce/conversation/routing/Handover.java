@@ -1,8 +1,11 @@
-package io.commerce.conversation;
+package io.commerce.conversation.routing;
 
+import io.commerce.conversation.Author;
 import io.commerce.conversation.hours.AwayMessages;
 import io.commerce.conversation.hours.BusinessHours;
 import io.commerce.conversation.levels.WaitEstimate;
+import io.commerce.conversation.store.ConversationRow;
+import io.commerce.conversation.store.Conversations;
 import io.commerce.messaging.MessageRefusedException;
 import io.commerce.messaging.OutboundContent;
 import java.time.Clock;

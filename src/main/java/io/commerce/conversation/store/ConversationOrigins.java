@@ -1,4 +1,4 @@
-package io.commerce.conversation;
+package io.commerce.conversation.store;
 
 import io.commerce.messaging.Origin;
 import java.util.UUID;
@@ -7,17 +7,17 @@ import java.util.UUID;
  * The origin of the messages the conversation module sends: {@code conversation/bot} for automatic answers
  * and {@code conversation/agent} for agents' replies, both pointing at their conversation.
  */
-final class ConversationOrigins {
+public final class ConversationOrigins {
 
-    static final String PREFIX = "conversation/";
+    public static final String PREFIX = "conversation/";
 
     private ConversationOrigins() {}
 
-    static Origin bot(UUID conversationId) {
+    public static Origin bot(UUID conversationId) {
         return new Origin(PREFIX + "bot", conversationId.toString());
     }
 
-    static Origin agent(UUID conversationId) {
+    public static Origin agent(UUID conversationId) {
         return new Origin(PREFIX + "agent", conversationId.toString());
     }
 }

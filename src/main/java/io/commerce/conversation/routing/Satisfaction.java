@@ -1,6 +1,10 @@
-package io.commerce.conversation;
+package io.commerce.conversation.routing;
 
+import io.commerce.conversation.Author;
+import io.commerce.conversation.ConversationRated;
 import io.commerce.conversation.levels.ServiceLevels;
+import io.commerce.conversation.store.ConversationRow;
+import io.commerce.conversation.store.Conversations;
 import io.commerce.messaging.MessageRefusedException;
 import io.commerce.messaging.MessagingService;
 import io.commerce.messaging.OutboundContent;
@@ -25,7 +29,7 @@ import org.springframework.stereotype.Component;
  * (it does not open a new one), counted for the agent who had it, and published as {@link ConversationRated}.
  */
 @Component
-class Satisfaction {
+public class Satisfaction {
 
     private static final Logger log = LoggerFactory.getLogger(Satisfaction.class);
     private static final String ROW = "CSAT_";
@@ -58,7 +62,7 @@ class Satisfaction {
     }
 
     /** Asks the customer of a conversation just resolved for a rating; nothing when the rules forbid it. */
-    void ask(ConversationRow conversation) {
+    public void ask(ConversationRow conversation) {
         if (conversation.customerId() == null) {
             return;
         }

@@ -1,6 +1,8 @@
-package io.commerce.conversation;
+package io.commerce.conversation.desk;
 
 import io.commerce.conversation.answers.CannedResponses;
+import io.commerce.conversation.routing.BotTexts;
+import io.commerce.conversation.store.ConversationRow;
 import io.commerce.customer.CustomerProfile;
 import io.commerce.customer.CustomerService;
 import io.commerce.order.OrderService;

@@ -1,4 +1,4 @@
-package io.commerce.conversation;
+package io.commerce.conversation.routing;
 
 import io.commerce.messaging.OutboundContent;
 import io.commerce.order.OrderService;

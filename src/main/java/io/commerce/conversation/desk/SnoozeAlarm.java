@@ -1,5 +1,6 @@
-package io.commerce.conversation;
+package io.commerce.conversation.desk;
 
+import io.commerce.conversation.store.Conversations;
 import java.time.Clock;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;

@@ -1,5 +1,9 @@
-package io.commerce.conversation;
+package io.commerce.conversation.routing;
 
+import io.commerce.conversation.Author;
+import io.commerce.conversation.store.ConversationLines;
+import io.commerce.conversation.store.ConversationOrigins;
+import io.commerce.conversation.store.ConversationRow;
 import io.commerce.messaging.MessageView;
 import io.commerce.messaging.MessagingService;
 import io.commerce.messaging.OutboundContent;
@@ -17,7 +21,7 @@ import org.springframework.stereotype.Component;
  * conversation with who wrote it.
  */
 @Component
-class ConversationSender {
+public class ConversationSender {
 
     private final MessagingService messaging;
     private final ConversationLines lines;
@@ -33,7 +37,7 @@ class ConversationSender {
      * @param text what the line shows (the words, a caption, a template's key)
      * @throws io.commerce.messaging.MessageRefusedException when the rules forbid the message
      */
-    MessageView send(
+    public MessageView send(
             ConversationRow conversation,
             Author author,
             @Nullable String agentId,

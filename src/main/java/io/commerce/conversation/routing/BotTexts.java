@@ -1,4 +1,4 @@
-package io.commerce.conversation;
+package io.commerce.conversation.routing;
 
 import java.util.Locale;
 import org.jspecify.annotations.Nullable;
@@ -10,7 +10,7 @@ import org.springframework.stereotype.Component;
  * (English when the language has no translation).
  */
 @Component
-class BotTexts {
+public class BotTexts {
 
     private final MessageSource messages;
 
@@ -22,7 +22,7 @@ class BotTexts {
         return messages.getMessage(key, args, language);
     }
 
-    static Locale locale(@Nullable String language) {
+    public static Locale locale(@Nullable String language) {
         return language == null ? Locale.ENGLISH : Locale.forLanguageTag(language);
     }
 }

@@ -1,5 +1,7 @@
-package io.commerce.conversation;
+package io.commerce.conversation.store;
 
+import io.commerce.conversation.Author;
+import io.commerce.conversation.ConversationView;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.HashSet;
@@ -15,10 +17,10 @@ import org.springframework.stereotype.Repository;
  * answered) and the agents' internal notes.
  */
 @Repository
-class ConversationLines {
+public class ConversationLines {
 
     /** One stored line; {@code inboundId} for the customer's, {@code messageId} for our answers. */
-    record Line(
+    public record Line(
             Direction direction,
             Author author,
             @Nullable String agentId,
@@ -29,7 +31,8 @@ class ConversationLines {
             @Nullable String mediaId,
             Instant at) {}
 
-    enum Direction {
+    /** Whether the customer wrote the line or the shop answered it. */
+    public enum Direction {
         INBOUND,
         OUTBOUND
     }
@@ -44,7 +47,7 @@ class ConversationLines {
      * Those of {@code items} whose inbound message (by {@code inboundId}) has no line in any conversation yet,
      * in their order: the ones still to route.
      */
-    <T> List<T> withoutLine(List<T> items, ToLongFunction<T> inboundId) {
+    public <T> List<T> withoutLine(List<T> items, ToLongFunction<T> inboundId) {
         if (items.isEmpty()) {
             return items;
         }
@@ -57,7 +60,7 @@ class ConversationLines {
                 .toList();
     }
 
-    void add(UUID conversationId, Line line) {
+    public void add(UUID conversationId, Line line) {
         jdbc.sql("""
                         insert into conversation_message (conversation_id, direction, author, agent_id, inbound_id,
                                                           message_id, type, text, media_id, at)
@@ -77,7 +80,7 @@ class ConversationLines {
                 .update();
     }
 
-    List<Line> of(UUID conversationId) {
+    public List<Line> of(UUID conversationId) {
         return jdbc.sql("select * from conversation_message where conversation_id = :id order by at, id")
                 .param("id", conversationId)
                 .query((rs, n) -> new Line(
@@ -93,7 +96,7 @@ class ConversationLines {
                 .list();
     }
 
-    void note(UUID conversationId, String agentId, String text, Instant at) {
+    public void note(UUID conversationId, String agentId, String text, Instant at) {
         jdbc.sql("""
                         insert into conversation_note (conversation_id, agent_id, text, created_at)
                         values (:conversation, :agent, :text, :at)
@@ -105,7 +108,7 @@ class ConversationLines {
                 .update();
     }
 
-    List<ConversationView.Note> notes(UUID conversationId) {
+    public List<ConversationView.Note> notes(UUID conversationId) {
         return jdbc.sql("select * from conversation_note where conversation_id = :id order by created_at, id")
                 .param("id", conversationId)
                 .query((rs, n) -> new ConversationView.Note(

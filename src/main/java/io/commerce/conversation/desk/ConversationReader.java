@@ -1,6 +1,12 @@
-package io.commerce.conversation;
+package io.commerce.conversation.desk;
 
+import io.commerce.conversation.Author;
+import io.commerce.conversation.ConversationView;
+import io.commerce.conversation.FeedbackReason;
 import io.commerce.conversation.media.ConversationFiles;
+import io.commerce.conversation.store.ConversationLines;
+import io.commerce.conversation.store.ConversationOrigins;
+import io.commerce.conversation.store.ConversationRow;
 import io.commerce.messaging.ConversationEntry;
 import io.commerce.messaging.MessagingService;
 import java.time.Instant;
@@ -17,7 +23,7 @@ import org.springframework.stereotype.Component;
  * channel meanwhile, each with its delivery status.
  */
 @Component
-class ConversationReader {
+public class ConversationReader {
 
     private static final String OUTBOUND = "outbound";
     private static final Instant OPEN_END = Instant.parse("9999-12-31T00:00:00Z");
@@ -32,7 +38,7 @@ class ConversationReader {
         this.files = files;
     }
 
-    ConversationView view(ConversationRow row) {
+    public ConversationView view(ConversationRow row) {
         var written = lines.of(row.id());
         var sent = new HashMap<String, ConversationEntry>();
         if (row.customerId() != null) {

@@ -1,8 +1,12 @@
-package io.commerce.conversation;
+package io.commerce.conversation.routing;
 
+import io.commerce.conversation.Author;
+import io.commerce.conversation.ConversationProperties;
 import io.commerce.conversation.answers.Faqs;
 import io.commerce.conversation.answers.Intent;
 import io.commerce.conversation.answers.Intents;
+import io.commerce.conversation.store.ConversationRow;
+import io.commerce.conversation.store.Conversations;
 import io.commerce.messaging.InboundMessageReceived;
 import io.commerce.messaging.InboundView;
 import io.commerce.messaging.MessageRefusedException;

@@ -1,8 +1,18 @@
-package io.commerce.conversation;
+package io.commerce.conversation.desk;
 
+import io.commerce.conversation.ConversationConflictException;
+import io.commerce.conversation.ConversationResolved;
+import io.commerce.conversation.ConversationStatus;
+import io.commerce.conversation.ConversationView;
+import io.commerce.conversation.StatusChange;
 import io.commerce.conversation.agents.AgentDirectory;
 import io.commerce.conversation.feedback.FeedbackService;
 import io.commerce.conversation.levels.ServiceLevels;
+import io.commerce.conversation.routing.Assignment;
+import io.commerce.conversation.routing.Satisfaction;
+import io.commerce.conversation.store.ConversationLines;
+import io.commerce.conversation.store.ConversationRow;
+import io.commerce.conversation.store.Conversations;
 import io.commerce.shared.InvalidValueException;
 import java.time.Clock;
 import java.util.List;
@@ -16,7 +26,7 @@ import org.springframework.stereotype.Component;
  * ConversationResolved}.
  */
 @Component
-class ConversationChanges {
+public class ConversationChanges {
 
     private final Conversations conversations;
     private final ConversationLines lines;
@@ -49,14 +59,14 @@ class ConversationChanges {
         this.clock = clock;
     }
 
-    void assign(ConversationRow conversation, @Nullable String agentId) {
+    public void assign(ConversationRow conversation, @Nullable String agentId) {
         if (agentId != null) {
             agents.requireExisting(agentId);
         }
         assignment.assign(conversation, agentId);
     }
 
-    void status(ConversationRow conversation, StatusChange change) {
+    public void status(ConversationRow conversation, StatusChange change) {
         var now = clock.instant();
         if (change.status() == ConversationStatus.SNOOZED
                 && !change.snoozedUntil().isAfter(now)) {
@@ -106,14 +116,14 @@ class ConversationChanges {
                 conversation.id().toString(), conversation.customerId(), conversation.assignee(), clock.instant()));
     }
 
-    void labels(ConversationRow conversation, List<String> labels) {
+    public void labels(ConversationRow conversation, List<String> labels) {
         conversations
                 .update(conversation.id(), "labels = :labels")
                 .with("labels", labels.stream().distinct().sorted().toArray(String[]::new))
                 .run();
     }
 
-    ConversationView.Note note(ConversationRow conversation, String agentId, String text) {
+    public ConversationView.Note note(ConversationRow conversation, String agentId, String text) {
         agents.requireExisting(agentId);
         var now = clock.instant();
         lines.note(conversation.id(), agentId, text, now);

@@ -1,4 +1,4 @@
-package io.commerce.conversation;
+package io.commerce.conversation.store;
 
 import io.commerce.shared.Channel;
 import java.sql.Timestamp;
@@ -12,7 +12,7 @@ import org.springframework.stereotype.Repository;
 
 /** The conversation table: one row per conversation, at most one unresolved per contact and channel. */
 @Repository
-class Conversations {
+public class Conversations {
 
     private final JdbcClient jdbc;
 
@@ -21,7 +21,8 @@ class Conversations {
     }
 
     /** A contact's unresolved conversation on the channel, or a new one: locked for this transaction. */
-    Joined join(Channel channel, String phone, @Nullable String customerId, @Nullable String language, Instant at) {
+    public Joined join(
+            Channel channel, String phone, @Nullable String customerId, @Nullable String language, Instant at) {
         var opened = jdbc.sql("""
                         insert into conversation (id, channel, phone, customer_id, language, status, opened_at,
                                                   last_message_at)
@@ -47,14 +48,15 @@ class Conversations {
         return new Joined(row, opened);
     }
 
-    record Joined(ConversationRow conversation, boolean opened) {}
+    /** The conversation joined, and whether it was opened just now. */
+    public record Joined(ConversationRow conversation, boolean opened) {}
 
     /**
      * A customer wrote: their unresolved conversation on the channel is open again (snoozed or pending ones
      * too), was last active now and learns who the customer is, or a new one opens; in one statement, the row
      * locked for this transaction.
      */
-    Joined customerWrote(
+    public Joined customerWrote(
             Channel channel, String phone, @Nullable String customerId, @Nullable String language, Instant at) {
         return jdbc.sql("""
                         insert into conversation (id, channel, phone, customer_id, language, status, opened_at,
@@ -76,14 +78,14 @@ class Conversations {
                 .single();
     }
 
-    Optional<ConversationRow> find(UUID id) {
+    public Optional<ConversationRow> find(UUID id) {
         return jdbc.sql("select * from conversation where id = :id")
                 .param("id", id)
                 .query(ConversationRow::map)
                 .optional();
     }
 
-    Optional<ConversationRow> lock(UUID id) {
+    public Optional<ConversationRow> lock(UUID id) {
         return jdbc.sql("select * from conversation where id = :id for update")
                 .param("id", id)
                 .query(ConversationRow::map)
@@ -91,7 +93,7 @@ class Conversations {
     }
 
     /** The contact's last resolved conversation on the channel, if any: where a late rating belongs. */
-    Optional<ConversationRow> lastResolved(Channel channel, String phone) {
+    public Optional<ConversationRow> lastResolved(Channel channel, String phone) {
         return jdbc.sql("""
                         select * from conversation where channel = :channel and phone = :phone and status = 'RESOLVED'
                          order by resolved_at desc limit 1
@@ -103,45 +105,45 @@ class Conversations {
     }
 
     /** Sets columns of one conversation; {@code set} is a fixed SQL fragment naming them, never user input. */
-    Updater update(UUID id, String set) {
+    public Updater update(UUID id, String set) {
         return new Updater(
                 jdbc.sql("update conversation set " + set + " where id = :id").param("id", id));
     }
 
     /** Parameters of one {@link #update}. */
-    static final class Updater {
+    public static final class Updater {
         private JdbcClient.StatementSpec statement;
 
         private Updater(JdbcClient.StatementSpec statement) {
             this.statement = statement;
         }
 
-        Updater with(String name, @Nullable Object value) {
+        public Updater with(String name, @Nullable Object value) {
             statement = statement.param(name, value instanceof Instant at ? Timestamp.from(at) : value);
             return this;
         }
 
-        void run() {
+        public void run() {
             statement.update();
         }
     }
 
     /** Snoozed conversations whose time came are open again; returns how many. */
-    int wake(Instant now) {
+    public int wake(Instant now) {
         return jdbc.sql("""
                         update conversation set status = 'OPEN', snoozed_until = null
                          where status = 'SNOOZED' and snoozed_until <= :now
                         """).param("now", Timestamp.from(now)).update();
     }
 
-    List<ConversationRow> byCustomer(String customerId) {
+    public List<ConversationRow> byCustomer(String customerId) {
         return jdbc.sql("select * from conversation where customer_id = :customer order by opened_at, id")
                 .param("customer", customerId)
                 .query(ConversationRow::map)
                 .list();
     }
 
-    void deleteByCustomer(String customerId) {
+    public void deleteByCustomer(String customerId) {
         jdbc.sql("delete from conversation where customer_id = :customer")
                 .param("customer", customerId)
                 .update();

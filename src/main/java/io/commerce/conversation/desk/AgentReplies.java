@@ -1,8 +1,14 @@
-package io.commerce.conversation;
+package io.commerce.conversation.desk;
 
+import io.commerce.conversation.AgentReply;
+import io.commerce.conversation.Author;
+import io.commerce.conversation.ConversationConflictException;
 import io.commerce.conversation.agents.AgentDirectory;
 import io.commerce.conversation.levels.ServiceLevels;
 import io.commerce.conversation.media.ConversationFiles;
+import io.commerce.conversation.routing.Assignment;
+import io.commerce.conversation.routing.ConversationSender;
+import io.commerce.conversation.store.ConversationRow;
 import io.commerce.messaging.MessageView;
 import io.commerce.messaging.OutboundContent;
 import org.springframework.stereotype.Component;
@@ -13,7 +19,7 @@ import org.springframework.stereotype.Component;
  * first answer sets the conversation's first response time; an unassigned conversation becomes the agent's.
  */
 @Component
-class AgentReplies {
+public class AgentReplies {
 
     private final AgentDirectory agents;
     private final Assignment assignment;
@@ -37,7 +43,7 @@ class AgentReplies {
         this.files = files;
     }
 
-    MessageView reply(ConversationRow conversation, AgentReply reply) {
+    public MessageView reply(ConversationRow conversation, AgentReply reply) {
         agents.requireExisting(reply.agentId());
         if (conversation.customerId() == null) {
             throw new ConversationConflictException(

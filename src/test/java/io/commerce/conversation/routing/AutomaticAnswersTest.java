@@ -1,4 +1,4 @@
-package io.commerce.conversation;
+package io.commerce.conversation.routing;
 
 import static io.commerce.Api.json;
 import static io.commerce.Api.mirrorCustomerAndProduct;
@@ -7,6 +7,7 @@ import static io.commerce.Api.uniqueId;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.commerce.IntegrationTest;
+import io.commerce.conversation.ServiceDesk;
 import io.commerce.messaging.InboundMessagesReceived;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
