@@ -4,6 +4,8 @@ import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.matching;
+import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
@@ -48,7 +50,7 @@ import org.springframework.test.web.servlet.assertj.MockMvcTester;
  * then the URL, both with the token), on real PostgreSQL and through the real webhook: stored with its checksum
  * and shown in the conversation; an expired URL asked for again; a file over Meta's limit given up with the
  * message kept; a failing download tried again later; erasure deleting the bytes; an agent's file uploaded to
- * WhatsApp and sent by its id.
+ * WhatsApp and sent by its id; and (the same Graph stand-in) a customer's message marked as read.
  */
 @SpringBootTest
 @AutoConfigureMockMvc
@@ -144,6 +146,18 @@ class MediaDownloadTest {
                             .extractingPath("$.messages[0].media.caption")
                             .isEqualTo("mi recibo");
                 });
+    }
+
+    @Test
+    void aCustomersMessageIsMarkedAsReadAtMetaOnceTaken() {
+        customerSends("text", null, null, "hola");
+
+        await().atMost(Duration.ofSeconds(10))
+                .untilAsserted(
+                        () -> GRAPH.verify(postRequestedFor(urlPathEqualTo("/v24.0/" + PHONE_NUMBER_ID + "/messages"))
+                                .withHeader("Authorization", equalTo("Bearer test-token"))
+                                .withRequestBody(matchingJsonPath("$.status", equalTo("read")))
+                                .withRequestBody(matchingJsonPath("$.message_id", matching("wamid\\.IN.+")))));
     }
 
     @Test
