@@ -12,6 +12,9 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import io.commerce.conversation.ConversationProperties;
 import io.commerce.conversation.ConversationService;
 import io.commerce.conversation.FeedbackReason;
+import io.commerce.journey.EnrollmentView;
+import io.commerce.journey.JourneyEnded;
+import io.commerce.journey.JourneyEntered;
 import jakarta.persistence.Entity;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -237,6 +240,41 @@ class ArchitectureTest {
                         "io.commerce.messaging.whatsapp..",
                         "io.commerce.messaging.sms..",
                         "io.commerce.messaging.sandbox..")
+                .check(main);
+    }
+
+    /**
+     * The journey module in layers. The root holds its public API ({@code JourneyService}, the events, the
+     * views, the timeline and the not-found exception) and reads through the engine. Under it, {@code
+     * journeys} (the concrete journeys, their settings and helpers) build on {@code engine} (enrollments, the
+     * runner, steps, endings, metrics, the reply router) and never the reverse. The engine uses of the root
+     * only the events it publishes ({@link JourneyEntered}, {@link JourneyEnded}) and the {@link
+     * EnrollmentView} it reads; the journeys use nothing of the root.
+     */
+    @Test
+    void journeyPartsAreLayeredUnderTheRoot() {
+        noClasses()
+                .that()
+                .resideInAPackage("io.commerce.journey.engine..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage("io.commerce.journey.journeys..")
+                .check(main);
+        noClasses()
+                .that()
+                .resideInAPackage("io.commerce.journey.engine..")
+                .should()
+                .dependOnClassesThat(resideInAPackage("io.commerce.journey")
+                        .and(not(type(JourneyEntered.class)))
+                        .and(not(type(JourneyEnded.class)))
+                        .and(not(type(EnrollmentView.class))))
+                .check(main);
+        noClasses()
+                .that()
+                .resideInAPackage("io.commerce.journey.journeys..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage("io.commerce.journey")
                 .check(main);
     }
 }

@@ -1,7 +1,7 @@
 package io.commerce;
 
 import io.commerce.conversation.ServiceDesk;
-import io.commerce.journey.ProbeJourney;
+import io.commerce.journey.engine.ProbeJourney;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;

@@ -1,5 +1,8 @@
 package io.commerce.journey;
 
+import io.commerce.journey.engine.Enrollments;
+import io.commerce.journey.engine.Journey;
+import io.commerce.journey.journeys.DiscountOffer;
 import io.commerce.messaging.ConversationEntry;
 import io.commerce.messaging.MessagingService;
 import io.commerce.promotion.DiscountCodeView;

@@ -1,6 +1,7 @@
 package io.commerce.journey;
 
 import io.commerce.BenchmarkApp;
+import io.commerce.journey.engine.JourneyRunner;
 import java.lang.management.ManagementFactory;
 import java.util.Locale;
 import org.springframework.jdbc.core.simple.JdbcClient;

@@ -1,0 +1,36 @@
+package io.commerce.journey.engine;
+
+import io.commerce.conversation.CustomerReply;
+import io.commerce.conversation.ReplyHandler;
+import java.time.Clock;
+import org.springframework.stereotype.Component;
+
+/**
+ * Hands a customer's answer to the enrollment waiting for it: the one waiting for the very message
+ * answered, else the customer's most recent waiting one (an SMS answer names no message). The enrollment
+ * runs its next step at once, with the answer in {@link Enrollment#reply()} and the channel it came on in
+ * {@link Enrollment#replyChannel()} (a follow-up belongs where the customer answered: the service window is
+ * open there). The conversation module offers every customer message here first; what no enrollment waits
+ * for is left to it (agents, automatic answers).
+ */
+@Component
+class ReplyRouter implements ReplyHandler {
+
+    private final Enrollments enrollments;
+    private final JourneyMetrics metrics;
+    private final Clock clock;
+
+    ReplyRouter(Enrollments enrollments, JourneyMetrics metrics, Clock clock) {
+        this.enrollments = enrollments;
+        this.metrics = metrics;
+        this.clock = clock;
+    }
+
+    @Override
+    public boolean take(CustomerReply reply) {
+        var taken = enrollments.replyArrived(
+                reply.customerId(), reply.messageId(), reply.channel(), reply.payload(), reply.text(), clock.instant());
+        taken.ifPresent(metrics::reply);
+        return taken.isPresent();
+    }
+}
