@@ -5,13 +5,13 @@ import java.util.List;
 
 /**
  * The {@code bench} Maven profile's entry point: runs the benchmark named by {@code -Dbench=<SimpleName>},
- * found in this package or next to the code it measures (messaging's and journey's benchmarks use package-private
- * classes).
+ * found in this package or next to the code it measures (messaging's, its dispatcher's and journey's benchmarks
+ * use package-private classes).
  */
 public final class Benchmarks {
 
-    private static final List<String> PACKAGES =
-            List.of("io.commerce.bench", "io.commerce.messaging", "io.commerce.journey");
+    private static final List<String> PACKAGES = List.of(
+            "io.commerce.bench", "io.commerce.messaging", "io.commerce.messaging.dispatch", "io.commerce.journey");
 
     private Benchmarks() {}
 
