@@ -4,12 +4,12 @@
  * of an outbox claimed by a dispatcher; with no provider credentials the adapters talk to a built-in
  * sandbox. Publishes {@link io.commerce.messaging.MessageSent}, {@link io.commerce.messaging.MessageDelivered},
  * {@link io.commerce.messaging.MessageRead}, {@link io.commerce.messaging.MessageFailed}, and {@link
- * io.commerce.messaging.InboundMessageReceived}. The root holds the public face (the service, its commands,
+ * io.commerce.messaging.InboundMessagesReceived} (a webhook batch's customer messages). The root holds the public face (the service, its commands,
  * views, events and exceptions), the REST controller and the settings; the rest are internal sub-packages:
  * {@code templates} (the catalogue), {@code outbox} (the {@code message} table: writes, reads, statuses),
  * {@code guardrails} (policy, service window, quiet hours, content limits), {@code dispatch} (the
  * dispatcher and the sender) and {@code intake} (the providers' webhooks: statuses, inbound messages,
- * opt-outs).
+ * opt-outs; and the GDPR hook over both directions' messages).
  */
 @ApplicationModule(allowedDependencies = {"shared", "customer", "consent"})
 package io.commerce.messaging;

@@ -3,9 +3,11 @@ package io.commerce.order;
 import io.commerce.shared.LineItem;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -104,7 +106,7 @@ class RecentOrders {
                 rs.getString("cancellation_reason"));
     }
 
-    private static java.time.Instant instant(ResultSet rs, String column) throws SQLException {
+    private static @Nullable Instant instant(ResultSet rs, String column) throws SQLException {
         var at = rs.getTimestamp(column);
         return at == null ? null : at.toInstant();
     }

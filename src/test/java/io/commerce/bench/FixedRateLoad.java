@@ -13,9 +13,9 @@ import java.util.concurrent.locks.LockSupport;
  * arrival rate instead of slowing the load down (no coordinated omission). At most {@link #CONNECTIONS}
  * requests are in flight, over as many kept-alive connections, as a provider's webhook sender would keep
  * (without a bound, every late request opened a connection of its own and a backlog ran out of file
- * descriptors); a request due while all are busy waits for one, and that wait counts in its latency. Each request's latency is measured
- * from the moment it was due, and the wall-clock instant its answer arrived is kept, so that what the service
- * did after answering can be timed against it.
+ * descriptors); a request due while all are busy waits for one, and that wait counts in its latency. Each
+ * request's latency is measured from the moment it was due, and the wall-clock instant its answer arrived is
+ * kept, so that what the service did after answering can be timed against it.
  */
 final class FixedRateLoad {
 

@@ -1,7 +1,6 @@
-package io.commerce.messaging;
+package io.commerce.messaging.intake;
 
 import io.commerce.customer.PersonalDataHolder;
-import io.commerce.messaging.intake.InboundLog;
 import io.commerce.messaging.outbox.Cancellations;
 import io.commerce.messaging.outbox.MessageReads;
 import java.time.Clock;
