@@ -225,10 +225,6 @@ public class MessagingService {
         return window.closesAt(channel, phone);
     }
 
-    List<TemplateCatalogue.TemplateInfo> templates() {
-        return templates.list();
-    }
-
     private Channel chooseChannel(
             SendCommand command,
             CustomerProfile customer,

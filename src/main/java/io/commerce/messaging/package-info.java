@@ -5,11 +5,11 @@
  * sandbox. Publishes {@link io.commerce.messaging.MessageSent}, {@link io.commerce.messaging.MessageDelivered},
  * {@link io.commerce.messaging.MessageRead}, {@link io.commerce.messaging.MessageFailed}, and {@link
  * io.commerce.messaging.InboundMessagesReceived} (a webhook batch's customer messages). The root holds the public face (the service, its commands,
- * views, events and exceptions), the REST controller and the settings; the rest are internal sub-packages:
+ * views, events and exceptions) and the settings; the rest are internal sub-packages:
  * {@code templates} (the catalogue), {@code outbox} (the {@code message} table: writes, reads, statuses),
  * {@code guardrails} (policy, service window, quiet hours, content limits), {@code dispatch} (the
  * dispatcher and the sender) and {@code intake} (the providers' webhooks: statuses, inbound messages,
- * opt-outs; and the GDPR hook over both directions' messages).
+ * opt-outs; and the GDPR hook over both directions' messages), {@code web} (the REST controller).
  */
 @ApplicationModule(allowedDependencies = {"shared", "customer", "consent"})
 package io.commerce.messaging;

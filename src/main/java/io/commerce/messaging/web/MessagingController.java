@@ -1,5 +1,9 @@
-package io.commerce.messaging;
+package io.commerce.messaging.web;
 
+import io.commerce.messaging.ConversationEntry;
+import io.commerce.messaging.MessageStatus;
+import io.commerce.messaging.MessageView;
+import io.commerce.messaging.MessagingService;
 import io.commerce.messaging.templates.TemplateCatalogue;
 import io.commerce.shared.PageRequest;
 import io.commerce.shared.Paged;
@@ -21,8 +25,10 @@ import org.springframework.web.bind.annotation.RestController;
 class MessagingController {
 
     private final MessagingService messaging;
+    private final TemplateCatalogue templates;
 
-    MessagingController(MessagingService messaging) {
+    MessagingController(MessagingService messaging, TemplateCatalogue templates) {
+        this.templates = templates;
         this.messaging = messaging;
     }
 
@@ -48,7 +54,7 @@ class MessagingController {
 
     @GetMapping("/api/v1/templates")
     List<TemplateCatalogue.TemplateInfo> listTemplates() {
-        return messaging.templates();
+        return templates.list();
     }
 
     @GetMapping("/api/v1/customers/{customerId}/conversation")

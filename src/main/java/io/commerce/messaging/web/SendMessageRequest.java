@@ -1,6 +1,8 @@
-package io.commerce.messaging;
+package io.commerce.messaging.web;
 
+import io.commerce.messaging.OutboundContent;
 import io.commerce.messaging.OutboundContent.MediaKind;
+import io.commerce.messaging.SendCommand;
 import io.commerce.shared.Channel;
 import io.commerce.shared.InvalidValueException;
 import io.commerce.shared.Purpose;
