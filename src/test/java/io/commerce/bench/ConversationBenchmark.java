@@ -59,9 +59,12 @@ public final class ConversationBenchmark {
             load.run(requests(url, 1, warm), rate / 4); // 24 s at a quarter of the rate: the JIT compiles
             awaitLines(jdbc, warm);
             Statements.reset(jdbc);
+            var before = ProcessorTime.now();
             var outcome = load.run(requests(url, warm + 1, measured), rate);
             var drained = awaitLines(jdbc, warm + measured);
+            var spent = ProcessorTime.now().since(before); // the JVM's includes the load generator's
             new ConversationReport(jdbc, warm + 1, measured, outcome, drained).print(rate, seconds);
+            System.out.println("  " + spent.per(measured, "message") + " (the JVM's with the load generator's)");
         }
     }
 

@@ -1,5 +1,6 @@
 package io.commerce.bench;
 
+import java.util.List;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -14,6 +15,7 @@ final class Statements {
         try {
             jdbc.sql("create extension if not exists pg_stat_statements").update();
             jdbc.sql("select pg_stat_statements_reset()").query(Object.class).optional();
+            jdbc.sql("select pg_stat_reset()").query(Object.class).optional();
         } catch (RuntimeException e) {
             System.out.println("(no pg_stat_statements: "
                     + e.getMessage().lines().findFirst().orElse("") + ")");
@@ -22,16 +24,29 @@ final class Statements {
 
     static void printTop(JdbcClient jdbc, int limit) {
         try {
-            System.out.println("  statements by total time (calls, total ms, mean ms):");
             jdbc.sql("""
-                            select calls, round(total_exec_time::numeric, 0) total, round(mean_exec_time::numeric, 3) mean,
-                                   left(regexp_replace(query, '\\s+', ' ', 'g'), 110) q
-                              from pg_stat_statements order by total_exec_time desc limit :limit
-                            """).param("limit", limit).query(rs -> {
+                            select sum(calls) calls, round(sum(total_exec_time)::numeric, 0) exec,
+                                   round(sum(total_plan_time)::numeric, 0) plan,
+                                   (select xact_commit + xact_rollback from pg_stat_database
+                                     where datname = current_database()) transactions
+                              from pg_stat_statements
+                            """).query(rs -> {
                 System.out.printf(
-                        "  %8d %8s %8s  %s%n",
-                        rs.getLong("calls"), rs.getString("total"), rs.getString("mean"), rs.getString("q"));
+                        "  all statements: %d calls, %s ms executing, %s ms planning; %d transactions%n",
+                        rs.getLong("calls"), rs.getString("exec"), rs.getString("plan"), rs.getLong("transactions"));
             });
+            for (var order : List.of("total_exec_time", "calls")) {
+                System.out.println("  statements by " + order.replace('_', ' ') + " (calls, total ms, mean ms):");
+                jdbc.sql("""
+                                select calls, round(total_exec_time::numeric, 0) total, round(mean_exec_time::numeric, 3) mean,
+                                       left(regexp_replace(query, '\\s+', ' ', 'g'), 110) q
+                                  from pg_stat_statements order by %s desc limit :limit
+                                """.formatted(order)).param("limit", limit).query(rs -> {
+                    System.out.printf(
+                            "  %8d %8s %8s  %s%n",
+                            rs.getLong("calls"), rs.getString("total"), rs.getString("mean"), rs.getString("q"));
+                });
+            }
         } catch (RuntimeException e) {
             System.out.println("  (pg_stat_statements unavailable)");
         }
