@@ -25,6 +25,7 @@ import io.commerce.shared.Paged;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -213,10 +214,10 @@ public class MessagingService {
                 .toList();
     }
 
-    /** One message a customer sent, as stored; empty when unknown. */
+    /** The messages customers sent with these ids, as stored, by id, in one query; unknown ids are absent. */
     @Transactional(readOnly = true)
-    public Optional<InboundView> inbound(long inboundId) {
-        return inbound.find(inboundId);
+    public Map<Long, InboundView> inbound(Collection<Long> inboundIds) {
+        return inbound.find(inboundIds);
     }
 
     /** When the service window with this number closes on the channel; empty when it is closed. */

@@ -3,7 +3,6 @@ package io.commerce.conversation.agents;
 import io.commerce.shared.Upserted;
 import java.time.Clock;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
@@ -47,12 +46,18 @@ public class AgentDirectory {
         }
     }
 
+    /** Whether any available agent has room, and in which languages, in one query (no row locked). */
+    @Transactional(readOnly = true)
+    public Room room() {
+        return agents.room();
+    }
+
     /**
      * The agent who takes a new conversation in this language (any language when null), locked until the
      * caller's transaction ends; empty when nobody fits.
      */
     public Optional<String> choose(@Nullable String language) {
-        var primary = language == null ? null : language.split("-")[0].toLowerCase(Locale.ROOT);
+        var primary = language == null ? null : Room.primary(language);
         // a rival assignment may have filled the chosen agent while we waited for their lock: choose again
         for (int attempt = 0; attempt < 3; attempt++) {
             var chosen = agents.choose(primary);

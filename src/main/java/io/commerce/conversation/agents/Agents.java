@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -91,6 +92,16 @@ class Agents {
                 .param("language", language)
                 .query(String.class)
                 .optional();
+    }
+
+    Room room() {
+        var languages = jdbc.sql("""
+                        select distinct coalesce(l.language, '') from agent a left join unnest(a.languages) l(language) on true
+                         where a.available and a.open_conversations < a.max_open_conversations
+                        """).query(String.class).set();
+        return new Room(
+                !languages.isEmpty(),
+                languages.stream().filter(l -> !l.isEmpty()).collect(Collectors.toSet()));
     }
 
     /**

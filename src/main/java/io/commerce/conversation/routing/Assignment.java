@@ -5,10 +5,16 @@ import io.commerce.conversation.agents.AgentDirectory;
 import io.commerce.conversation.store.ConversationRow;
 import io.commerce.conversation.store.Conversations;
 import java.time.Clock;
+import java.util.Collection;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.UUID;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The agents' queue: a conversation that needs a person is marked as waiting and given to an available
@@ -18,27 +24,33 @@ import org.springframework.stereotype.Component;
 @Component
 public class Assignment {
 
+    private static final Logger log = LoggerFactory.getLogger(Assignment.class);
+
     private final Conversations conversations;
     private final AgentDirectory agents;
     private final ApplicationEventPublisher events;
+    private final TransactionTemplate transaction;
     private final Clock clock;
 
-    Assignment(Conversations conversations, AgentDirectory agents, ApplicationEventPublisher events, Clock clock) {
+    Assignment(
+            Conversations conversations,
+            AgentDirectory agents,
+            ApplicationEventPublisher events,
+            TransactionTemplate transaction,
+            Clock clock) {
         this.conversations = conversations;
         this.agents = agents;
         this.events = events;
+        this.transaction = transaction;
         this.clock = clock;
     }
 
-    /** The conversation (locked by the caller) waits for a person now; returns the agent who took it. */
+    /**
+     * The conversation (locked by the caller) waits for a person now, and an agent who fits takes it at once,
+     * locked until the caller's transaction ends; returns who took it.
+     */
     public Optional<String> enqueue(ConversationRow conversation) {
-        var now = clock.instant();
-        if (conversation.queuedAt() == null || conversation.waitingSince() == null) {
-            conversations
-                    .update(conversation.id(), "queued_at = :now")
-                    .with("now", now)
-                    .run();
-        }
+        queue(conversation);
         if (conversation.assignee() != null) {
             return Optional.of(conversation.assignee());
         }
@@ -47,9 +59,49 @@ public class Assignment {
         return agent;
     }
 
+    /**
+     * The conversation (locked by the caller) waits for a person now; who takes it is chosen by {@link
+     * #assignWaiting} once the caller committed, so that a transaction routing many messages locks no agent.
+     */
+    public void queue(ConversationRow conversation) {
+        if (conversation.queuedAt() == null || conversation.waitingSince() == null) {
+            conversations
+                    .update(conversation.id(), "queued_at = :now")
+                    .with("now", clock.instant())
+                    .run();
+        }
+    }
+
+    /**
+     * Gives each of these conversations still waiting unassigned to an agent who fits, each in its own short
+     * transaction (an agent's row is locked only while one conversation is given to them); those nobody fits
+     * stay in the queue, as do those whose assignment failed (logged: the queue is where they would wait
+     * anyway, and an agent picks them there).
+     */
+    public void assignWaiting(Collection<UUID> conversationIds) {
+        var waiting = conversations.waitingUnassigned(conversationIds);
+        if (waiting.isEmpty()) {
+            return;
+        }
+        var room = agents.room();
+        for (var candidate : waiting) {
+            if (!room.fits(candidate.language())) {
+                continue;
+            }
+            try {
+                transaction.executeWithoutResult(status -> conversations
+                        .lock(candidate.id())
+                        .filter(locked -> locked.assignee() == null && locked.waitingSince() != null)
+                        .ifPresent(locked -> agents.choose(locked.language()).ifPresent(id -> assign(locked, id))));
+            } catch (RuntimeException e) {
+                log.warn("conversation {} stays in the agents' queue: {}", candidate.id(), e.toString());
+            }
+        }
+    }
+
     /** Gives the conversation to an agent, or back to the queue ({@code null}). */
     public void assign(ConversationRow conversation, @Nullable String agentId) {
-        if (java.util.Objects.equals(conversation.assignee(), agentId)) {
+        if (Objects.equals(conversation.assignee(), agentId)) {
             return;
         }
         var now = clock.instant();

@@ -14,7 +14,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * Hands a conversation to people: it waits in the agents' queue (and is assigned when an agent fits), and
+ * Hands a conversation to people: it waits in the agents' queue (and is assigned once the routing committed, when
+ * an agent fits: {@link Assignment#assignWaiting}), and
  * the customer hears so: within business hours an acknowledgement stating the expected wait; outside them
  * the away message naming the next opening, once per conversation and closed period, whoever has the
  * conversation.
@@ -55,7 +56,7 @@ class Handover {
     /** The customer waits for a person now; tells them how long, or when the shop opens again. */
     void toPeople(ConversationRow conversation) {
         var alreadyWaiting = conversation.waitingSince() != null;
-        assignment.enqueue(conversation);
+        assignment.queue(conversation);
         if (awayIfClosed(conversation) || alreadyWaiting) {
             return;
         }
@@ -68,7 +69,7 @@ class Handover {
      * bot says nothing but the away message outside business hours.
      */
     void customerWaits(ConversationRow conversation) {
-        assignment.enqueue(conversation);
+        assignment.queue(conversation);
         awayIfClosed(conversation);
     }
 

@@ -12,9 +12,15 @@ import io.commerce.messaging.InboundMessageReceived;
 import io.commerce.messaging.InboundMessagesReceived;
 import io.commerce.messaging.InboundView;
 import io.commerce.messaging.MessagingService;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
@@ -43,6 +49,7 @@ class InboundRouter {
     private final AutomaticAnswers answers;
     private final ApplicationEventPublisher events;
     private final ConversationFiles files;
+    private final Assignment assignment;
     private final TransactionTemplate transaction;
 
     InboundRouter(
@@ -55,6 +62,7 @@ class InboundRouter {
             AutomaticAnswers answers,
             ApplicationEventPublisher events,
             ConversationFiles files,
+            Assignment assignment,
             TransactionTemplate transaction) {
         this.messaging = messaging;
         this.customers = customers;
@@ -65,47 +73,86 @@ class InboundRouter {
         this.answers = answers;
         this.events = events;
         this.files = files;
+        this.assignment = assignment;
         this.transaction = transaction;
     }
 
     /**
-     * Routes a webhook batch's messages, each in its own transaction (short ones: an agent's row stays locked
-     * only while their own conversation is assigned). A message that fails does not stop the others; the first
-     * failure is thrown at the end, so the event stays incomplete and is delivered again, and then, as after a
-     * crash, messages that already have their conversation line are passed over: none is answered twice.
+     * Routes a webhook batch's messages in one transaction, then gives the conversations now waiting for a
+     * person to agents who fit, each in a short transaction of its own (no agent's row stays locked while the
+     * batch is routed). When the batch fails, each message is routed again in its own transaction, so that one
+     * that cannot be routed holds back only itself; its failure is thrown at the end, so the event stays
+     * incomplete and is delivered again, and then, as after a crash, messages that already have their
+     * conversation line are passed over: none is answered twice.
      */
     @ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
     void on(InboundMessagesReceived received) {
-        RuntimeException failed = null;
-        for (var message : lines.withoutLine(received.messages(), InboundMessageReceived::inboundId)) {
-            try {
-                transaction.executeWithoutResult(status -> route(message));
-            } catch (RuntimeException e) {
-                if (failed == null) {
-                    failed = e;
-                } else {
-                    failed.addSuppressed(e);
+        var unrouted = lines.withoutLine(received.messages(), InboundMessageReceived::inboundId);
+        if (unrouted.isEmpty()) {
+            return;
+        }
+        // the batch's messages as stored, and their senders' languages, each in one query
+        var stored = messaging.inbound(
+                unrouted.stream().map(InboundMessageReceived::inboundId).toList());
+        var languages = customers.languages(stored.values().stream()
+                .map(InboundView::customerId)
+                .filter(Objects::nonNull)
+                .collect(Collectors.toSet()));
+        var routable = unrouted.stream()
+                .filter(message -> stored.containsKey(message.inboundId()))
+                // erased since, or a sender Meta did not name: nobody to converse with
+                .filter(message -> stored.get(message.inboundId()).phone() != null)
+                .toList();
+        var joined = new LinkedHashSet<UUID>();
+        try {
+            route(routable, stored, languages, joined);
+        } catch (RuntimeException batchFailed) {
+            joined.clear();
+            RuntimeException failed = null;
+            for (var message : routable) {
+                try {
+                    route(List.of(message), stored, languages, joined);
+                } catch (RuntimeException e) {
+                    if (failed == null) {
+                        failed = e;
+                    } else {
+                        failed.addSuppressed(e);
+                    }
                 }
             }
+            if (failed != null) {
+                assignment.assignWaiting(joined);
+                throw failed;
+            }
         }
-        if (failed != null) {
-            throw failed;
-        }
+        assignment.assignWaiting(joined);
     }
 
-    private void route(InboundMessageReceived received) {
-        var inbound = messaging.inbound(received.inboundId()).orElse(null);
-        if (inbound == null || inbound.phone() == null) {
-            return; // erased since, or a sender Meta did not name: nobody to converse with
-        }
+    /** Routes these messages in one transaction, their answers queued together; adds the conversations joined. */
+    private void route(
+            List<InboundMessageReceived> messages,
+            Map<Long, InboundView> stored,
+            Map<String, String> languages,
+            Set<UUID> joined) {
+        var batch = new ArrayList<UUID>();
+        transaction.executeWithoutResult(status -> messaging.queueTogether(() -> messages.forEach(message ->
+                route(message, stored.get(message.inboundId()), languages).ifPresent(batch::add))));
+        joined.addAll(batch);
+    }
+
+    /**
+     * @param languages the languages of the batch's senders who are customers, not erased, by customer id
+     * @return the conversation the message joined; empty for a late rating
+     */
+    private Optional<UUID> route(InboundMessageReceived received, InboundView inbound, Map<String, String> languages) {
         // the customer, when known and not erased, with the language they read
-        var language = Optional.ofNullable(inbound.customerId()).flatMap(customers::language);
+        var language = Optional.ofNullable(inbound.customerId()).map(languages::get);
         var customerId = language.map(known -> inbound.customerId());
         var rated = satisfaction.take(inbound.channel(), inbound.phone(), inbound.replyPayload(), inbound.text());
         if (rated.isPresent()) {
             lines.add(rated.get().id(), line(rated.get().id(), inbound, received));
             satisfaction.thank(rated.get());
-            return;
+            return Optional.empty();
         }
         var joined = conversations.customerWrote(
                 inbound.channel(), inbound.phone(), inbound.customerId(), language.orElse(null), inbound.receivedAt());
@@ -118,12 +165,12 @@ class InboundRouter {
         // a keyword answers nothing of ours unless it was tapped or replied to one of our messages
         var keywordAlone = received.keyword() && inbound.repliedTo() == null && inbound.replyPayload() == null;
         if (customerId.isPresent() && !keywordAlone && journeyTakes(inbound)) {
-            return;
+            return Optional.of(conversation.id());
         }
-        if (received.keyword()) {
-            return;
+        if (!received.keyword()) {
+            answers.answer(conversation, inbound, received, customerId);
         }
-        answers.answer(conversation, inbound, received, customerId);
+        return Optional.of(conversation.id());
     }
 
     private boolean journeyTakes(InboundView inbound) {

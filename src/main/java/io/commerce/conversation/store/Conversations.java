@@ -3,6 +3,7 @@ package io.commerce.conversation.store;
 import io.commerce.shared.Channel;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -83,6 +84,20 @@ public class Conversations {
                 .param("id", id)
                 .query(ConversationRow::map)
                 .optional();
+    }
+
+    /** Of these conversations, those waiting in the agents' queue with nobody assigned, unlocked. */
+    public List<ConversationRow> waitingUnassigned(Collection<UUID> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("""
+                        select * from conversation
+                         where id = any(:ids) and assignee is null and queued_at is not null and status <> 'RESOLVED'
+                        """)
+                .param("ids", ids.toArray(UUID[]::new))
+                .query(ConversationRow::map)
+                .list();
     }
 
     public Optional<ConversationRow> lock(UUID id) {

@@ -4,9 +4,9 @@ import io.commerce.messaging.ConversationEntry;
 import io.commerce.messaging.InboundView;
 import io.commerce.messaging.channel.InboundMessage;
 import io.commerce.shared.Channel;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -98,9 +98,18 @@ public class InboundLog {
                 .list();
     }
 
-    public Optional<InboundView> find(long id) {
-        return jdbc.sql("select * from inbound_message where id = :id")
-                .param("id", id)
+    /** The messages with these ids, by id, in one query; ids not stored (or no longer) are absent. */
+    public Map<Long, InboundView> find(Collection<Long> ids) {
+        if (ids.isEmpty()) {
+            return Map.of();
+        }
+        return jdbc
+                .sql("""
+                        select id, channel, provider_message_id, sender, customer_id, type, text, reply_payload,
+                               replied_to, received_at
+                          from inbound_message where id = any(:ids)
+                        """)
+                .param("ids", ids.toArray(Long[]::new))
                 .query((rs, n) -> new InboundView(
                         rs.getLong("id"),
                         Channel.valueOf(rs.getString("channel")),
@@ -114,7 +123,9 @@ public class InboundLog {
                                 ? null
                                 : rs.getObject("replied_to").toString(),
                         rs.getTimestamp("received_at").toInstant()))
-                .optional();
+                .list()
+                .stream()
+                .collect(Collectors.toMap(InboundView::inboundId, Function.identity()));
     }
 
     public List<Map<String, Object>> export(String customerId) {
