@@ -128,15 +128,19 @@ class InboundRouter {
         assignment.assignWaiting(joined);
     }
 
-    /** Routes these messages in one transaction, their answers queued together; adds the conversations joined. */
+    /**
+     * Routes these messages in one transaction, their answers queued and their lines written together; adds the
+     * conversations joined.
+     */
     private void route(
             List<InboundMessageReceived> messages,
             Map<Long, InboundView> stored,
             Map<String, String> languages,
             Set<UUID> joined) {
         var batch = new ArrayList<UUID>();
-        transaction.executeWithoutResult(status -> messaging.queueTogether(() -> messages.forEach(message ->
-                route(message, stored.get(message.inboundId()), languages).ifPresent(batch::add))));
+        transaction.executeWithoutResult(status -> messaging.queueTogether(() -> lines.together(() ->
+                messages.forEach(message -> route(message, stored.get(message.inboundId()), languages)
+                        .ifPresent(batch::add)))));
         joined.addAll(batch);
     }
 

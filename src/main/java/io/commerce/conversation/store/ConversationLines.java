@@ -2,6 +2,7 @@ package io.commerce.conversation.store;
 
 import io.commerce.conversation.Author;
 import io.commerce.conversation.ConversationView;
+import io.commerce.shared.WrittenTogether;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.HashSet;
@@ -9,6 +10,9 @@ import java.util.List;
 import java.util.UUID;
 import java.util.function.ToLongFunction;
 import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.core.namedparam.SqlParameterSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -38,9 +42,12 @@ public class ConversationLines {
     }
 
     private final JdbcClient jdbc;
+    private final NamedParameterJdbcTemplate batch;
+    private final WrittenTogether<Added> waiting = new WrittenTogether<>(this::write);
 
-    ConversationLines(JdbcClient jdbc) {
+    ConversationLines(JdbcClient jdbc, NamedParameterJdbcTemplate batch) {
         this.jdbc = jdbc;
+        this.batch = batch;
     }
 
     /**
@@ -51,6 +58,7 @@ public class ConversationLines {
         if (items.isEmpty()) {
             return items;
         }
+        waiting.flush();
         var routed = new HashSet<>(jdbc.sql("select inbound_id from conversation_message where inbound_id = any(:ids)")
                 .param("ids", items.stream().mapToLong(inboundId).boxed().toArray(Long[]::new))
                 .query(Long.class)
@@ -60,27 +68,48 @@ public class ConversationLines {
                 .toList();
     }
 
+    /** Adds the line: written now, or, inside {@link #together}, with the others of that call. */
     public void add(UUID conversationId, Line line) {
-        jdbc.sql("""
+        waiting.write(new Added(conversationId, line));
+    }
+
+    /**
+     * Runs {@code work} with the lines it adds written together when it returns, in one JDBC batch: for a
+     * caller adding many in one transaction (a webhook batch's messages and their answers).
+     */
+    public void together(Runnable work) {
+        waiting.during(work);
+    }
+
+    /** A line for a conversation, as {@link #add} takes it. */
+    private record Added(UUID conversationId, Line line) {}
+
+    private void write(List<Added> added) {
+        batch.batchUpdate("""
                         insert into conversation_message (conversation_id, direction, author, agent_id, inbound_id,
                                                           message_id, type, text, media_id, at)
                         values (:conversation, :direction, :author, :agent, :inbound, :message, :type, :text,
                                 :media, :at)
-                        """)
-                .param("conversation", conversationId)
-                .param("direction", line.direction().name())
-                .param("author", line.author().name())
-                .param("agent", line.agentId())
-                .param("inbound", line.inboundId())
-                .param("message", line.messageId())
-                .param("type", line.type())
-                .param("text", line.text())
-                .param("media", line.mediaId())
-                .param("at", Timestamp.from(line.at()))
-                .update();
+                        """, added.stream().map(ConversationLines::parameters).toArray(SqlParameterSource[]::new));
+    }
+
+    private static SqlParameterSource parameters(Added added) {
+        var line = added.line();
+        return new MapSqlParameterSource()
+                .addValue("conversation", added.conversationId())
+                .addValue("direction", line.direction().name())
+                .addValue("author", line.author().name())
+                .addValue("agent", line.agentId())
+                .addValue("inbound", line.inboundId())
+                .addValue("message", line.messageId())
+                .addValue("type", line.type())
+                .addValue("text", line.text())
+                .addValue("media", line.mediaId())
+                .addValue("at", Timestamp.from(line.at()));
     }
 
     public List<Line> of(UUID conversationId) {
+        waiting.flush();
         return jdbc.sql("select * from conversation_message where conversation_id = :id order by at, id")
                 .param("id", conversationId)
                 .query((rs, n) -> new Line(

@@ -2,7 +2,7 @@ package io.commerce.messaging.outbox;
 
 import static io.commerce.messaging.outbox.MessageColumns.ts;
 
-import java.util.ArrayList;
+import io.commerce.shared.WrittenTogether;
 import java.util.List;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -10,7 +10,6 @@ import org.springframework.jdbc.core.namedparam.SqlParameterSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.core.simple.JdbcClient.StatementSpec;
 import org.springframework.stereotype.Repository;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * The outbound queue: writes messages, one at a time or, inside {@link #together}, in one JDBC batch. Every
@@ -24,6 +23,7 @@ public class Outbox {
     private final JdbcClient jdbc;
     private final NamedParameterJdbcTemplate batch;
     private final MessageColumns columns;
+    private final WrittenTogether<MessageRow> waiting = new WrittenTogether<>(this::write);
 
     Outbox(JdbcClient jdbc, NamedParameterJdbcTemplate batch, MessageColumns columns) {
         this.jdbc = jdbc;
@@ -36,11 +36,7 @@ public class Outbox {
      * statement about messages writes the waiting ones first, so reads see them).
      */
     public void insert(MessageRow row) {
-        if (TransactionSynchronizationManager.getResource(this) instanceof Waiting waiting) {
-            waiting.rows().add(row);
-        } else {
-            write(List.of(row));
-        }
+        waiting.write(row);
     }
 
     /**
@@ -48,34 +44,12 @@ public class Outbox {
      * round trip instead of one per message): for a caller queueing many in one transaction.
      */
     public void together(Runnable work) {
-        if (TransactionSynchronizationManager.hasResource(this)) {
-            work.run(); // already inside: the outer call writes
-            return;
-        }
-        TransactionSynchronizationManager.bindResource(this, new Waiting(new ArrayList<>()));
-        try {
-            work.run();
-            writeWaiting();
-        } finally {
-            TransactionSynchronizationManager.unbindResource(this);
-        }
-    }
-
-    /** Messages queued inside {@link #together}, not written yet. */
-    private record Waiting(List<MessageRow> rows) {}
-
-    private void writeWaiting() {
-        if (TransactionSynchronizationManager.getResource(this) instanceof Waiting waiting
-                && !waiting.rows().isEmpty()) {
-            var rows = List.copyOf(waiting.rows());
-            waiting.rows().clear();
-            write(rows);
-        }
+        waiting.during(work);
     }
 
     /** Every statement about messages but the queueing one: messages waiting to be written go first. */
     public StatementSpec sql(String sql) {
-        writeWaiting();
+        waiting.flush();
         return jdbc.sql(sql);
     }
 
