@@ -1,5 +1,8 @@
 package io.commerce.conversation;
 
+import java.util.Collection;
+import java.util.Set;
+
 /**
  * Something that may be waiting for a customer's reply (a journey step). The router offers every customer
  * message to the handlers first, before keywords, agents and automatic answers; the first that takes it
@@ -9,4 +12,12 @@ public interface ReplyHandler {
 
     /** Takes the reply when something waits for it; runs in the router's transaction. */
     boolean take(CustomerReply reply);
+
+    /**
+     * Of these customers, those something may be waiting for (asked once for a webhook batch's messages, so
+     * that {@link #take} is offered only theirs); every one unless the handler knows better.
+     */
+    default Set<String> mayBeWaitingFor(Collection<String> customerIds) {
+        return Set.copyOf(customerIds);
+    }
 }

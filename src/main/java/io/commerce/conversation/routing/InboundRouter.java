@@ -13,6 +13,7 @@ import io.commerce.messaging.InboundMessagesReceived;
 import io.commerce.messaging.InboundView;
 import io.commerce.messaging.MessagingService;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -91,27 +92,21 @@ class InboundRouter {
         if (unrouted.isEmpty()) {
             return;
         }
-        // the batch's messages as stored, and their senders' languages, each in one query
-        var stored = messaging.inbound(
-                unrouted.stream().map(InboundMessageReceived::inboundId).toList());
-        var languages = customers.languages(stored.values().stream()
-                .map(InboundView::customerId)
-                .filter(Objects::nonNull)
-                .collect(Collectors.toSet()));
+        var batch = read(unrouted);
         var routable = unrouted.stream()
-                .filter(message -> stored.containsKey(message.inboundId()))
+                .filter(message -> batch.stored().containsKey(message.inboundId()))
                 // erased since, or a sender Meta did not name: nobody to converse with
-                .filter(message -> stored.get(message.inboundId()).phone() != null)
+                .filter(message -> batch.stored().get(message.inboundId()).phone() != null)
                 .toList();
         var joined = new LinkedHashSet<UUID>();
         try {
-            route(routable, stored, languages, joined);
+            route(routable, batch, joined);
         } catch (RuntimeException batchFailed) {
             joined.clear();
             RuntimeException failed = null;
             for (var message : routable) {
                 try {
-                    route(List.of(message), stored, languages, joined);
+                    route(List.of(message), batch, joined);
                 } catch (RuntimeException e) {
                     if (failed == null) {
                         failed = e;
@@ -129,28 +124,40 @@ class InboundRouter {
     }
 
     /**
-     * Routes these messages in one transaction, their answers queued and their lines written together; adds the
-     * conversations joined.
+     * What routing a batch reads once, one query each: its messages as stored (by inbound id), the languages of
+     * the senders who are customers not erased (by customer id), and whom each reply handler may be waiting for.
      */
-    private void route(
-            List<InboundMessageReceived> messages,
-            Map<Long, InboundView> stored,
-            Map<String, String> languages,
-            Set<UUID> joined) {
-        var batch = new ArrayList<UUID>();
-        transaction.executeWithoutResult(status -> messaging.queueTogether(() -> lines.together(() ->
-                messages.forEach(message -> route(message, stored.get(message.inboundId()), languages)
-                        .ifPresent(batch::add)))));
-        joined.addAll(batch);
+    private record Batch(
+            Map<Long, InboundView> stored, Map<String, String> languages, Map<ReplyHandler, Set<String>> waiting) {}
+
+    private Batch read(List<InboundMessageReceived> messages) {
+        var stored = messaging.inbound(
+                messages.stream().map(InboundMessageReceived::inboundId).toList());
+        var customerIds = stored.values().stream()
+                .map(InboundView::customerId)
+                .filter(Objects::nonNull)
+                .collect(Collectors.toSet());
+        var waiting = new HashMap<ReplyHandler, Set<String>>();
+        handlers.forEach(handler -> waiting.put(handler, handler.mayBeWaitingFor(customerIds)));
+        return new Batch(stored, customers.languages(customerIds), waiting);
     }
 
     /**
-     * @param languages the languages of the batch's senders who are customers, not erased, by customer id
-     * @return the conversation the message joined; empty for a late rating
+     * Routes these messages in one transaction, their answers queued and their lines written together; adds the
+     * conversations joined.
      */
-    private Optional<UUID> route(InboundMessageReceived received, InboundView inbound, Map<String, String> languages) {
+    private void route(List<InboundMessageReceived> messages, Batch batch, Set<UUID> joined) {
+        var routed = new ArrayList<UUID>();
+        transaction.executeWithoutResult(status -> messaging.queueTogether(() -> lines.together(
+                () -> messages.forEach(message -> route(message, batch).ifPresent(routed::add)))));
+        joined.addAll(routed);
+    }
+
+    /** @return the conversation the message joined; empty for a late rating */
+    private Optional<UUID> route(InboundMessageReceived received, Batch batch) {
+        var inbound = batch.stored().get(received.inboundId());
         // the customer, when known and not erased, with the language they read
-        var language = Optional.ofNullable(inbound.customerId()).map(languages::get);
+        var language = Optional.ofNullable(inbound.customerId()).map(batch.languages()::get);
         var customerId = language.map(known -> inbound.customerId());
         var rated = satisfaction.take(inbound.channel(), inbound.phone(), inbound.replyPayload(), inbound.text());
         if (rated.isPresent()) {
@@ -168,7 +175,7 @@ class InboundRouter {
         lines.add(conversation.id(), line(conversation.id(), inbound, received));
         // a keyword answers nothing of ours unless it was tapped or replied to one of our messages
         var keywordAlone = received.keyword() && inbound.repliedTo() == null && inbound.replyPayload() == null;
-        if (customerId.isPresent() && !keywordAlone && journeyTakes(inbound)) {
+        if (customerId.isPresent() && !keywordAlone && journeyTakes(inbound, batch)) {
             return Optional.of(conversation.id());
         }
         if (!received.keyword()) {
@@ -177,7 +184,7 @@ class InboundRouter {
         return Optional.of(conversation.id());
     }
 
-    private boolean journeyTakes(InboundView inbound) {
+    private boolean journeyTakes(InboundView inbound, Batch batch) {
         var reply = new CustomerReply(
                 inbound.customerId(),
                 inbound.repliedTo(),
@@ -185,7 +192,9 @@ class InboundRouter {
                 inbound.replyPayload(),
                 inbound.text(),
                 inbound.receivedAt());
-        return handlers.stream().anyMatch(handler -> handler.take(reply));
+        return handlers.stream()
+                .filter(handler -> batch.waiting().get(handler).contains(inbound.customerId()))
+                .anyMatch(handler -> handler.take(reply));
     }
 
     /** The customer's line; a file they sent is recorded to download later, the line names our media id. */

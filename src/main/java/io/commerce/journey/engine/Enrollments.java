@@ -9,11 +9,13 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
@@ -221,6 +223,18 @@ public class Enrollments {
      *
      * @return the journey that took the answer, if one was waiting
      */
+    /** Of these customers, those with an active enrollment waiting for their reply, in one query. */
+    Set<String> awaitingReply(Collection<String> customerIds) {
+        if (customerIds.isEmpty()) {
+            return Set.of();
+        }
+        return jdbc.sql("select customer_id from enrollment where customer_id = any(:customers) and awaiting_reply"
+                        + " and status = 'ACTIVE'")
+                .param("customers", customerIds.toArray(String[]::new))
+                .query(String.class)
+                .set();
+    }
+
     Optional<String> replyArrived(
             String customerId, String messageId, Channel channel, String payload, String text, Instant now) {
         return jdbc.sql("""

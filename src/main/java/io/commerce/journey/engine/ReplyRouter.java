@@ -3,6 +3,8 @@ package io.commerce.journey.engine;
 import io.commerce.conversation.CustomerReply;
 import io.commerce.conversation.ReplyHandler;
 import java.time.Clock;
+import java.util.Collection;
+import java.util.Set;
 import org.springframework.stereotype.Component;
 
 /**
@@ -32,5 +34,10 @@ class ReplyRouter implements ReplyHandler {
                 reply.customerId(), reply.messageId(), reply.channel(), reply.payload(), reply.text(), clock.instant());
         taken.ifPresent(metrics::reply);
         return taken.isPresent();
+    }
+
+    @Override
+    public Set<String> mayBeWaitingFor(Collection<String> customerIds) {
+        return enrollments.awaitingReply(customerIds);
     }
 }

@@ -56,8 +56,11 @@ public class PolicyGate {
                     "free-form WhatsApp messages are only allowed within 24 h of the customer's last message;"
                             + " send a template instead"));
         }
-        var consented = consents.isGranted(customerId, channel, purpose)
-                || (purpose == Purpose.TRANSACTIONAL && windowOpen.get());
+        // a transactional message may ride an open window; when the window was read already, it is asked first
+        var windowCarries = purpose == Purpose.TRANSACTIONAL;
+        var consented = (windowCarries && windowOpen.answered() && windowOpen.get())
+                || consents.isGranted(customerId, channel, purpose)
+                || (windowCarries && windowOpen.get());
         if (!consented) {
             return Optional.of(new Refusal(
                     "CONSENT_REQUIRED",
@@ -79,6 +82,10 @@ public class PolicyGate {
 
         Lazy(java.util.function.BooleanSupplier question) {
             this.question = question;
+        }
+
+        boolean answered() {
+            return answer != null;
         }
 
         boolean get() {
