@@ -22,6 +22,7 @@ import io.commerce.shared.CommerceException;
 import io.commerce.shared.InvalidValueException;
 import io.commerce.shared.PageRequest;
 import io.commerce.shared.Paged;
+import io.commerce.shared.ReadTogether;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -29,6 +30,7 @@ import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.stereotype.Service;
@@ -54,6 +56,7 @@ public class MessagingService {
     private final ServiceWindow window;
     private final AudienceQueue audiences;
     private final Clock clock;
+    private final ReadTogether<String, CustomerProfile> recipients;
 
     MessagingService(
             CustomerService customers,
@@ -80,6 +83,7 @@ public class MessagingService {
         this.window = window;
         this.audiences = audiences;
         this.clock = clock;
+        this.recipients = new ReadTogether<>(customers::findAll);
     }
 
     /**
@@ -91,8 +95,8 @@ public class MessagingService {
     @Transactional(noRollbackFor = CommerceException.class)
     public MessageView send(SendCommand command) {
         // not customers.get: an exception out of a transactional call would doom a caller's transaction
-        var customer = customers
-                .find(command.customerId())
+        var customer = recipients
+                .get(command.customerId(), () -> customers.find(command.customerId()))
                 .orElseThrow(() -> new CustomerNotFoundException(command.customerId()));
         limits.check(command.content());
         var content = command.content();
@@ -132,6 +136,25 @@ public class MessagingService {
     @Transactional(propagation = Propagation.MANDATORY)
     public void queueTogether(Runnable work) {
         outbox.together(work);
+    }
+
+    /**
+     * As {@link #queueTogether(Runnable)}, with these customers and their service windows read first, one query
+     * each, for the messages queued inside to them (instead of two reads per message): for a caller answering
+     * many customers at once, like the router a webhook batch's messages.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void queueTogether(Collection<String> customerIds, Runnable work) {
+        recipients.during(
+                customerIds,
+                () -> window.readTogether(
+                        customerIds.stream()
+                                .map(id -> recipients.get(id, Optional::empty))
+                                .flatMap(Optional::stream)
+                                .map(CustomerProfile::phone)
+                                .filter(Objects::nonNull)
+                                .toList(),
+                        () -> outbox.together(work)));
     }
 
     /**

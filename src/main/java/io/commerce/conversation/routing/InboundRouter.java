@@ -148,8 +148,12 @@ class InboundRouter {
      */
     private void route(List<InboundMessageReceived> messages, Batch batch, Set<UUID> joined) {
         var routed = new ArrayList<UUID>();
-        transaction.executeWithoutResult(status -> messaging.queueTogether(() -> lines.together(
-                () -> messages.forEach(message -> route(message, batch).ifPresent(routed::add)))));
+        // the senders who are customers, and their service windows, read once for the answers
+        var customers = batch.languages().keySet();
+        transaction.executeWithoutResult(status -> messaging.queueTogether(
+                customers,
+                () -> lines.together(
+                        () -> messages.forEach(message -> route(message, batch).ifPresent(routed::add)))));
         joined.addAll(routed);
     }
 

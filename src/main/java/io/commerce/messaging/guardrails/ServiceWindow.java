@@ -2,12 +2,16 @@ package io.commerce.messaging.guardrails;
 
 import io.commerce.messaging.MessagingProperties;
 import io.commerce.shared.Channel;
+import io.commerce.shared.ReadTogether;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.Collection;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -23,6 +27,7 @@ public class ServiceWindow {
     private final JdbcClient jdbc;
     private final Clock clock;
     private final Duration length;
+    private final ReadTogether<String, Set<Channel>> open = new ReadTogether<>(this::openAmong);
 
     ServiceWindow(JdbcClient jdbc, Clock clock, MessagingProperties properties) {
         this.jdbc = jdbc;
@@ -31,7 +36,40 @@ public class ServiceWindow {
     }
 
     boolean isOpen(Channel channel, String phone) {
-        return heardFromWithin(channel, phone, length);
+        if (phone == null) {
+            return false;
+        }
+        return open.get(phone, () -> Optional.of(heardFromWithin(channel, phone, length) ? Set.of(channel) : Set.of()))
+                .orElse(Set.of())
+                .contains(channel);
+    }
+
+    /**
+     * Runs {@code work} with the windows of these numbers (on every channel) read first, in one query, for the
+     * checks made inside ({@link ReadTogether}).
+     */
+    public void readTogether(Collection<String> phones, Runnable work) {
+        open.during(phones, work);
+    }
+
+    /** The channels whose window is open, for each of these numbers that has one. */
+    private Map<String, Set<Channel>> openAmong(Collection<String> phones) {
+        // every channel named, so that the lookup uses the (channel, phone) key
+        return jdbc
+                .sql("""
+                        select channel, phone from service_window
+                         where channel = any(:channels) and phone = any(:phones) and last_inbound_at > :since
+                        """)
+                .param(
+                        "channels",
+                        Arrays.stream(Channel.values()).map(Channel::name).toArray(String[]::new))
+                .param("phones", phones.toArray(String[]::new))
+                .param("since", Timestamp.from(clock.instant().minus(length)))
+                .query((rs, n) -> Map.entry(rs.getString("phone"), Channel.valueOf(rs.getString("channel"))))
+                .list()
+                .stream()
+                .collect(Collectors.groupingBy(
+                        Map.Entry::getKey, Collectors.mapping(Map.Entry::getValue, Collectors.toSet())));
     }
 
     /** Whether the customer wrote to us on this channel within {@code within}, from now. */
