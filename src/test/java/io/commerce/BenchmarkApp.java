@@ -44,7 +44,6 @@ public final class BenchmarkApp {
     public static ConfigurableApplicationContext startWithStatements(String... extra) throws IOException {
         var postgres = EmbeddedPostgres.builder()
                 .setServerConfig("shared_preload_libraries", "pg_stat_statements")
-                .setServerConfig("pg_stat_statements.track_planning", "on")
                 .setServerConfig("fsync", "on")
                 .setServerConfig("synchronous_commit", "on")
                 .setServerConfig("full_page_writes", "on")

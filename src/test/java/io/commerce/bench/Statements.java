@@ -16,6 +16,7 @@ final class Statements {
             jdbc.sql("create extension if not exists pg_stat_statements").update();
             jdbc.sql("select pg_stat_statements_reset()").query(Object.class).optional();
             jdbc.sql("select pg_stat_reset()").query(Object.class).optional();
+            jdbc.sql("select pg_stat_reset_shared('wal')").query(Object.class).optional();
         } catch (RuntimeException e) {
             System.out.println("(no pg_stat_statements: "
                     + e.getMessage().lines().findFirst().orElse("") + ")");
@@ -26,14 +27,22 @@ final class Statements {
         try {
             jdbc.sql("""
                             select sum(calls) calls, round(sum(total_exec_time)::numeric, 0) exec,
-                                   round(sum(total_plan_time)::numeric, 0) plan,
                                    (select xact_commit + xact_rollback from pg_stat_database
-                                     where datname = current_database()) transactions
+                                     where datname = current_database()) transactions,
+                                   (select wal_records from pg_stat_wal) wal_records,
+                                   (select wal_fpi from pg_stat_wal) wal_fpi,
+                                   (select wal_bytes / 1048576 from pg_stat_wal) wal_mib
                               from pg_stat_statements
                             """).query(rs -> {
                 System.out.printf(
-                        "  all statements: %d calls, %s ms executing, %s ms planning; %d transactions%n",
-                        rs.getLong("calls"), rs.getString("exec"), rs.getString("plan"), rs.getLong("transactions"));
+                        "  all statements: %d calls, %s ms executing; %d transactions;"
+                                + " WAL: %d records, %d full pages, %d MiB%n",
+                        rs.getLong("calls"),
+                        rs.getString("exec"),
+                        rs.getLong("transactions"),
+                        rs.getLong("wal_records"),
+                        rs.getLong("wal_fpi"),
+                        rs.getLong("wal_mib"));
             });
             for (var order : List.of("total_exec_time", "calls")) {
                 System.out.println("  statements by " + order.replace('_', ' ') + " (calls, total ms, mean ms):");
