@@ -67,4 +67,12 @@ public class AgentDirectory {
         }
         return Optional.empty();
     }
+
+    /**
+     * Like {@link #choose}, among the agents nobody is being given a conversation by at this moment: it never
+     * waits for a lock, so a transaction holding other locks may call it; empty when none of them fits.
+     */
+    public Optional<String> chooseFree(@Nullable String language) {
+        return agents.chooseUnlocked(language == null ? null : Room.primary(language));
+    }
 }

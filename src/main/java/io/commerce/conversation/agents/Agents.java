@@ -77,7 +77,12 @@ class Agents {
      * at once go to different agents instead of queueing for one; when all who fit are busy so, it waits.
      */
     Optional<String> choose(@Nullable String language) {
-        return choose(language, "skip locked").or(() -> choose(language, ""));
+        return chooseUnlocked(language).or(() -> choose(language, ""));
+    }
+
+    /** The agent who should take it among those whose row nobody holds (their load read as it is now), locked. */
+    Optional<String> chooseUnlocked(@Nullable String language) {
+        return choose(language, "skip locked");
     }
 
     private Optional<String> choose(@Nullable String language, String whenLocked) {

@@ -5,7 +5,9 @@ import io.commerce.conversation.agents.AgentDirectory;
 import io.commerce.conversation.store.ConversationRow;
 import io.commerce.conversation.store.Conversations;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
@@ -73,12 +75,37 @@ public class Assignment {
     }
 
     /**
+     * In the caller's transaction, at its end: gives each of these conversations waiting unassigned to an agent
+     * who fits among those nobody else is assigning to (never waiting for a lock, so that transactions routing
+     * many messages cannot deadlock on agents).
+     *
+     * @return the conversations left waiting although some agent who fits had room: every such agent was being
+     *     given another conversation at that instant; for {@link #assignWaiting} after the commit
+     */
+    public List<UUID> assignFree(Collection<UUID> conversationIds) {
+        var waiting = conversations.waitingUnassigned(conversationIds);
+        if (waiting.isEmpty()) {
+            return List.of();
+        }
+        var room = agents.room();
+        var left = new ArrayList<UUID>();
+        waiting.stream()
+                .filter(conversation -> room.fits(conversation.language()))
+                .forEach(conversation -> agents.chooseFree(conversation.language())
+                        .ifPresentOrElse(agent -> assign(conversation, agent), () -> left.add(conversation.id())));
+        return left;
+    }
+
+    /**
      * Gives each of these conversations still waiting unassigned to an agent who fits, each in its own short
      * transaction (an agent's row is locked only while one conversation is given to them); those nobody fits
      * stay in the queue, as do those whose assignment failed (logged: the queue is where they would wait
      * anyway, and an agent picks them there).
      */
     public void assignWaiting(Collection<UUID> conversationIds) {
+        if (conversationIds.isEmpty()) {
+            return;
+        }
         var waiting = conversations.waitingUnassigned(conversationIds);
         if (waiting.isEmpty()) {
             return;

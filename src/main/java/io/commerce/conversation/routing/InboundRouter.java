@@ -22,6 +22,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
@@ -52,6 +53,7 @@ class InboundRouter {
     private final ConversationFiles files;
     private final Assignment assignment;
     private final TransactionTemplate transaction;
+    private final TransactionTemplate reading;
 
     InboundRouter(
             MessagingService messaging,
@@ -76,37 +78,39 @@ class InboundRouter {
         this.files = files;
         this.assignment = assignment;
         this.transaction = transaction;
+        this.reading = new TransactionTemplate(transaction.getTransactionManager());
+        this.reading.setReadOnly(true);
     }
 
     /**
-     * Routes a webhook batch's messages in one transaction, then gives the conversations now waiting for a
-     * person to agents who fit, each in a short transaction of its own (no agent's row stays locked while the
-     * batch is routed). When the batch fails, each message is routed again in its own transaction, so that one
+     * Routes a webhook batch's messages in one transaction, giving the conversations now waiting for a person
+     * to agents who fit at its end, among the agents nobody else is assigning to (it never waits for an agent's
+     * row, so concurrent batches cannot deadlock on them); those left are given after the commit, each in a
+     * short transaction of its own. When the batch fails, each message is routed again in its own transaction, so that one
      * that cannot be routed holds back only itself; its failure is thrown at the end, so the event stays
      * incomplete and is delivered again, and then, as after a crash, messages that already have their
      * conversation line are passed over: none is answered twice.
      */
     @ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
     void on(InboundMessagesReceived received) {
-        var unrouted = lines.withoutLine(received.messages(), InboundMessageReceived::inboundId);
-        if (unrouted.isEmpty()) {
+        var batch = reading.execute(status -> read(received.messages()));
+        if (batch == null) {
             return;
         }
-        var batch = read(unrouted);
-        var routable = unrouted.stream()
+        var routable = batch.unrouted().stream()
                 .filter(message -> batch.stored().containsKey(message.inboundId()))
                 // erased since, or a sender Meta did not name: nobody to converse with
                 .filter(message -> batch.stored().get(message.inboundId()).phone() != null)
                 .toList();
-        var joined = new LinkedHashSet<UUID>();
+        var left = new LinkedHashSet<UUID>();
         try {
-            route(routable, batch, joined);
+            route(routable, batch, left);
         } catch (RuntimeException batchFailed) {
-            joined.clear();
+            left.clear();
             RuntimeException failed = null;
             for (var message : routable) {
                 try {
-                    route(List.of(message), batch, joined);
+                    route(List.of(message), batch, left);
                 } catch (RuntimeException e) {
                     if (failed == null) {
                         failed = e;
@@ -116,45 +120,63 @@ class InboundRouter {
                 }
             }
             if (failed != null) {
-                assignment.assignWaiting(joined);
+                assignment.assignWaiting(left);
                 throw failed;
             }
         }
-        assignment.assignWaiting(joined);
+        assignment.assignWaiting(left);
     }
 
     /**
-     * What routing a batch reads once, one query each: its messages as stored (by inbound id), the languages of
-     * the senders who are customers not erased (by customer id), and whom each reply handler may be waiting for.
+     * What routing a batch reads once, in one read-only transaction, one query each: the messages without a
+     * conversation line yet (the others were routed before the event came again), those as stored (by inbound
+     * id), the languages of the senders who are customers not erased (by customer id), and whom each reply
+     * handler may be waiting for.
      */
     private record Batch(
-            Map<Long, InboundView> stored, Map<String, String> languages, Map<ReplyHandler, Set<String>> waiting) {}
+            List<InboundMessageReceived> unrouted,
+            Map<Long, InboundView> stored,
+            Map<String, String> languages,
+            Map<ReplyHandler, Set<String>> waiting) {}
 
-    private Batch read(List<InboundMessageReceived> messages) {
+    /** The batch as read; null when every message of it was routed already. */
+    private @Nullable Batch read(List<InboundMessageReceived> messages) {
+        var unrouted = lines.withoutLine(messages, InboundMessageReceived::inboundId);
+        if (unrouted.isEmpty()) {
+            return null;
+        }
         var stored = messaging.inbound(
-                messages.stream().map(InboundMessageReceived::inboundId).toList());
+                unrouted.stream().map(InboundMessageReceived::inboundId).toList());
         var customerIds = stored.values().stream()
                 .map(InboundView::customerId)
                 .filter(Objects::nonNull)
                 .collect(Collectors.toSet());
         var waiting = new HashMap<ReplyHandler, Set<String>>();
         handlers.forEach(handler -> waiting.put(handler, handler.mayBeWaitingFor(customerIds)));
-        return new Batch(stored, customers.languages(customerIds), waiting);
+        return new Batch(unrouted, stored, customers.languages(customerIds), waiting);
     }
 
     /**
-     * Routes these messages in one transaction, their answers queued and their lines written together; adds the
-     * conversations joined.
+     * Routes these messages in one transaction, their answers queued and their lines written together, and
+     * assigns agents who are free at the end; adds to {@code left} the conversations still waiting for an agent
+     * with room who was being assigned elsewhere at that instant.
      */
-    private void route(List<InboundMessageReceived> messages, Batch batch, Set<UUID> joined) {
+    private void route(List<InboundMessageReceived> messages, Batch batch, Set<UUID> left) {
         var routed = new ArrayList<UUID>();
+        var unplaced = new ArrayList<UUID>();
         // the senders who are customers, and their service windows, read once for the answers
-        var customers = batch.languages().keySet();
+        var senders = messages.stream()
+                .map(message -> batch.stored().get(message.inboundId()).customerId())
+                .filter(Objects::nonNull)
+                .filter(batch.languages()::containsKey)
+                .collect(Collectors.toSet());
         transaction.executeWithoutResult(status -> messaging.queueTogether(
-                customers,
-                () -> lines.together(
-                        () -> messages.forEach(message -> route(message, batch).ifPresent(routed::add)))));
-        joined.addAll(routed);
+                senders,
+                () -> lines.together(() -> {
+                    messages.forEach(message -> route(message, batch).ifPresent(routed::add));
+                    unplaced.addAll(assignment.assignFree(routed));
+                })));
+        left.addAll(unplaced);
     }
 
     /** @return the conversation the message joined; empty for a late rating */
