@@ -1,6 +1,8 @@
 package io.commerce.conversation.routing;
 
 import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
@@ -11,6 +13,9 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class BotTexts {
+
+    /** Parsed once per language tag: every answer asks. */
+    private static final Map<String, Locale> LOCALES = new ConcurrentHashMap<>();
 
     private final MessageSource messages;
 
@@ -23,6 +28,6 @@ public class BotTexts {
     }
 
     public static Locale locale(@Nullable String language) {
-        return language == null ? Locale.ENGLISH : Locale.forLanguageTag(language);
+        return language == null ? Locale.ENGLISH : LOCALES.computeIfAbsent(language, Locale::forLanguageTag);
     }
 }

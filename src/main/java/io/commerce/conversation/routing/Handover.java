@@ -14,11 +14,10 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * Hands a conversation to people: it waits in the agents' queue (and is assigned once the routing committed, when
- * an agent fits: {@link Assignment#assignWaiting}), and
- * the customer hears so: within business hours an acknowledgement stating the expected wait; outside them
- * the away message naming the next opening, once per conversation and closed period, whoever has the
- * conversation.
+ * Hands a conversation to people: it waits in the agents' queue (and is given to an agent who fits when the
+ * routing's transaction ends: {@link Assignment#assignFree}), and the customer hears so: within business hours
+ * an acknowledgement stating the expected wait; outside them the away message naming the next opening, once per
+ * conversation and closed period, whoever has the conversation.
  */
 @Component
 class Handover {
@@ -61,7 +60,8 @@ class Handover {
             return;
         }
         var language = BotTexts.locale(conversation.language());
-        say(conversation, texts.say("answers.handoff.acknowledgement", language, wait.minutes()));
+        // the minutes as text: MessageFormat builds a NumberFormat for every number it formats
+        say(conversation, texts.say("answers.handoff.acknowledgement", language, Long.toString(wait.minutes())));
     }
 
     /**
