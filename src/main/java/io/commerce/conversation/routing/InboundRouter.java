@@ -3,26 +3,19 @@ package io.commerce.conversation.routing;
 import io.commerce.conversation.Author;
 import io.commerce.conversation.ConversationOpened;
 import io.commerce.conversation.CustomerReply;
-import io.commerce.conversation.ReplyHandler;
 import io.commerce.conversation.media.ConversationFiles;
 import io.commerce.conversation.store.ConversationLines;
 import io.commerce.conversation.store.Conversations;
-import io.commerce.customer.CustomerService;
 import io.commerce.messaging.InboundMessageReceived;
 import io.commerce.messaging.InboundMessagesReceived;
 import io.commerce.messaging.InboundView;
 import io.commerce.messaging.MessagingService;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import java.util.stream.Collectors;
-import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
@@ -42,66 +35,57 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Component
 class InboundRouter {
 
+    private final InboundBatches batches;
     private final MessagingService messaging;
-    private final CustomerService customers;
     private final Conversations conversations;
     private final ConversationLines lines;
     private final Satisfaction satisfaction;
-    private final List<ReplyHandler> handlers;
     private final AutomaticAnswers answers;
     private final ApplicationEventPublisher events;
     private final ConversationFiles files;
     private final Assignment assignment;
     private final TransactionTemplate transaction;
-    private final TransactionTemplate reading;
 
     InboundRouter(
+            InboundBatches batches,
             MessagingService messaging,
-            CustomerService customers,
             Conversations conversations,
             ConversationLines lines,
             Satisfaction satisfaction,
-            List<ReplyHandler> handlers,
             AutomaticAnswers answers,
             ApplicationEventPublisher events,
             ConversationFiles files,
             Assignment assignment,
             TransactionTemplate transaction) {
+        this.batches = batches;
         this.messaging = messaging;
-        this.customers = customers;
         this.conversations = conversations;
         this.lines = lines;
         this.satisfaction = satisfaction;
-        this.handlers = handlers;
         this.answers = answers;
         this.events = events;
         this.files = files;
         this.assignment = assignment;
         this.transaction = transaction;
-        this.reading = new TransactionTemplate(transaction.getTransactionManager());
-        this.reading.setReadOnly(true);
     }
 
     /**
      * Routes a webhook batch's messages in one transaction, giving the conversations now waiting for a person
      * to agents who fit at its end, among the agents nobody else is assigning to (it never waits for an agent's
      * row, so concurrent batches cannot deadlock on them); those left are given after the commit, each in a
-     * short transaction of its own. When the batch fails, each message is routed again in its own transaction, so that one
-     * that cannot be routed holds back only itself; its failure is thrown at the end, so the event stays
-     * incomplete and is delivered again, and then, as after a crash, messages that already have their
+     * short transaction of its own. When the batch fails, each message is routed again in its own transaction,
+     * so that one that cannot be routed holds back only itself; its failure is thrown at the end, so the event
+     * stays incomplete and is delivered again, and then, as after a crash, messages that already have their
      * conversation line are passed over: none is answered twice.
      */
     @ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
     void on(InboundMessagesReceived received) {
-        var batch = reading.execute(status -> read(received.messages()));
-        if (batch == null) {
+        var read = batches.read(received.messages());
+        if (read.isEmpty()) {
             return;
         }
-        var routable = batch.unrouted().stream()
-                .filter(message -> batch.stored().containsKey(message.inboundId()))
-                // erased since, or a sender Meta did not name: nobody to converse with
-                .filter(message -> batch.stored().get(message.inboundId()).phone() != null)
-                .toList();
+        var batch = read.get();
+        var routable = batch.routable();
         var left = new LinkedHashSet<UUID>();
         try {
             route(routable, batch, left);
@@ -128,48 +112,15 @@ class InboundRouter {
     }
 
     /**
-     * What routing a batch reads once, in one read-only transaction, one query each: the messages without a
-     * conversation line yet (the others were routed before the event came again), those as stored (by inbound
-     * id), the languages of the senders who are customers not erased (by customer id), and whom each reply
-     * handler may be waiting for.
-     */
-    private record Batch(
-            List<InboundMessageReceived> unrouted,
-            Map<Long, InboundView> stored,
-            Map<String, String> languages,
-            Map<ReplyHandler, Set<String>> waiting) {}
-
-    /** The batch as read; null when every message of it was routed already. */
-    private @Nullable Batch read(List<InboundMessageReceived> messages) {
-        var unrouted = lines.withoutLine(messages, InboundMessageReceived::inboundId);
-        if (unrouted.isEmpty()) {
-            return null;
-        }
-        var stored = messaging.inbound(
-                unrouted.stream().map(InboundMessageReceived::inboundId).toList());
-        var customerIds = stored.values().stream()
-                .map(InboundView::customerId)
-                .filter(Objects::nonNull)
-                .collect(Collectors.toSet());
-        var waiting = new HashMap<ReplyHandler, Set<String>>();
-        handlers.forEach(handler -> waiting.put(handler, handler.mayBeWaitingFor(customerIds)));
-        return new Batch(unrouted, stored, customers.languages(customerIds), waiting);
-    }
-
-    /**
      * Routes these messages in one transaction, their answers queued and their lines written together, and
      * assigns agents who are free at the end; adds to {@code left} the conversations still waiting for an agent
      * with room who was being assigned elsewhere at that instant.
      */
-    private void route(List<InboundMessageReceived> messages, Batch batch, Set<UUID> left) {
+    private void route(List<InboundMessageReceived> messages, InboundBatch batch, Set<UUID> left) {
         var routed = new ArrayList<UUID>();
         var unplaced = new ArrayList<UUID>();
         // the senders who are customers, and their service windows, read once for the answers
-        var senders = messages.stream()
-                .map(message -> batch.stored().get(message.inboundId()).customerId())
-                .filter(Objects::nonNull)
-                .filter(batch.languages()::containsKey)
-                .collect(Collectors.toSet());
+        var senders = batch.customers(messages);
         transaction.executeWithoutResult(status -> messaging.queueTogether(
                 senders,
                 () -> lines.together(() -> {
@@ -180,8 +131,8 @@ class InboundRouter {
     }
 
     /** @return the conversation the message joined; empty for a late rating */
-    private Optional<UUID> route(InboundMessageReceived received, Batch batch) {
-        var inbound = batch.stored().get(received.inboundId());
+    private Optional<UUID> route(InboundMessageReceived received, InboundBatch batch) {
+        var inbound = batch.inbound(received);
         // the customer, when known and not erased, with the language they read
         var language = Optional.ofNullable(inbound.customerId()).map(batch.languages()::get);
         var customerId = language.map(known -> inbound.customerId());
@@ -210,7 +161,7 @@ class InboundRouter {
         return Optional.of(conversation.id());
     }
 
-    private boolean journeyTakes(InboundView inbound, Batch batch) {
+    private boolean journeyTakes(InboundView inbound, InboundBatch batch) {
         var reply = new CustomerReply(
                 inbound.customerId(),
                 inbound.repliedTo(),
@@ -218,8 +169,8 @@ class InboundRouter {
                 inbound.replyPayload(),
                 inbound.text(),
                 inbound.receivedAt());
-        return handlers.stream()
-                .filter(handler -> batch.waiting().get(handler).contains(inbound.customerId()))
+        return batch.waiting().keySet().stream()
+                .filter(handler -> batch.mayBeWaiting(handler, inbound.customerId()))
                 .anyMatch(handler -> handler.take(reply));
     }
 
