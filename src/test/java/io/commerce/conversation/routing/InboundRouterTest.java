@@ -1,5 +1,6 @@
 package io.commerce.conversation.routing;
 
+import static io.commerce.Api.uniqueId;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
@@ -9,6 +10,7 @@ import io.commerce.conversation.ServiceDesk;
 import io.commerce.messaging.InboundMessageReceived;
 import io.commerce.messaging.InboundMessagesReceived;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -21,8 +23,10 @@ import org.springframework.test.util.AopTestUtils;
 /**
  * A webhook batch's messages are routed in one transaction; when one of them cannot be routed, the others
  * still are (each again in its own transaction), the failure is thrown so that the event is delivered again,
- * and that delivery routes the rest without answering anyone twice. The failure is real: a trigger on the
- * conversation's lines refuses the lines of the numbers listed in a table the test fills.
+ * and that delivery routes the rest without answering anyone twice; the batch's conversations that need a
+ * person are given to agents at its end, within their capacity. The three messages are made one batch by
+ * letting their own routing fail first: a trigger on the conversation's lines refuses the lines of the numbers
+ * listed in a table the test fills.
  */
 @IntegrationTest
 class InboundRouterTest {
@@ -102,6 +106,42 @@ class InboundRouterTest {
         assertThat(desk.sent(ana.id(), "conversation/bot")).hasSize(1);
         assertThat(desk.sent(eva.id(), "conversation/bot")).hasSize(1);
         assertThat(lines(batch)).isEqualTo(3);
+    }
+
+    @Test
+    void conversationsOfOneBatchThatNeedAPersonAreGivenToAgentsWithinTheirCapacity() {
+        var customers = Stream.of("es", "es", "es").map(desk::customer).toList();
+        customers.forEach(customer -> refuse(customer.phone()));
+        customers.forEach(customer -> customer.writes().writeOnWhatsApp("quiero hablar con una persona"));
+        var batch = new InboundMessagesReceived(
+                customers.stream().map(customer -> received(customer.id())).toList());
+        batch.messages().forEach(message -> awaitRoutingFailed(message.inboundId()));
+        customers.forEach(customer -> accept(customer.phone()));
+        var agent = uniqueId("agent");
+        desk.agent(agent, "[\"es\"]", 2);
+        InboundRouter target = AopTestUtils.getUltimateTargetObject(router);
+
+        target.on(batch); // the three in one transaction: the agent is given two at its end, the third waits
+
+        var assignees = customers.stream()
+                .map(customer -> jdbc.sql(
+                                "select assignee from conversation where customer_id = ? and status <> 'RESOLVED'")
+                        .param(customer.id())
+                        .query(String.class)
+                        .optional())
+                .toList();
+        assertThat(assignees)
+                .filteredOn(Optional::isPresent)
+                .hasSize(2)
+                .allMatch(assignee -> assignee.get().equals(agent));
+        assertThat(jdbc.sql("select open_conversations from agent where id = ?")
+                        .param(agent)
+                        .query(Integer.class)
+                        .single())
+                .isEqualTo(2);
+        customers.forEach(customer -> assertThat(desk.sent(customer.id(), "conversation/bot"))
+                .as("each told a person will answer")
+                .hasSize(1));
     }
 
     private InboundMessageReceived received(String customerId) {
