@@ -99,13 +99,14 @@ public class CustomerService {
      */
     @Transactional(readOnly = true)
     public Optional<CustomerProfile> find(String customerId) {
-        return jdbc.sql("select * from customer where id = :id and created_at is not null and erased_at is null")
-                .param("id", customerId)
-                .query(this::profile)
-                .optional();
+        return Optional.ofNullable(findAll(List.of(customerId)).get(customerId));
     }
 
-    /** The customers of these ids that exist and are not erased, by id, in one query; as {@link #find}. */
+    /**
+     * The customers of these ids that exist and are not erased, by id, in one query; read with SQL, no entity
+     * loaded (for code that answers many messages a second): a change not yet flushed in the caller's
+     * transaction is not seen.
+     */
     @Transactional(readOnly = true)
     public Map<String, CustomerProfile> findAll(Collection<String> customerIds) {
         if (customerIds.isEmpty()) {
@@ -126,26 +127,6 @@ public class CustomerService {
         return customers
                 .findFirstByPhoneAndErasedAtIsNullOrderByUpdatedAtDesc(e164)
                 .map(Customer::profile);
-    }
-
-    /**
-     * The language of each of these customers that exists and is not erased, by id, in one query (for code
-     * that answers many messages a second); read with SQL, no entity loaded: a change not yet flushed in the
-     * caller's transaction is not seen.
-     */
-    @Transactional(readOnly = true)
-    public Map<String, String> languages(Collection<String> customerIds) {
-        if (customerIds.isEmpty()) {
-            return Map.of();
-        }
-        return jdbc
-                .sql("select id, language from customer where id = any(:ids) and erased_at is null"
-                        + " and language is not null")
-                .param("ids", customerIds.toArray(String[]::new))
-                .query((rs, n) -> Map.entry(rs.getString("id"), rs.getString("language")))
-                .list()
-                .stream()
-                .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
     }
 
     /**

@@ -139,22 +139,17 @@ public class MessagingService {
     }
 
     /**
-     * As {@link #queueTogether(Runnable)}, with these customers and their service windows read first, one query
-     * each, for the messages queued inside to them (instead of two reads per message): for a caller answering
-     * many customers at once, like the router a webhook batch's messages.
+     * As {@link #queueTogether(Runnable)}, for messages to these customers (as the caller read them): they are
+     * not read again, and their service windows are read first in one query (instead of two reads per
+     * message): for a caller answering many customers at once, like the router a webhook batch's messages.
      */
     @Transactional(propagation = Propagation.MANDATORY)
-    public void queueTogether(Collection<String> customerIds, Runnable work) {
-        recipients.during(
-                customerIds,
-                () -> window.readTogether(
-                        customerIds.stream()
-                                .map(id -> recipients.get(id, Optional::empty))
-                                .flatMap(Optional::stream)
-                                .map(CustomerProfile::phone)
-                                .filter(Objects::nonNull)
-                                .toList(),
-                        () -> outbox.together(work)));
+    public void queueTogether(Map<String, CustomerProfile> customers, Runnable work) {
+        var phones = customers.values().stream()
+                .map(CustomerProfile::phone)
+                .filter(Objects::nonNull)
+                .toList();
+        recipients.with(customers, () -> window.readTogether(phones, () -> outbox.together(work)));
     }
 
     /**

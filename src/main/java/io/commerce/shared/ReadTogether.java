@@ -30,9 +30,22 @@ public final class ReadTogether<K, V> {
     public void during(Collection<K> keys, Runnable work) {
         if (TransactionSynchronizationManager.hasResource(this) || keys.isEmpty()) {
             work.run();
-            return;
+        } else {
+            serve(Set.copyOf(keys), readAll.apply(keys), work);
         }
-        TransactionSynchronizationManager.bindResource(this, new Read<>(Set.copyOf(keys), readAll.apply(keys)));
+    }
+
+    /** As {@link #during}, with values the caller read already serving their keys. */
+    public void with(Map<K, V> values, Runnable work) {
+        if (TransactionSynchronizationManager.hasResource(this) || values.isEmpty()) {
+            work.run();
+        } else {
+            serve(Set.copyOf(values.keySet()), values, work);
+        }
+    }
+
+    private void serve(Set<K> keys, Map<K, V> values, Runnable work) {
+        TransactionSynchronizationManager.bindResource(this, new Read<>(keys, values));
         try {
             work.run();
         } finally {

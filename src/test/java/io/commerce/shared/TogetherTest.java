@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
@@ -89,6 +90,17 @@ class TogetherTest {
 
         assertThat(batchReads).containsExactly(List.of("ab"));
         assertThat(singleReads).containsExactly("abc");
+    }
+
+    @Test
+    void valuesTheCallerReadServeTheirKeysWithoutAnyRead() {
+        lengths.with(Map.of("ab", 2), () -> {
+            assertThat(lengths.get("ab", () -> single("ab"))).contains(2);
+            assertThat(lengths.get("xyz", () -> single("xyz"))).contains(3);
+        });
+
+        assertThat(batchReads).isEmpty();
+        assertThat(singleReads).containsExactly("xyz");
     }
 
     private Optional<Integer> single(String key) {

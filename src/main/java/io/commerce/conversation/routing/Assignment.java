@@ -83,14 +83,8 @@ public class Assignment {
      *     given another conversation at that instant; for {@link #assignWaiting} after the commit
      */
     public List<UUID> assignFree(Collection<UUID> conversationIds) {
-        var waiting = conversations.waitingUnassigned(conversationIds);
-        if (waiting.isEmpty()) {
-            return List.of();
-        }
-        var room = agents.room();
         var left = new ArrayList<UUID>();
-        waiting.stream()
-                .filter(conversation -> room.fits(conversation.language()))
+        worthChoosingFor(conversationIds)
                 .forEach(conversation -> agents.chooseFree(conversation.language())
                         .ifPresentOrElse(agent -> assign(conversation, agent), () -> left.add(conversation.id())));
         return left;
@@ -103,18 +97,7 @@ public class Assignment {
      * anyway, and an agent picks them there).
      */
     public void assignWaiting(Collection<UUID> conversationIds) {
-        if (conversationIds.isEmpty()) {
-            return;
-        }
-        var waiting = conversations.waitingUnassigned(conversationIds);
-        if (waiting.isEmpty()) {
-            return;
-        }
-        var room = agents.room();
-        for (var candidate : waiting) {
-            if (!room.fits(candidate.language())) {
-                continue;
-            }
+        for (var candidate : worthChoosingFor(conversationIds)) {
             try {
                 transaction.executeWithoutResult(status -> conversations
                         .lock(candidate.id())
@@ -124,6 +107,18 @@ public class Assignment {
                 log.warn("conversation {} stays in the agents' queue: {}", candidate.id(), e.toString());
             }
         }
+    }
+
+    /** Of these conversations, those waiting unassigned in a language some agent with room speaks (unlocked). */
+    private List<ConversationRow> worthChoosingFor(Collection<UUID> conversationIds) {
+        var waiting = conversations.waitingUnassigned(conversationIds);
+        if (waiting.isEmpty()) {
+            return waiting;
+        }
+        var room = agents.room();
+        return waiting.stream()
+                .filter(conversation -> room.fits(conversation.language()))
+                .toList();
     }
 
     /** Gives the conversation to an agent, or back to the queue ({@code null}). */

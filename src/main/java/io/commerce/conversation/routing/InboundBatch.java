@@ -1,24 +1,25 @@
 package io.commerce.conversation.routing;
 
 import io.commerce.conversation.ReplyHandler;
+import io.commerce.customer.CustomerProfile;
 import io.commerce.messaging.InboundMessageReceived;
 import io.commerce.messaging.InboundView;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
  * What routing a webhook batch reads once, one query each ({@link InboundBatches}): the messages without a
  * conversation line yet (the others were routed before the event came again), those as stored (by inbound
- * id), the languages of the senders who are customers not erased (by customer id), and whom each reply
+ * id), the senders who are customers not erased (by customer id), and whom each reply
  * handler may be waiting for (in the handlers' order).
  */
 record InboundBatch(
         List<InboundMessageReceived> unrouted,
         Map<Long, InboundView> stored,
-        Map<String, String> languages,
+        Map<String, CustomerProfile> customers,
         Map<ReplyHandler, Set<String>> waiting) {
 
     /** The messages to route: stored, from a number (not erased since, and a sender Meta named). */
@@ -33,13 +34,17 @@ record InboundBatch(
         return stored.get(message.inboundId());
     }
 
-    /** The senders of these messages who are customers not erased. */
-    Set<String> customers(List<InboundMessageReceived> messages) {
-        return messages.stream()
-                .map(message -> inbound(message).customerId())
-                .filter(Objects::nonNull)
-                .filter(languages::containsKey)
-                .collect(Collectors.toSet());
+    /** The sender of the message when a customer not erased. */
+    Optional<CustomerProfile> customer(InboundMessageReceived message) {
+        var id = inbound(message).customerId();
+        return id == null ? Optional.empty() : Optional.ofNullable(customers.get(id));
+    }
+
+    /** The senders of these messages who are customers not erased, by id. */
+    Map<String, CustomerProfile> customers(List<InboundMessageReceived> messages) {
+        var senders = new HashMap<String, CustomerProfile>();
+        messages.forEach(message -> customer(message).ifPresent(c -> senders.put(c.customerId(), c)));
+        return senders;
     }
 
     boolean mayBeWaiting(ReplyHandler handler, String customerId) {

@@ -56,7 +56,7 @@ class InboundBatches {
             var waiting =
                     new LinkedHashMap<ReplyHandler, Set<String>>(); // in the handlers' order: the first takes the reply
             handlers.forEach(handler -> waiting.put(handler, handler.mayBeWaitingFor(customerIds)));
-            return new InboundBatch(unrouted, stored, customers.languages(customerIds), waiting);
+            return new InboundBatch(unrouted, stored, customers.findAll(customerIds), waiting);
         }));
     }
 }

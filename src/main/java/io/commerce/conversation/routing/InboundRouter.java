@@ -6,6 +6,7 @@ import io.commerce.conversation.CustomerReply;
 import io.commerce.conversation.media.ConversationFiles;
 import io.commerce.conversation.store.ConversationLines;
 import io.commerce.conversation.store.Conversations;
+import io.commerce.customer.CustomerProfile;
 import io.commerce.messaging.InboundMessageReceived;
 import io.commerce.messaging.InboundMessagesReceived;
 import io.commerce.messaging.InboundView;
@@ -119,7 +120,7 @@ class InboundRouter {
     private void route(List<InboundMessageReceived> messages, InboundBatch batch, Set<UUID> left) {
         var routed = new ArrayList<UUID>();
         var unplaced = new ArrayList<UUID>();
-        // the senders who are customers, and their service windows, read once for the answers
+        // the senders who are customers, as read for the batch, and their service windows serve the answers
         var senders = batch.customers(messages);
         transaction.executeWithoutResult(status -> messaging.queueTogether(
                 senders,
@@ -134,8 +135,9 @@ class InboundRouter {
     private Optional<UUID> route(InboundMessageReceived received, InboundBatch batch) {
         var inbound = batch.inbound(received);
         // the customer, when known and not erased, with the language they read
-        var language = Optional.ofNullable(inbound.customerId()).map(batch.languages()::get);
-        var customerId = language.map(known -> inbound.customerId());
+        var customer = batch.customer(received);
+        var language = customer.map(CustomerProfile::language);
+        var customerId = customer.map(CustomerProfile::customerId);
         var rated = satisfaction.take(inbound.channel(), inbound.phone(), inbound.replyPayload(), inbound.text());
         if (rated.isPresent()) {
             lines.add(rated.get().id(), line(rated.get().id(), inbound, received));
