@@ -107,7 +107,18 @@ public class MessagingService {
         }
         var smsText = rendered != null ? rendered.smsText() : content instanceof Text text ? text.body() : null;
         var category = rendered != null ? rendered.category() : MessageCategory.SERVICE;
-        var channel = chooseChannel(command, customer, category, content, smsText);
+        var choice = policy.firstAllowed(
+                command.channel() != null ? List.of(command.channel()) : List.of(Channel.WHATSAPP, Channel.SMS),
+                customer.customerId(),
+                customer.phone(),
+                command.purpose(),
+                category,
+                content,
+                smsText != null);
+        if (choice.channel() == null) {
+            throw new MessageRefusedException(choice.refusal());
+        }
+        var channel = choice.channel();
         var row = MessageRow.queued(
                 customer.customerId(),
                 channel,
@@ -124,7 +135,7 @@ public class MessagingService {
                 null,
                 clock.instant());
         outbox.insert(row);
-        return view(row, List.of(new MessageView.StatusEntry(MessageStatus.QUEUED, row.createdAt())));
+        return row.view(List.of(new MessageView.StatusEntry(MessageStatus.QUEUED, row.createdAt())));
     }
 
     /**
@@ -244,63 +255,10 @@ public class MessagingService {
         return window.closesAt(channel, phone);
     }
 
-    private Channel chooseChannel(
-            SendCommand command,
-            CustomerProfile customer,
-            MessageCategory category,
-            OutboundContent content,
-            String smsText) {
-        var candidates =
-                command.channel() != null ? List.of(command.channel()) : List.of(Channel.WHATSAPP, Channel.SMS);
-        PolicyGate.Refusal first = null;
-        for (var channel : candidates) {
-            var refusal = policy.check(
-                    customer.customerId(),
-                    customer.phone(),
-                    channel,
-                    command.purpose(),
-                    category,
-                    content,
-                    smsText != null);
-            if (refusal.isEmpty()) {
-                return channel;
-            }
-            if (first == null) {
-                first = refusal.get();
-            }
-        }
-        throw new MessageRefusedException(first);
-    }
-
     private MessageView view(MessageRow row) {
-        return view(
-                row,
-                ledger.history(row.id()).stream()
-                        .map(change -> new MessageView.StatusEntry(change.status(), change.at()))
-                        .toList());
-    }
-
-    private MessageView view(MessageRow row, List<MessageView.StatusEntry> history) {
-        return new MessageView(
-                row.id().toString(),
-                row.customerId(),
-                row.channel(),
-                row.purpose(),
-                row.category(),
-                row.status(),
-                row.providerMessageId(),
-                row.templateKey(),
-                row.language(),
-                row.errorCode() == null ? null : new MessageView.ErrorView(row.errorCode(), row.errorTitle()),
-                row.pricingCategory(),
-                row.attempts(),
-                row.status() == MessageStatus.QUEUED ? row.nextAttemptAt() : null,
-                row.status() == MessageStatus.QUEUED ? row.heldReason() : null,
-                row.fallbackMessageId() == null ? null : row.fallbackMessageId().toString(),
-                row.fallbackOf() == null ? null : row.fallbackOf().toString(),
-                row.origin(),
-                row.createdAt(),
-                history);
+        return row.view(ledger.history(row.id()).stream()
+                .map(change -> new MessageView.StatusEntry(change.status(), change.at()))
+                .toList());
     }
 
     private static UUID parse(String id) {

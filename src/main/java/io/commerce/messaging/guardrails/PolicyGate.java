@@ -6,8 +6,10 @@ import io.commerce.messaging.OutboundContent;
 import io.commerce.messaging.channel.Channels;
 import io.commerce.shared.Channel;
 import io.commerce.shared.Purpose;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
 /**
@@ -73,6 +75,32 @@ public class PolicyGate {
                     "MARKETING_BLOCKED_IN_COUNTRY", "Meta does not deliver marketing templates to this country"));
         }
         return Optional.empty();
+    }
+
+    /** The channel chosen for a message, or, when none allows it, the first candidate's refusal. */
+    public record Choice(
+            @Nullable Channel channel, @Nullable Refusal refusal) {}
+
+    /** The first of the candidate channels the rules allow the message on. */
+    public Choice firstAllowed(
+            List<Channel> candidates,
+            String customerId,
+            String phone,
+            Purpose purpose,
+            MessageCategory category,
+            OutboundContent content,
+            boolean hasSmsText) {
+        Refusal first = null;
+        for (var channel : candidates) {
+            var refusal = check(customerId, phone, channel, purpose, category, content, hasSmsText);
+            if (refusal.isEmpty()) {
+                return new Choice(channel, null);
+            }
+            if (first == null) {
+                first = refusal.get();
+            }
+        }
+        return new Choice(null, first);
     }
 
     /** A yes-or-no asked of the database at most once. */

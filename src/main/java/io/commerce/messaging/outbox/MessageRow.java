@@ -2,11 +2,13 @@ package io.commerce.messaging.outbox;
 
 import io.commerce.messaging.MessageCategory;
 import io.commerce.messaging.MessageStatus;
+import io.commerce.messaging.MessageView;
 import io.commerce.messaging.Origin;
 import io.commerce.messaging.OutboundContent;
 import io.commerce.shared.Channel;
 import io.commerce.shared.Purpose;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 /**
@@ -118,5 +120,29 @@ public record MessageRow(
                 null,
                 now,
                 now);
+    }
+
+    /** The message as the API shows it, with its status history. */
+    public MessageView view(List<MessageView.StatusEntry> history) {
+        return new MessageView(
+                id().toString(),
+                customerId(),
+                channel(),
+                purpose(),
+                category(),
+                status(),
+                providerMessageId(),
+                templateKey(),
+                language(),
+                errorCode() == null ? null : new MessageView.ErrorView(errorCode(), errorTitle()),
+                pricingCategory(),
+                attempts(),
+                status() == MessageStatus.QUEUED ? nextAttemptAt() : null,
+                status() == MessageStatus.QUEUED ? heldReason() : null,
+                fallbackMessageId() == null ? null : fallbackMessageId().toString(),
+                fallbackOf() == null ? null : fallbackOf().toString(),
+                origin(),
+                createdAt(),
+                history);
     }
 }
