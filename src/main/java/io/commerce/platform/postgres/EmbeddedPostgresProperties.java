@@ -1,4 +1,4 @@
-package io.commerce.platform;
+package io.commerce.platform.postgres;
 
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;

@@ -1,4 +1,4 @@
-package io.commerce.platform;
+package io.commerce.platform.postgres;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -1,4 +1,4 @@
-package io.commerce.platform;
+package io.commerce.platform.postgres;
 
 import java.nio.file.Path;
 import org.springframework.boot.diagnostics.AbstractFailureAnalyzer;

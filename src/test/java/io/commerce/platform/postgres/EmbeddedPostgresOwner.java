@@ -1,4 +1,4 @@
-package io.commerce.platform;
+package io.commerce.platform.postgres;
 
 import java.nio.file.Path;
 import java.sql.DriverManager;

@@ -1,4 +1,4 @@
-package io.commerce.platform;
+package io.commerce.platform.postgres;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
