@@ -12,11 +12,13 @@ import java.util.stream.IntStream;
 import org.springframework.boot.jdbc.autoconfigure.JdbcConnectionDetails;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.datasource.DriverManagerDataSource;
+import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 
 /**
  * Signed inbound WhatsApp text messages (Meta's shape), each from a different contact, at a fixed rate (default
- * 1,000 a second for 30 s, after 24 s of warm-up at a quarter of that rate): a sixth ask where their order is, a sixth ask the
+ * 1,000 a second for 30 s, after 60 s of warm-up at that rate, {@code -Dbench.warm-seconds} and {@code
+ * -Dbench.warm-rate}: a service that just started is still compiling what the load runs, and its JIT compiler
+ * then takes a sixth of the processor): a sixth ask where their order is, a sixth ask the
  * shipping-cost FAQ, a sixth greet (the menu), a third ask for a person and a sixth come from numbers no customer
  * has (the agents' queue). Prints the webhook's latency, and per message the delay between the webhook's 200 and
  * the bot's answer's row in the outbox ({@code message}, origin {@code conversation/bot}); how many conversations
@@ -37,15 +39,18 @@ public final class ConversationBenchmark {
     public static void main(String[] args) throws Exception {
         var rate = Integer.getInteger("rate", 1_000);
         var seconds = Integer.getInteger("seconds", 30);
-        var warm = Integer.getInteger("warm", rate * 6);
+        var warmRate = Integer.getInteger("warmRate", 0) > 0 ? Integer.getInteger("warmRate") : rate;
+        var warm = warmRate * Integer.getInteger("warmSeconds", 60);
         var measured = rate * seconds;
         try (var app = BenchmarkApp.startWithStatements(
                 "--commerce.messaging.dispatcher.enabled=false",
                 "--commerce.messaging.whatsapp.mark-inbound-read=false",
                 "--spring.datasource.hikari.maximum-pool-size=" + Integer.getInteger("pool", 10))) {
-            // the benchmark's own connection: its polling must not take one of the service's
-            var jdbc = JdbcClient.create(new DriverManagerDataSource(
-                    app.getBean(JdbcConnectionDetails.class).getJdbcUrl(), "postgres", ""));
+            // the benchmark's own connections, kept open (a connection per poll forks a backend each time, and
+            // that processor time counted as PostgreSQL's): its polling must not take one of the service's
+            var url = app.getBean(JdbcConnectionDetails.class).getJdbcUrl();
+            var jdbc = JdbcClient.create(new SingleConnectionDataSource(url, "postgres", "", true));
+            var sampling = JdbcClient.create(new SingleConnectionDataSource(url, "postgres", "", true));
             var base = "http://127.0.0.1:"
                     + ((WebServerApplicationContext) app).getWebServer().getPort();
             var seed = new ServiceDeskSeed(jdbc, base);
@@ -53,18 +58,23 @@ public final class ConversationBenchmark {
             seed.agents(50, 100);
             seed.faqs(100);
             seed.alwaysOpen();
-            var url = URI.create(base + "/webhooks/whatsapp");
+            var webhook = URI.create(base + "/webhooks/whatsapp");
             var load = new FixedRateLoad();
 
-            load.run(requests(url, 1, warm), rate / 4); // 24 s at a quarter of the rate: the JIT compiles
+            load.run(requests(webhook, 1, warm), warmRate); // the JIT compiles what this load runs
             awaitLines(jdbc, warm);
             Statements.reset(jdbc);
             var before = ProcessorTime.now();
-            var outcome = load.run(requests(url, warm + 1, measured), rate);
-            var drained = awaitLines(jdbc, warm + measured);
+            FixedRateLoad.Outcome outcome;
+            long drained;
+            try (var waits = new Waits(sampling)) {
+                outcome = load.run(requests(webhook, warm + 1, measured), rate);
+                drained = awaitLines(jdbc, warm + measured);
+            }
             var spent = ProcessorTime.now().since(before); // the JVM's includes the load generator's
             new ConversationReport(jdbc, warm + 1, measured, outcome, drained).print(rate, seconds);
             System.out.println("  " + spent.per(measured, "message") + " (the JVM's with the load generator's)");
+            System.out.println("  " + spent.jvmPer(measured, "message"));
         }
     }
 

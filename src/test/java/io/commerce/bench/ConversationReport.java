@@ -106,6 +106,18 @@ final class ConversationReport {
                 FixedRateLoad.percentile(acks, 99),
                 FixedRateLoad.percentile(acks, 100),
                 (drained - lastAnswer) / 1000.0);
+        printWebhookBySlice(rate);
         Statements.printTop(jdbc, 12);
+    }
+
+    /** The webhook's p99 in each 5-second slice of the measured phase: whether a backlog built, when, and drained. */
+    private void printWebhookBySlice(int rate) {
+        var slice = rate * 5;
+        var line = new StringBuilder("  webhook p99 by 5 s slice (ms):");
+        for (int from = 0; from < count; from += slice) {
+            var part = Arrays.copyOfRange(outcome.latencyMicros(), from, Math.min(count, from + slice));
+            line.append(' ').append(FixedRateLoad.percentile(part, 99) / 1000);
+        }
+        System.out.println(line);
     }
 }

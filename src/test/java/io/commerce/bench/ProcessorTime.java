@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * Processor time (user + system) spent by this JVM and by the PostgreSQL server's processes, read from
@@ -11,7 +13,7 @@ import java.time.Duration;
  * PostgreSQL's share is every {@code postgres} process's own time plus what the postmaster collected from
  * backends that already ended.
  */
-record ProcessorTime(Duration jvm, Duration postgres) {
+record ProcessorTime(Duration jvm, Duration postgres, Map<String, Long> jvmThreads) {
 
     private static final double TICKS_PER_SECOND = 100; // USER_HZ: 100 on every Linux this runs on
 
@@ -23,12 +25,60 @@ record ProcessorTime(Duration jvm, Duration postgres) {
                 .mapToLong(p -> ticks(
                         p.pid(), p.parent().map(parent -> !isPostgres(parent)).orElse(true)))
                 .sum();
-        return new ProcessorTime(duration(self), duration(postgres));
+        return new ProcessorTime(duration(self), duration(postgres), threadTicks());
     }
 
     /** What was spent since {@code before}. */
     ProcessorTime since(ProcessorTime before) {
-        return new ProcessorTime(jvm.minus(before.jvm), postgres.minus(before.postgres));
+        var threads = new TreeMap<String, Long>();
+        jvmThreads.forEach((group, ticks) -> threads.put(group, ticks - before.jvmThreads.getOrDefault(group, 0L)));
+        return new ProcessorTime(jvm.minus(before.jvm), postgres.minus(before.postgres), threads);
+    }
+
+    /**
+     * "JVM by thread: JIT compiler 120, garbage collector 40, …µs per message": where the JVM's time went,
+     * by the kind of thread (threads that ended within the window are missing, so the parts may sum to less).
+     */
+    String jvmPer(long units, String unit) {
+        var parts = new StringBuilder("JVM by thread, µs per " + unit + ":");
+        jvmThreads.forEach((group, ticks) -> parts.append(" %s %d,".formatted(group, micros(duration(ticks), units))));
+        return parts.substring(0, parts.length() - 1);
+    }
+
+    /** This JVM's threads' processor time in ticks, by kind: from {@code /proc/self/task/<tid>/stat}. */
+    private static Map<String, Long> threadTicks() {
+        var groups = new TreeMap<String, Long>();
+        try (var tasks = Files.list(Path.of("/proc/self/task"))) {
+            tasks.forEach(task -> {
+                try {
+                    var stat = Files.readString(task.resolve("stat"));
+                    var name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+                    var fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                    groups.merge(kind(name), Long.parseLong(fields[11]) + Long.parseLong(fields[12]), Long::sum);
+                } catch (IOException | RuntimeException ended) {
+                    // the thread ended meanwhile
+                }
+            });
+        } catch (IOException | RuntimeException e) {
+            return Map.of();
+        }
+        return groups;
+    }
+
+    private static String kind(String threadName) {
+        if (threadName.startsWith("C1 Compiler") || threadName.startsWith("C2 Compiler")) {
+            return "JIT compiler";
+        }
+        if (threadName.startsWith("G1") || threadName.startsWith("GC Thread") || threadName.startsWith("VM Thread")) {
+            return "GC and VM";
+        }
+        if (threadName.startsWith("ForkJoinPool")) {
+            return "virtual threads (requests, load generator)";
+        }
+        if (threadName.startsWith("listener")) {
+            return "event listeners";
+        }
+        return "other";
     }
 
     /** "JVM 41.2 s, PostgreSQL 20.3 s: 1372 + 676 = 2048 µs per message". */

@@ -44,6 +44,15 @@ final class Statements {
                         rs.getLong("wal_fpi"),
                         rs.getLong("wal_mib"));
             });
+            var tables = new StringBuilder("  rows written (inserted/updated/of which HOT/deleted):");
+            jdbc.sql("""
+                            select relname, n_tup_ins, n_tup_upd, n_tup_hot_upd, n_tup_del from pg_stat_user_tables
+                             where n_tup_ins + n_tup_upd + n_tup_del > 0 order by n_tup_ins + n_tup_upd + n_tup_del desc
+                            """).query(rs -> {
+                tables.append("%n    %s %d/%d/%d/%d"
+                        .formatted(rs.getString(1), rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5)));
+            });
+            System.out.println(tables);
             for (var order : List.of("total_exec_time", "calls")) {
                 System.out.println("  statements by " + order.replace('_', ' ') + " (calls, total ms, mean ms):");
                 jdbc.sql("""
