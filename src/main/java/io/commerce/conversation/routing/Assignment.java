@@ -67,10 +67,7 @@ public class Assignment {
      */
     public void queue(ConversationRow conversation) {
         if (conversation.queuedAt() == null || conversation.waitingSince() == null) {
-            conversations
-                    .update(conversation.id(), "queued_at = :now")
-                    .with("now", clock.instant())
-                    .run();
+            conversations.markQueued(conversation.id(), clock.instant());
         }
     }
 

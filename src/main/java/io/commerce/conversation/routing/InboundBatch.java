@@ -1,6 +1,7 @@
 package io.commerce.conversation.routing;
 
 import io.commerce.conversation.ReplyHandler;
+import io.commerce.conversation.store.Conversations;
 import io.commerce.customer.CustomerProfile;
 import io.commerce.messaging.InboundMessageReceived;
 import io.commerce.messaging.InboundView;
@@ -38,6 +39,17 @@ record InboundBatch(
     Optional<CustomerProfile> customer(InboundMessageReceived message) {
         var id = inbound(message).customerId();
         return id == null ? Optional.empty() : Optional.ofNullable(customers.get(id));
+    }
+
+    /** The message as the conversation it joins takes it: from whom, in which language they read, when. */
+    Conversations.Wrote wrote(InboundMessageReceived message) {
+        var inbound = inbound(message);
+        return new Conversations.Wrote(
+                inbound.channel(),
+                inbound.phone(),
+                inbound.customerId(),
+                customer(message).map(CustomerProfile::language).orElse(null),
+                inbound.receivedAt());
     }
 
     /** The senders of these messages who are customers not erased, by id. */

@@ -12,8 +12,10 @@ import io.commerce.messaging.InboundMessagesReceived;
 import io.commerce.messaging.InboundView;
 import io.commerce.messaging.MessagingService;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -113,7 +115,8 @@ class InboundRouter {
     }
 
     /**
-     * Routes these messages in one transaction, their answers queued and their lines written together, and
+     * Routes these messages in one transaction, their conversations joined in one statement, their answers
+     * queued, their lines and the conversations waiting for a person from now on written together, and
      * assigns agents who are free at the end; adds to {@code left} the conversations still waiting for an agent
      * with room who was being assigned elsewhere at that instant.
      */
@@ -124,30 +127,46 @@ class InboundRouter {
         var senders = batch.customers(messages);
         transaction.executeWithoutResult(status -> messaging.queueTogether(
                 senders,
-                () -> lines.together(() -> {
-                    messages.forEach(message -> route(message, batch).ifPresent(routed::add));
+                () -> lines.together(() -> conversations.together(() -> {
+                    var joined = joinAll(messages, batch);
+                    messages.forEach(message -> route(message, batch, joined).ifPresent(routed::add));
                     unplaced.addAll(assignment.assignFree(routed));
-                })));
+                }))));
         left.addAll(unplaced);
     }
 
+    /**
+     * The conversations the messages join, in one statement: for each contact's first message (a later one
+     * must see what the first changed, so it joins again); a message that reads as a rating may belong to a
+     * resolved conversation instead, and joins only if it does not.
+     */
+    private Map<Conversations.Contact, Conversations.Joined> joinAll(
+            List<InboundMessageReceived> messages, InboundBatch batch) {
+        return new HashMap<>(conversations.customersWrote(messages.stream()
+                .filter(message -> !Satisfaction.looksLikeRating(batch.inbound(message)))
+                .map(batch::wrote)
+                .toList()));
+    }
+
     /** @return the conversation the message joined; empty for a late rating */
-    private Optional<UUID> route(InboundMessageReceived received, InboundBatch batch) {
+    private Optional<UUID> route(
+            InboundMessageReceived received,
+            InboundBatch batch,
+            Map<Conversations.Contact, Conversations.Joined> joined) {
         var inbound = batch.inbound(received);
-        // the customer, when known and not erased, with the language they read
-        var customer = batch.customer(received);
-        var language = customer.map(CustomerProfile::language);
-        var customerId = customer.map(CustomerProfile::customerId);
+        // the customer, when known and not erased
+        var customerId = batch.customer(received).map(CustomerProfile::customerId);
         var rated = satisfaction.take(inbound.channel(), inbound.phone(), inbound.replyPayload(), inbound.text());
         if (rated.isPresent()) {
             lines.add(rated.get().id(), line(rated.get().id(), inbound, received));
             satisfaction.thank(rated.get());
             return Optional.empty();
         }
-        var joined = conversations.customerWrote(
-                inbound.channel(), inbound.phone(), inbound.customerId(), language.orElse(null), inbound.receivedAt());
-        var conversation = joined.conversation();
-        if (joined.opened()) {
+        var wrote = batch.wrote(received);
+        var join = Optional.ofNullable(joined.remove(wrote.contact()))
+                .orElseGet(() -> conversations.customersWrote(List.of(wrote)).get(wrote.contact()));
+        var conversation = join.conversation();
+        if (join.opened()) {
             events.publishEvent(new ConversationOpened(
                     conversation.id().toString(), inbound.customerId(), inbound.channel(), inbound.receivedAt()));
         }

@@ -5,6 +5,7 @@ import io.commerce.conversation.ConversationRated;
 import io.commerce.conversation.levels.ServiceLevels;
 import io.commerce.conversation.store.ConversationRow;
 import io.commerce.conversation.store.Conversations;
+import io.commerce.messaging.InboundView;
 import io.commerce.messaging.MessageRefusedException;
 import io.commerce.messaging.MessagingService;
 import io.commerce.messaging.OutboundContent;
@@ -126,6 +127,11 @@ public class Satisfaction {
                             conversation.id().toString(), conversation.customerId(), agent, rating.get(), now));
                     return conversation;
                 });
+    }
+
+    /** Whether the message reads as a rating: only such a message may belong to a resolved conversation. */
+    static boolean looksLikeRating(InboundView inbound) {
+        return rating(inbound.channel(), inbound.replyPayload(), inbound.text()).isPresent();
     }
 
     /** Thanks the customer for a rating, in their language. */

@@ -144,6 +144,34 @@ class InboundRouterTest {
                 .hasSize(1));
     }
 
+    @Test
+    void aContactsSecondMessageInABatchSeesWhatTheFirstChanged() {
+        var ana = desk.customer("es");
+        refuse(ana.phone());
+        ana.writes().writeOnWhatsApp("quiero hablar con una persona");
+        ana.writes().writeOnWhatsApp("hola");
+        var batch = new InboundMessagesReceived(events.stream(InboundMessagesReceived.class)
+                .flatMap(received -> received.messages().stream())
+                .filter(message -> ana.id().equals(message.customerId()))
+                .toList());
+        assertThat(batch.messages()).hasSize(2);
+        batch.messages().forEach(message -> awaitRoutingFailed(message.inboundId()));
+        accept(ana.phone());
+        InboundRouter target = AopTestUtils.getUltimateTargetObject(router);
+
+        target.on(batch); // both in one transaction: the greeting comes while she already waits for a person
+
+        assertThat(lines(batch)).isEqualTo(2);
+        assertThat(jdbc.sql("select count(*) from conversation where customer_id = ? and queued_at is not null")
+                        .param(ana.id())
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(1);
+        assertThat(desk.sent(ana.id(), "conversation/bot"))
+                .as("told a person will answer, and no menu for the greeting after it")
+                .hasSize(1);
+    }
+
     private InboundMessageReceived received(String customerId) {
         return events.stream(InboundMessagesReceived.class)
                 .flatMap(received -> received.messages().stream())
