@@ -21,6 +21,9 @@ public interface WebhookHandler {
     /** The customer stopped ({@code stop}) or resumed marketing on the channel in the provider's own app. */
     void preference(Channel channel, String phone, boolean stop, String detail);
 
+    /** A delivery whose signature did not match was refused (counted: a wrong secret refuses them all). */
+    void rejected(String provider);
+
     /** An error the provider reported for the account or number as a whole, not for one message. */
     void accountError(String provider, String code);
 }

@@ -65,6 +65,12 @@ public class MessagingMetrics {
                 .increment();
     }
 
+    /** A delivery refused for its signature: counted with the others, not timed (nothing was processed). */
+    public void webhookRejected(String provider) {
+        registry.counter("messaging.webhooks", "provider", provider, "outcome", "rejected")
+                .increment();
+    }
+
     public void webhook(String provider, String outcome, Duration took) {
         webhookCounters
                 .computeIfAbsent(

@@ -48,6 +48,11 @@ class WebhookHandling implements WebhookHandler {
     }
 
     @Override
+    public void rejected(String provider) {
+        metrics.webhookRejected(provider);
+    }
+
+    @Override
     public void accountError(String provider, String code) {
         metrics.providerError(provider, code);
     }

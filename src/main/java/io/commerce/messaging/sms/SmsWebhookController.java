@@ -184,6 +184,7 @@ class SmsWebhookController {
         });
         if (!Signatures.twilioSignatureMatches(
                 secrets.authToken(), publicUrl(request), params, request.getHeader(SIGNATURE))) {
+            core.rejected("sms");
             throw new InvalidSignatureException(SIGNATURE);
         }
         return params;

@@ -84,6 +84,7 @@ class WhatsAppWebhookController {
                     String signature) {
         var raw = body == null ? new byte[0] : body;
         if (!Signatures.hubSignatureMatches(secrets.appSecret(), raw, signature)) {
+            core.rejected("whatsapp");
             throw new InvalidSignatureException(SIGNATURE);
         }
         core.take("whatsapp", raw, read(raw));

@@ -24,6 +24,7 @@ import io.commerce.messaging.outbox.StatusLedger;
 import io.commerce.messaging.whatsapp.WhatsAppSecrets;
 import io.commerce.shared.Channel;
 import io.commerce.shared.Purpose;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -71,6 +72,9 @@ class WhatsAppWebhookTest {
 
     @Autowired
     org.springframework.transaction.support.TransactionTemplate transaction;
+
+    @Autowired
+    MeterRegistry meters;
 
     String customerId;
     String phone;
@@ -121,6 +125,31 @@ class WhatsAppWebhookTest {
                 .hasStatus(HttpStatus.UNAUTHORIZED);
         assertThat(deliveries()).isEqualTo(before);
         assertThat(inboundFrom(phone)).isZero();
+    }
+
+    @Test
+    void deliveriesAreMeasuredByTheWebhookMetersRefusedOnesIncludedAndNotAsHttpRequests() {
+        var rejected = meters.counter("messaging.webhooks", "provider", "whatsapp", "outcome", "rejected");
+        var processed = meters.counter("messaging.webhooks", "provider", "whatsapp", "outcome", "processed");
+        var rejectedBefore = rejected.count();
+        var processedBefore = processed.count();
+        var body = fixture("webhook_message_text.json", phone, suffix);
+
+        assertThat(mvc.post()
+                        .uri("/webhooks/whatsapp")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(body)
+                        .header("X-Hub-Signature-256", "sha256=" + "0".repeat(64)))
+                .hasStatus(HttpStatus.UNAUTHORIZED);
+        postWhatsApp(mvc, secrets, body);
+
+        assertThat(rejected.count()).isEqualTo(rejectedBefore + 1);
+        assertThat(processed.count()).isEqualTo(processedBefore + 1);
+        var observedUris = meters.find("http.server.requests").timers().stream()
+                .map(timer -> timer.getId().getTag("uri"))
+                .toList();
+        assertThat(observedUris).as("the API's requests are observed").anyMatch(uri -> uri.startsWith("/api/"));
+        assertThat(observedUris).noneMatch(uri -> uri.startsWith("/webhooks/"));
     }
 
     @ParameterizedTest
