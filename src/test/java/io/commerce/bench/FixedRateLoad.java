@@ -31,7 +31,7 @@ final class FixedRateLoad {
     }
 
     /** Requests in flight at most, each on a connection of its own that is kept alive. */
-    static final int CONNECTIONS = Integer.getInteger("connections", 128);
+    static final int CONNECTIONS = Integer.getInteger("connections", 0) > 0 ? Integer.getInteger("connections") : 128;
 
     /** Sends every request, {@code perSecond} of them a second, and waits for their answers. */
     Outcome run(List<Request> requests, int perSecond) throws InterruptedException {

@@ -13,11 +13,11 @@ import java.util.TreeMap;
  * PostgreSQL's share is every {@code postgres} process's own time plus what the postmaster collected from
  * backends that already ended.
  */
-record ProcessorTime(Duration jvm, Duration postgres, Map<String, Long> jvmThreads) {
+public record ProcessorTime(Duration jvm, Duration postgres, Map<String, Long> jvmThreads) {
 
     private static final double TICKS_PER_SECOND = 100; // USER_HZ: 100 on every Linux this runs on
 
-    static ProcessorTime now() {
+    public static ProcessorTime now() {
         var self = ticks(ProcessHandle.current().pid(), false);
         var postgres = ProcessHandle.allProcesses()
                 .filter(p ->
@@ -29,7 +29,7 @@ record ProcessorTime(Duration jvm, Duration postgres, Map<String, Long> jvmThrea
     }
 
     /** What was spent since {@code before}. */
-    ProcessorTime since(ProcessorTime before) {
+    public ProcessorTime since(ProcessorTime before) {
         var threads = new TreeMap<String, Long>();
         jvmThreads.forEach((group, ticks) -> threads.put(group, ticks - before.jvmThreads.getOrDefault(group, 0L)));
         return new ProcessorTime(jvm.minus(before.jvm), postgres.minus(before.postgres), threads);
@@ -39,7 +39,7 @@ record ProcessorTime(Duration jvm, Duration postgres, Map<String, Long> jvmThrea
      * "JVM by thread: JIT compiler 120, garbage collector 40, …µs per message": where the JVM's time went,
      * by the kind of thread (threads that ended within the window are missing, so the parts may sum to less).
      */
-    String jvmPer(long units, String unit) {
+    public String jvmPer(long units, String unit) {
         var parts = new StringBuilder("JVM by thread, µs per " + unit + ":");
         jvmThreads.forEach((group, ticks) -> parts.append(" %s %d,".formatted(group, micros(duration(ticks), units))));
         return parts.substring(0, parts.length() - 1);
@@ -82,7 +82,7 @@ record ProcessorTime(Duration jvm, Duration postgres, Map<String, Long> jvmThrea
     }
 
     /** "JVM 41.2 s, PostgreSQL 20.3 s: 1372 + 676 = 2048 µs per message". */
-    String per(long units, String unit) {
+    public String per(long units, String unit) {
         return "processor time: JVM %.1f s, PostgreSQL %.1f s: %d + %d = %d µs per %s"
                 .formatted(
                         jvm.toMillis() / 1000.0,
@@ -99,6 +99,11 @@ record ProcessorTime(Duration jvm, Duration postgres, Map<String, Long> jvmThrea
 
     private static boolean isPostgres(ProcessHandle process) {
         return process.info().command().map(c -> c.endsWith("/postgres")).orElse(false);
+    }
+
+    /** The processor time (user + system) another process spent so far. */
+    static Duration of(long pid) {
+        return duration(ticks(pid, false));
     }
 
     /** utime + stime, and for the postmaster also its ended children's cutime + cstime. */

@@ -1,6 +1,8 @@
 package io.commerce.messaging;
 
 import io.commerce.BenchmarkApp;
+import io.commerce.bench.Peer;
+import io.commerce.bench.ProcessorTime;
 import io.commerce.messaging.channel.Signatures;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -8,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -46,35 +49,97 @@ public final class WebhookBenchmark {
     public static void main(String[] args) throws Exception {
         var requests = Integer.getInteger("requests", 120_000);
         var seconds = Integer.getInteger("seconds", 30);
-        var connections = Integer.getInteger("connections", 64);
+        var connections = Integer.getInteger("connections", 0) > 0 ? Integer.getInteger("connections") : 64;
         try (var app = BenchmarkApp.start(
                 "--commerce.messaging.dispatcher.enabled=false",
                 "--spring.datasource.hikari.maximum-pool-size=" + Integer.getInteger("pool", 10))) {
             var jdbc = app.getBean(JdbcClient.class);
             var url = "http://127.0.0.1:"
                     + ((WebServerApplicationContext) app).getWebServer().getPort() + "/webhooks/whatsapp";
-            BenchmarkApp.seed(jdbc, "SENT", "wamid.WARM", 20_000);
+            var warmSeconds = Integer.getInteger("warmSeconds", 30);
+            var warm = 6_000 * warmSeconds; // more than it absorbs: each request is a status not seen before
+            BenchmarkApp.seed(jdbc, "SENT", "wamid.WARM", warm);
             BenchmarkApp.seed(jdbc, "SENT", "wamid.BENCH", requests);
             var work = Files.createTempDirectory("webhook-bench");
             var script = Files.writeString(work.resolve("statuses.lua"), WRK_SCRIPT);
 
-            wrk(script, requestsFile(work, "warm", "wamid.WARM", 20_000), url, 10, connections); // warm-up
+            // warm-up at the same load: the JIT compiler must be done with what the load runs
+            wrk(script, requestsFile(work, "warm", "wamid.WARM", warm), url, warmSeconds, connections);
+            var before = ProcessorTime.now();
             var output = wrk(script, requestsFile(work, "bench", "wamid.BENCH", requests), url, seconds, connections);
+            var spent = ProcessorTime.now().since(before);
 
             var delivered = jdbc.sql("select count(*) from message where status = 'DELIVERED'"
                             + " and provider_message_id like 'wamid.BENCH%'")
                     .query(Long.class)
                     .single();
             System.out.println("\nWebhooks (wrk, " + connections + " connections, " + seconds + " s):");
-            output.lines()
-                    .filter(line -> line.matches("\\s*(50|75|90|99)%.*")
-                            || line.contains("Requests/sec")
-                            || line.contains("requests in")
-                            || line.contains("Non-2xx")
-                            || line.contains("Socket errors"))
-                    .forEach(line -> System.out.println("  " + line.strip()));
-            System.out.println("  messages moved to delivered: " + delivered + "\n");
+            print(output);
+            var answered = answered(output);
+            System.out.println("  messages moved to delivered: " + delivered);
+            System.out.println("  " + spent.per(answered, "request") + " (wrk apart)");
+            System.out.println("  " + spent.jvmPer(answered, "request"));
+            ceiling(script, work, seconds, connections, rate(output));
         }
+    }
+
+    /**
+     * The same requests, signed alike, against the trivial endpoint on the service's stack ({@code
+     * bench/trivial-webhook}: Spring MVC on Tomcat with virtual threads, the signature checked, nothing else),
+     * started now as a JVM of its own while the service idles: its rate, latency and processor time per request,
+     * and the service's rate as a share of it.
+     */
+    private static void ceiling(Path script, Path work, int seconds, int connections, double rate) throws Exception {
+        var port = 18_000 + (int) (ProcessHandle.current().pid() % 1_000);
+        try (var trivial = Peer.start(
+                "trivial-webhook",
+                "perf.TrivialWebhook",
+                Map.of("SERVER_PORT", String.valueOf(port), "WHATSAPP_APP_SECRET", "bench-secret"),
+                port)) {
+            var url = "http://127.0.0.1:" + port + "/webhooks/whatsapp";
+            var file = work.resolve("bench.txt");
+            wrk(script, file, url, 15, connections); // its warm-up
+            var before = trivial.processorTime();
+            var output = wrk(script, file, url, seconds, connections);
+            var spent = trivial.processorTime().minus(before);
+            System.out.println("\nThe trivial endpoint (bench/trivial-webhook), same requests, same wrk:");
+            print(output);
+            System.out.printf(
+                    "  processor time: JVM %.1f s: %d µs per request%n",
+                    spent.toMillis() / 1000.0, spent.toNanos() / 1000 / Math.max(1, answered(output)));
+            System.out.printf(
+                    "%nThe service's rate is %.0f %% of the trivial endpoint's (goal: at least 50 %%)%n%n",
+                    100 * rate / rate(output));
+        }
+    }
+
+    private static long answered(String wrkOutput) {
+        return wrkOutput
+                .lines()
+                .filter(line -> line.contains("requests in"))
+                .mapToLong(line -> Long.parseLong(line.strip().split(" ")[0]))
+                .findFirst()
+                .orElse(0);
+    }
+
+    private static double rate(String wrkOutput) {
+        return wrkOutput
+                .lines()
+                .filter(line -> line.contains("Requests/sec"))
+                .mapToDouble(line -> Double.parseDouble(line.replaceAll("[^0-9.]", "")))
+                .findFirst()
+                .orElse(0);
+    }
+
+    private static void print(String wrkOutput) {
+        wrkOutput
+                .lines()
+                .filter(line -> line.matches("\\s*(50|75|90|99)%.*")
+                        || line.contains("Requests/sec")
+                        || line.contains("requests in")
+                        || line.contains("Non-2xx")
+                        || line.contains("Socket errors"))
+                .forEach(line -> System.out.println("  " + line.strip()));
     }
 
     /** One pre-signed request per line: the X-Hub-Signature-256 header, a tab, the body. */

@@ -1,0 +1,88 @@
+package io.commerce.bench;
+
+import static org.awaitility.Awaitility.await;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.springframework.boot.SpringBootVersion;
+
+/**
+ * The other side of a speed ratio, run in the same benchmark as the service: one of the small Maven projects
+ * under {@code bench/} (copied from the shared perf kit: the trivial webhook endpoint on the service's stack,
+ * …), built with the Maven wrapper against the service's Spring Boot version and started as a JVM of its own,
+ * so that its processor time is read apart from the service's ({@code /proc/<pid>/stat}).
+ */
+public final class Peer implements AutoCloseable {
+
+    private final Process process;
+    private final String name;
+
+    private Peer(Process process, String name) {
+        this.process = process;
+        this.name = name;
+    }
+
+    /**
+     * Builds {@code bench/<project>} and starts its {@code mainClass} with {@code env}; when {@code port} is
+     * given (above 0), returns once it accepts connections there.
+     */
+    public static Peer start(String project, String mainClass, Map<String, String> env, int port, String... args)
+            throws IOException, InterruptedException {
+        var dir = Path.of("bench", project).toAbsolutePath();
+        var build = new ProcessBuilder(
+                        Path.of("mvnw").toAbsolutePath().toString(),
+                        "-B",
+                        "-q",
+                        "-ntp",
+                        "-f",
+                        dir.resolve("pom.xml").toString(),
+                        "-Dspring-boot.version=" + SpringBootVersion.getVersion(),
+                        "package")
+                .inheritIO()
+                .start();
+        if (build.waitFor() != 0) {
+            throw new IllegalStateException("building " + dir + " failed");
+        }
+        var command = new ArrayList<>(List.of(
+                ProcessHandle.current().info().command().orElse("java"),
+                "-cp",
+                dir.resolve("target/classes") + java.io.File.pathSeparator + dir.resolve("target/lib/*"),
+                mainClass));
+        command.addAll(List.of(args));
+        var builder = new ProcessBuilder(command).redirectErrorStream(true);
+        builder.redirectOutput(Files.createTempFile(project, ".log").toFile());
+        builder.environment().putAll(env);
+        var peer = new Peer(builder.start(), project);
+        if (port > 0) {
+            await().atMost(Duration.ofMinutes(1)).ignoreExceptions().until(() -> {
+                try (var socket = new Socket()) {
+                    socket.connect(new InetSocketAddress("127.0.0.1", port), 200);
+                    return true;
+                }
+            });
+        }
+        return peer;
+    }
+
+    /** Processor time (user + system) the peer's JVM spent so far. */
+    public Duration processorTime() {
+        return ProcessorTime.of(process.pid());
+    }
+
+    public String name() {
+        return name;
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        process.destroy();
+        process.waitFor();
+    }
+}
