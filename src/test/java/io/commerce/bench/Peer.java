@@ -2,6 +2,7 @@ package io.commerce.bench;
 
 import static org.awaitility.Awaitility.await;
 
+import java.io.File;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
@@ -23,10 +24,12 @@ public final class Peer implements AutoCloseable {
 
     private final Process process;
     private final String name;
+    private final Path log;
 
-    private Peer(Process process, String name) {
+    private Peer(Process process, String name, Path log) {
         this.process = process;
         this.name = name;
+        this.log = log;
     }
 
     /**
@@ -50,16 +53,34 @@ public final class Peer implements AutoCloseable {
         if (build.waitFor() != 0) {
             throw new IllegalStateException("building " + dir + " failed");
         }
-        var command = new ArrayList<>(List.of(
-                ProcessHandle.current().info().command().orElse("java"),
-                "-cp",
-                dir.resolve("target/classes") + java.io.File.pathSeparator + dir.resolve("target/lib/*"),
-                mainClass));
+        return launch(
+                project,
+                List.of(
+                        "-cp",
+                        dir.resolve("target/classes") + File.pathSeparator + dir.resolve("target/lib/*"),
+                        mainClass),
+                env,
+                port,
+                args);
+    }
+
+    /** Runs {@code bench/<folder>/<file>} as a single-file source program (no build step). */
+    public static Peer source(String folder, String file, int port, String... args) throws IOException {
+        return launch(
+                folder, List.of(Path.of("bench", folder, file).toAbsolutePath().toString()), Map.of(), port, args);
+    }
+
+    private static Peer launch(String name, List<String> program, Map<String, String> env, int port, String... args)
+            throws IOException {
+        var command = new ArrayList<String>();
+        command.add(ProcessHandle.current().info().command().orElse("java"));
+        command.addAll(program);
         command.addAll(List.of(args));
+        var log = Files.createTempFile(name, ".log");
         var builder = new ProcessBuilder(command).redirectErrorStream(true);
-        builder.redirectOutput(Files.createTempFile(project, ".log").toFile());
+        builder.redirectOutput(log.toFile());
         builder.environment().putAll(env);
-        var peer = new Peer(builder.start(), project);
+        var peer = new Peer(builder.start(), name, log);
         if (port > 0) {
             await().atMost(Duration.ofMinutes(1)).ignoreExceptions().until(() -> {
                 try (var socket = new Socket()) {
@@ -69,6 +90,16 @@ public final class Peer implements AutoCloseable {
             });
         }
         return peer;
+    }
+
+    /** Waits for the peer to end by itself and returns what it printed. */
+    public String output() throws IOException, InterruptedException {
+        process.waitFor();
+        return Files.readString(log);
+    }
+
+    public long pid() {
+        return process.pid();
     }
 
     /** Processor time (user + system) the peer's JVM spent so far. */

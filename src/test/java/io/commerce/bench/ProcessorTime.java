@@ -101,6 +101,16 @@ public record ProcessorTime(Duration jvm, Duration postgres, Map<String, Long> j
         return process.info().command().map(c -> c.endsWith("/postgres")).orElse(false);
     }
 
+    /** The PostgreSQL server's main process (its backends are its children), if one runs. */
+    public static long postmasterPid() {
+        return ProcessHandle.allProcesses()
+                .filter(ProcessorTime::isPostgres)
+                .filter(p -> p.parent().map(parent -> !isPostgres(parent)).orElse(true))
+                .findFirst()
+                .orElseThrow()
+                .pid();
+    }
+
     /** The processor time (user + system) another process spent so far. */
     static Duration of(long pid) {
         return duration(ticks(pid, false));

@@ -7,11 +7,11 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * The statements that took PostgreSQL's time, from {@code pg_stat_statements} when the server loads it;
  * prints nothing otherwise.
  */
-final class Statements {
+public final class Statements {
 
     private Statements() {}
 
-    static void reset(JdbcClient jdbc) {
+    public static void reset(JdbcClient jdbc) {
         try {
             jdbc.sql("create extension if not exists pg_stat_statements").update();
             jdbc.sql("select pg_stat_statements_reset()").query(Object.class).optional();
@@ -23,7 +23,7 @@ final class Statements {
         }
     }
 
-    static void printTop(JdbcClient jdbc, int limit) {
+    public static void printTop(JdbcClient jdbc, int limit) {
         try {
             jdbc.sql("""
                             select sum(calls) calls, round(sum(total_exec_time)::numeric, 0) exec,

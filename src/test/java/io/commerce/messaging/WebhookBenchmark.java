@@ -3,6 +3,7 @@ package io.commerce.messaging;
 import io.commerce.BenchmarkApp;
 import io.commerce.bench.Peer;
 import io.commerce.bench.ProcessorTime;
+import io.commerce.bench.Statements;
 import io.commerce.messaging.channel.Signatures;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -50,7 +51,7 @@ public final class WebhookBenchmark {
         var requests = Integer.getInteger("requests", 120_000);
         var seconds = Integer.getInteger("seconds", 30);
         var connections = Integer.getInteger("connections", 0) > 0 ? Integer.getInteger("connections") : 64;
-        try (var app = BenchmarkApp.start(
+        try (var app = BenchmarkApp.startWithStatements(
                 "--commerce.messaging.dispatcher.enabled=false",
                 "--spring.datasource.hikari.maximum-pool-size=" + Integer.getInteger("pool", 10))) {
             var jdbc = app.getBean(JdbcClient.class);
@@ -65,6 +66,7 @@ public final class WebhookBenchmark {
 
             // warm-up at the same load: the JIT compiler must be done with what the load runs
             wrk(script, requestsFile(work, "warm", "wamid.WARM", warm), url, warmSeconds, connections);
+            Statements.reset(jdbc);
             var before = ProcessorTime.now();
             var output = wrk(script, requestsFile(work, "bench", "wamid.BENCH", requests), url, seconds, connections);
             var spent = ProcessorTime.now().since(before);
@@ -79,6 +81,7 @@ public final class WebhookBenchmark {
             System.out.println("  messages moved to delivered: " + delivered);
             System.out.println("  " + spent.per(answered, "request") + " (wrk apart)");
             System.out.println("  " + spent.jvmPer(answered, "request"));
+            Statements.printTop(jdbc, 10);
             ceiling(script, work, seconds, connections, rate(output));
         }
     }
