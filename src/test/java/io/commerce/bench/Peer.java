@@ -23,12 +23,10 @@ import org.springframework.boot.SpringBootVersion;
 public final class Peer implements AutoCloseable {
 
     private final Process process;
-    private final String name;
     private final Path log;
 
-    private Peer(Process process, String name, Path log) {
+    private Peer(Process process, Path log) {
         this.process = process;
-        this.name = name;
         this.log = log;
     }
 
@@ -80,7 +78,7 @@ public final class Peer implements AutoCloseable {
         var builder = new ProcessBuilder(command).redirectErrorStream(true);
         builder.redirectOutput(log.toFile());
         builder.environment().putAll(env);
-        var peer = new Peer(builder.start(), name, log);
+        var peer = new Peer(builder.start(), log);
         if (port > 0) {
             await().atMost(Duration.ofMinutes(1)).ignoreExceptions().until(() -> {
                 try (var socket = new Socket()) {
@@ -98,17 +96,9 @@ public final class Peer implements AutoCloseable {
         return Files.readString(log);
     }
 
-    public long pid() {
-        return process.pid();
-    }
-
     /** Processor time (user + system) the peer's JVM spent so far. */
     public Duration processorTime() {
         return ProcessorTime.of(process.pid());
-    }
-
-    public String name() {
-        return name;
     }
 
     @Override

@@ -3,7 +3,9 @@ package io.commerce.bench;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -15,33 +17,27 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 final class Waits implements AutoCloseable {
 
     private final Map<String, Integer> samples = new ConcurrentHashMap<>();
-    private final AtomicBoolean running = new AtomicBoolean(true);
-    private final Thread sampler;
+    private final ScheduledExecutorService sampler = Executors.newSingleThreadScheduledExecutor();
 
     Waits(JdbcClient jdbc) {
-        sampler = Thread.ofPlatform().daemon().start(() -> {
-            while (running.get()) {
-                jdbc.sql("""
+        sampler.scheduleWithFixedDelay(
+                () -> jdbc.sql("""
                                 select coalesce(wait_event_type || ':' || wait_event, 'processor') as what,
                                        left(regexp_replace(query, '\\s+', ' ', 'g'), 60) as query
                                   from pg_stat_activity
                                  where state = 'active' and backend_type = 'client backend' and pid <> pg_backend_pid()
                                 """).query(rs -> {
                     samples.merge(rs.getString(1) + "  " + rs.getString(2), 1, Integer::sum);
-                });
-                try {
-                    Thread.sleep(50); // a sampling period, not a wait for an outcome
-                } catch (InterruptedException e) {
-                    return;
-                }
-            }
-        });
+                }),
+                0,
+                50,
+                TimeUnit.MILLISECONDS);
     }
 
     @Override
     public void close() throws InterruptedException {
-        running.set(false);
-        sampler.join();
+        sampler.shutdown();
+        sampler.awaitTermination(10, TimeUnit.SECONDS);
         var total = samples.values().stream().mapToInt(Integer::intValue).sum();
         var byWhat = new TreeMap<String, Integer>();
         samples.forEach((key, n) -> byWhat.merge(key.substring(0, key.indexOf("  ")), n, Integer::sum));
