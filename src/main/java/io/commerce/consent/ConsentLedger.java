@@ -5,10 +5,12 @@ import io.commerce.shared.Purpose;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -76,6 +78,18 @@ class ConsentLedger {
                         .query(Long.class)
                         .single()
                 > 0;
+    }
+
+    Set<Grant> grantsOf(Collection<String> customerIds) {
+        if (customerIds.isEmpty()) {
+            return Set.of();
+        }
+        return Set.copyOf(jdbc.sql("select customer_id, channel, purpose from consent"
+                        + " where customer_id = any(:customers) and status = 'GRANTED'")
+                .param("customers", customerIds.stream().distinct().toArray(String[]::new))
+                .query((rs, n) ->
+                        new Grant(rs.getString(1), Channel.valueOf(rs.getString(2)), Purpose.valueOf(rs.getString(3))))
+                .list());
     }
 
     private static Map<String, Object> params(String customerId, ConsentRecord record) {

@@ -5,6 +5,8 @@ import io.commerce.shared.Channel;
 import io.commerce.shared.Purpose;
 import io.commerce.shared.Upserted;
 import java.time.Clock;
+import java.util.Collection;
+import java.util.Set;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -63,5 +65,13 @@ public class ConsentService {
      */
     public boolean isGranted(String customerId, Channel channel, Purpose purpose) {
         return ledger.isGranted(customerId, channel, purpose);
+    }
+
+    /**
+     * Every consent that holds for these customers, read in one statement: for a caller about to ask about
+     * many at once (the dispatcher re-checks a claimed batch together).
+     */
+    public Set<Grant> grantsOf(Collection<String> customerIds) {
+        return ledger.grantsOf(customerIds);
     }
 }

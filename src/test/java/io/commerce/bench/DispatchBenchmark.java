@@ -148,7 +148,7 @@ public final class DispatchBenchmark {
                 "--lower=1.0",
                 "--upper=4.0",
                 "--poll-ms=200",
-                "--cpu-roots=postgres=" + ProcessorTime.postmasterPid())) {
+                "--cpu-roots=postgres=" + ProcessorTime.postmasterPid(jdbc))) {
             var output = peer.output();
             System.out.println("\nThe db-scheduler peer (bench/peer-dispatch), same fake Cloud API, same PostgreSQL:");
             output.lines()

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.TreeMap;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * Processor time (user + system) spent by this JVM and by the PostgreSQL server's processes, read from
@@ -101,13 +102,12 @@ public record ProcessorTime(Duration jvm, Duration postgres, Map<String, Long> j
         return process.info().command().map(c -> c.endsWith("/postgres")).orElse(false);
     }
 
-    /** The PostgreSQL server's main process (its backends are its children), if one runs. */
-    public static long postmasterPid() {
-        return ProcessHandle.allProcesses()
-                .filter(ProcessorTime::isPostgres)
-                .filter(p -> p.parent().map(parent -> !isPostgres(parent)).orElse(true))
-                .findFirst()
-                .orElseThrow()
+    /** The pid of the PostgreSQL server this connection reaches: its backend's parent, the postmaster. */
+    public static long postmasterPid(JdbcClient jdbc) {
+        var backend = jdbc.sql("select pg_backend_pid()").query(Long.class).single();
+        return ProcessHandle.of(backend)
+                .flatMap(ProcessHandle::parent)
+                .orElseThrow(() -> new IllegalStateException("PostgreSQL is not a process on this machine"))
                 .pid();
     }
 

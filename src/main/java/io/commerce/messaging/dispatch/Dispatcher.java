@@ -1,15 +1,11 @@
 package io.commerce.messaging.dispatch;
 
 import io.commerce.messaging.MessagingProperties;
-import io.commerce.messaging.outbox.MessageRow;
 import io.commerce.messaging.outbox.Pacing;
 import io.commerce.messaging.outbox.SendLifecycle;
 import io.commerce.shared.Channel;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.List;
-import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.Executors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -18,7 +14,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Drains the outbox: claims due messages per channel within the channel's throughput budget (FOR UPDATE
- * SKIP LOCKED, so instances never take the same row) and sends each on its own virtual thread. Rows left
+ * SKIP LOCKED, so instances never take the same row) and hands the batch to the {@link MessageSender}. Rows left
  * in {@code sending} by a crashed instance are resolved by {@link #resolveStuckSends()}.
  */
 @Component
@@ -70,29 +66,10 @@ class Dispatcher {
             pacing.spend(budget, rows.size());
             return rows;
         });
-        sendAll(claimed);
+        if (!claimed.isEmpty()) {
+            sender.recordSent(sender.process(claimed));
+        }
         return claimed.size();
-    }
-
-    /** Sends every row on its own virtual thread, then records the accepted ones together. */
-    private void sendAll(List<MessageRow> rows) {
-        if (rows.isEmpty()) {
-            return;
-        }
-        var accepted = new ConcurrentLinkedQueue<MessageSender.Accepted>();
-        try (var threads = Executors.newVirtualThreadPerTaskExecutor()) {
-            rows.forEach(row -> threads.submit(() -> {
-                try {
-                    sender.process(row).ifPresent(accepted::add);
-                } catch (RuntimeException e) {
-                    log.error(
-                            "sending message {} failed unexpectedly; it is retried after the sending timeout",
-                            row.id(),
-                            e);
-                }
-            }));
-        }
-        sender.recordSent(List.copyOf(accepted));
     }
 
     /**

@@ -1,27 +1,20 @@
 package io.commerce.messaging.dispatch;
 
 import io.commerce.messaging.MessageSent;
-import io.commerce.messaging.MessagingProperties;
 import io.commerce.messaging.OutboundContent.Template;
 import io.commerce.messaging.channel.Channels;
 import io.commerce.messaging.channel.FailureKind;
 import io.commerce.messaging.channel.OutgoingMessage;
 import io.commerce.messaging.channel.SendOutcome;
-import io.commerce.messaging.guardrails.Guardrails;
-import io.commerce.messaging.guardrails.PolicyGate;
-import io.commerce.messaging.guardrails.ServiceWindow;
-import io.commerce.messaging.outbox.MessageReads;
 import io.commerce.messaging.outbox.MessageRow;
-import io.commerce.messaging.outbox.Pacing;
 import io.commerce.messaging.outbox.SendLifecycle;
 import io.commerce.messaging.templates.TemplateCatalogue;
-import io.commerce.shared.Purpose;
 import java.time.Clock;
-import java.time.Duration;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.Executors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
@@ -30,10 +23,10 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Sends one claimed message: checks the rules again (consent may have been withdrawn, the window may have
- * closed since it was queued), keeps the pair gap and calls the channel's gateway. Failures are recorded
- * at once; accepted sends are returned so the dispatcher records a whole batch of them in one transaction
- * ({@link #recordSent}).
+ * Sends a claimed batch: checks the rules again (consent may have been withdrawn, the window may have closed
+ * since it was queued; {@link Rechecks}), keeps the pair gap and calls the channel's gateway for each message
+ * that may go. Failures are recorded at once; accepted sends are returned so the dispatcher records the whole
+ * batch of them in one transaction ({@link #recordSent}).
  */
 @Component
 public class MessageSender {
@@ -41,10 +34,8 @@ public class MessageSender {
     private static final Logger log = LoggerFactory.getLogger(MessageSender.class);
 
     private final Channels channels;
-    private final PolicyGate policy;
-    private final Pacing pacing;
+    private final Rechecks rechecks;
     private final TemplateCatalogue templates;
-    private final MessageReads reads;
     private final SendLifecycle lifecycle;
     private final Failures failures;
     private final MessagingMetrics metrics;
@@ -52,32 +43,21 @@ public class MessageSender {
     private final TransactionTemplate transaction;
     private final RetriedTransactions transactions;
     private final Clock clock;
-    private final Guardrails guardrails;
-    private final boolean guardrailsEnabled;
-    private final Duration frequencyCapPeriod;
-    private final ServiceWindow window;
-    private final Duration conversationWindow;
 
     MessageSender(
             Channels channels,
-            PolicyGate policy,
-            ServiceWindow window,
-            Pacing pacing,
+            Rechecks rechecks,
             TemplateCatalogue templates,
-            MessageReads reads,
             SendLifecycle lifecycle,
             Failures failures,
             MessagingMetrics metrics,
             ApplicationEventPublisher events,
             TransactionTemplate transaction,
             RetriedTransactions transactions,
-            MessagingProperties properties,
             Clock clock) {
         this.channels = channels;
-        this.policy = policy;
-        this.pacing = pacing;
+        this.rechecks = rechecks;
         this.templates = templates;
-        this.reads = reads;
         this.lifecycle = lifecycle;
         this.failures = failures;
         this.metrics = metrics;
@@ -85,49 +65,58 @@ public class MessageSender {
         this.transaction = transaction;
         this.transactions = transactions;
         this.clock = clock;
-        var settings = properties.guardrails();
-        this.guardrailsEnabled = settings.enabled();
-        this.frequencyCapPeriod = settings.frequencyCapPeriod();
-        this.window = window;
-        this.conversationWindow = settings.conversationWindow();
-        this.guardrails = new Guardrails(
-                new Guardrails.QuietHours(settings.quietHoursStart(), settings.quietHoursEnd()),
-                new Guardrails.FrequencyCap(settings.frequencyCapMax(), settings.frequencyCapPeriod()),
-                new Guardrails.MinimumGap(settings.minimumGap()));
     }
 
     /** A message the provider accepted, waiting to be recorded with its batch. */
     public record Accepted(MessageRow row, String providerMessageId) {}
 
-    /** Sends the message; returns it when the provider accepted it, having recorded anything else. */
-    Optional<Accepted> process(MessageRow row) {
-        var refusal = policy.check(
-                row.customerId(),
-                row.recipient(),
-                row.channel(),
-                row.purpose(),
-                row.category(),
-                row.content(),
-                row.smsText() != null);
-        if (refusal.isPresent()) {
-            transaction.executeWithoutResult(status -> failures.refused(row, refusal.get()));
-            metrics.sent(row, "refused");
-            return Optional.empty();
-        }
-        var hold = hold(row);
-        if (hold.isPresent()) {
-            lifecycle.defer(row.id(), hold.get().until(), hold.get().reason(), clock.instant());
-            metrics.sent(row, "held_" + hold.get().reason().toLowerCase());
-            return Optional.empty();
-        }
-        if (!channels.settings(row.channel()).pairGap().isZero()) {
-            var busyUntil = pacing.recipientBusyUntil(row.channel(), row.recipient(), clock.instant());
-            if (busyUntil.isPresent()) {
-                lifecycle.defer(row.id(), busyUntil.get(), null, clock.instant());
-                metrics.sent(row, "deferred");
-                return Optional.empty();
+    /**
+     * Checks a claimed batch again ({@link Rechecks}), records what may not go or must wait, and sends the
+     * rest, each on its own virtual thread; returns the sends the provider accepted, to be recorded together.
+     */
+    List<Accepted> process(List<MessageRow> rows) {
+        var going = new ArrayList<MessageRow>();
+        var waiting = new ArrayList<SendLifecycle.Deferral>();
+        for (var verdict : rechecks.decide(rows)) {
+            switch (verdict) {
+                case Rechecks.Go go -> going.add(go.row());
+                case Rechecks.Refused refused -> {
+                    transaction.executeWithoutResult(status -> failures.refused(refused.row(), refused.refusal()));
+                    metrics.sent(refused.row(), "refused");
+                }
+                case Rechecks.Waits waits -> {
+                    waiting.add(new SendLifecycle.Deferral(waits.row().id(), waits.until(), waits.heldReason()));
+                    metrics.sent(
+                            waits.row(),
+                            waits.heldReason() == null
+                                    ? "deferred"
+                                    : "held_" + waits.heldReason().toLowerCase());
+                }
             }
         }
+        lifecycle.deferAll(waiting, clock.instant());
+        return sendAll(going);
+    }
+
+    private List<Accepted> sendAll(List<MessageRow> rows) {
+        var accepted = new ConcurrentLinkedQueue<Accepted>();
+        try (var threads = Executors.newVirtualThreadPerTaskExecutor()) {
+            rows.forEach(row -> threads.submit(() -> {
+                try {
+                    sent(row).ifPresent(accepted::add);
+                } catch (RuntimeException e) {
+                    log.error(
+                            "sending message {} failed unexpectedly; it is retried after the sending timeout",
+                            row.id(),
+                            e);
+                }
+            }));
+        }
+        return List.copyOf(accepted);
+    }
+
+    /** Sends one message that passed the rules; returns it when the provider accepted it, having recorded anything else. */
+    private Optional<Accepted> sent(MessageRow row) {
         return switch (send(row)) {
             case SendOutcome.Accepted accepted -> Optional.of(new Accepted(row, accepted.providerMessageId()));
             case SendOutcome.Failed failed -> {
@@ -137,25 +126,6 @@ public class MessageSender {
                 yield Optional.empty();
             }
         };
-    }
-
-    /**
-     * Marketing only: quiet hours, the frequency cap and the least gap (queried only when they apply); the
-     * first and last not while the customer is in a conversation with us on the message's channel.
-     */
-    private Optional<Guardrails.Hold> hold(MessageRow row) {
-        if (!guardrailsEnabled || row.purpose() != Purpose.MARKETING) {
-            return Optional.empty();
-        }
-        var now = clock.instant();
-        var zone = row.timezone() == null ? ZoneOffset.UTC : ZoneId.of(row.timezone());
-        return guardrails.check(
-                row.purpose(),
-                now,
-                zone,
-                reads.marketingSentSince(row.customerId(), now.minus(frequencyCapPeriod)),
-                reads.lastSentTo(row.customerId()),
-                window.heardFromWithin(row.channel(), row.recipient(), conversationWindow));
     }
 
     /**

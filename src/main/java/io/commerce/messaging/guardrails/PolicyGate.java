@@ -6,6 +6,9 @@ import io.commerce.messaging.OutboundContent;
 import io.commerce.messaging.channel.Channels;
 import io.commerce.shared.Channel;
 import io.commerce.shared.Purpose;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -27,13 +30,47 @@ public class PolicyGate {
     private final ConsentService consents;
     private final ServiceWindow window;
     private final Channels channels;
+    private final Clock clock;
+    private final Facts live;
 
-    PolicyGate(ConsentService consents, ServiceWindow window, Channels channels) {
+    PolicyGate(ConsentService consents, ServiceWindow window, Channels channels, Clock clock) {
         this.consents = consents;
         this.window = window;
         this.channels = channels;
+        this.clock = clock;
+        this.live = new Facts() {
+            @Override
+            public boolean consented(String customerId, Channel channel, Purpose purpose) {
+                return consents.isGranted(customerId, channel, purpose);
+            }
+
+            @Override
+            public boolean windowOpen(Channel channel, String phone) {
+                return window.isOpen(channel, phone);
+            }
+
+            @Override
+            public boolean heardFromWithin(Channel channel, String phone, Duration within) {
+                return window.heardFromWithin(channel, phone, within);
+            }
+        };
     }
 
+    /**
+     * What the rules need to know about these customers and numbers, read in two statements (their grants,
+     * and when the numbers last wrote within the service window or {@code heardWithin}, the longer).
+     */
+    public Facts factsAbout(Collection<String> customerIds, Collection<String> phones, Duration heardWithin) {
+        var readWithin = heardWithin.compareTo(window.length()) > 0 ? heardWithin : window.length();
+        return new Facts.Known(
+                consents.grantsOf(customerIds),
+                window.lastHeardAmong(phones, readWithin),
+                readWithin,
+                window.length(),
+                clock.instant());
+    }
+
+    /** The rules for one message, each fact read from the database when a rule needs it. */
     public Optional<Refusal> check(
             String customerId,
             String phone,
@@ -42,6 +79,19 @@ public class PolicyGate {
             MessageCategory category,
             OutboundContent content,
             boolean hasSmsText) {
+        return check(customerId, phone, channel, purpose, category, content, hasSmsText, live);
+    }
+
+    /** The rules for one message, asking {@code facts}. */
+    public Optional<Refusal> check(
+            String customerId,
+            String phone,
+            Channel channel,
+            Purpose purpose,
+            MessageCategory category,
+            OutboundContent content,
+            boolean hasSmsText,
+            Facts facts) {
         if (phone == null) {
             return Optional.of(new Refusal("NO_PHONE_NUMBER", "the customer has no phone number"));
         }
@@ -51,7 +101,7 @@ public class PolicyGate {
                     "this content cannot be sent by SMS (only text and templates with SMS text)"));
         }
         // the window is looked up only when it matters: free-form on WhatsApp, or no consent on record
-        var windowOpen = new Lazy(() -> window.isOpen(channel, phone));
+        var windowOpen = new Lazy(() -> facts.windowOpen(channel, phone));
         if (channel == Channel.WHATSAPP && content.isFreeForm() && !windowOpen.get()) {
             return Optional.of(new Refusal(
                     "SERVICE_WINDOW_CLOSED",
@@ -61,7 +111,7 @@ public class PolicyGate {
         // a transactional message may ride an open window; when the window was read already, it is asked first
         var windowCarries = purpose == Purpose.TRANSACTIONAL;
         var consented = (windowCarries && windowOpen.answered() && windowOpen.get())
-                || consents.isGranted(customerId, channel, purpose)
+                || facts.consented(customerId, channel, purpose)
                 || (windowCarries && windowOpen.get());
         if (!consented) {
             return Optional.of(new Refusal(

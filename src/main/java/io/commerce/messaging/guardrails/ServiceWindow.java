@@ -9,6 +9,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -54,22 +56,38 @@ public class ServiceWindow {
 
     /** The channels whose window is open, for each of these numbers that has one. */
     private Map<String, Set<Channel>> openAmong(Collection<String> phones) {
+        var open = new HashMap<String, Set<Channel>>();
+        lastHeardAmong(phones, length).forEach((phone, channels) -> open.put(phone, channels.keySet()));
+        return open;
+    }
+
+    /** When each of these numbers last wrote to us, per channel, where that was within {@code within} from now. */
+    Map<String, Map<Channel, Instant>> lastHeardAmong(Collection<String> phones, Duration within) {
+        var heard = new HashMap<String, Map<Channel, Instant>>();
+        if (phones.isEmpty()) {
+            return heard;
+        }
         // every channel named, so that the lookup uses the (channel, phone) key
-        return jdbc
-                .sql("""
-                        select channel, phone from service_window
+        jdbc.sql("""
+                        select channel, phone, last_inbound_at from service_window
                          where channel = any(:channels) and phone = any(:phones) and last_inbound_at > :since
                         """)
                 .param(
                         "channels",
                         Arrays.stream(Channel.values()).map(Channel::name).toArray(String[]::new))
-                .param("phones", phones.toArray(String[]::new))
-                .param("since", Timestamp.from(clock.instant().minus(length)))
-                .query((rs, n) -> Map.entry(rs.getString("phone"), Channel.valueOf(rs.getString("channel"))))
-                .list()
-                .stream()
-                .collect(Collectors.groupingBy(
-                        Map.Entry::getKey, Collectors.mapping(Map.Entry::getValue, Collectors.toSet())));
+                .param("phones", phones.stream().distinct().toArray(String[]::new))
+                .param("since", Timestamp.from(clock.instant().minus(within)))
+                .query(rs -> {
+                    heard.computeIfAbsent(rs.getString("phone"), phone -> new EnumMap<>(Channel.class))
+                            .put(
+                                    Channel.valueOf(rs.getString("channel")),
+                                    rs.getTimestamp("last_inbound_at").toInstant());
+                });
+        return heard;
+    }
+
+    Duration length() {
+        return length;
     }
 
     /** Whether the customer wrote to us on this channel within {@code within}, from now. */

@@ -136,25 +136,31 @@ public class MessageReads {
                 .map(Timestamp::toInstant);
     }
 
-    /** When the customer's marketing messages were sent since {@code since}, oldest first (all channels). */
-    public List<Instant> marketingSentSince(String customerId, Instant since) {
-        return outbox.sql("select c.at from message_status_change c join message m on m.id = c.message_id"
-                        + " where m.customer_id = :customer and m.purpose = 'MARKETING' and c.status = 'SENT'"
-                        + " and c.at > :since order by c.at")
-                .param("customer", customerId)
-                .param("since", ts(since))
-                .query((rs, n) -> rs.getTimestamp(1).toInstant())
-                .list();
-    }
+    /** A message that went to a customer, with its purpose. */
+    public record Sent(String customerId, Purpose purpose, Instant at) {}
 
-    /** When the customer was last sent a message of any kind. */
-    public Optional<Instant> lastSentTo(String customerId) {
-        return outbox.sql("select max(c.at) from message_status_change c join message m on m.id = c.message_id"
-                        + " where m.customer_id = :customer and c.status = 'SENT'")
-                .param("customer", customerId)
-                .query((rs, n) -> rs.getTimestamp(1))
-                .optional()
-                .map(Timestamp::toInstant);
+    /** What went to these customers after {@code since}, oldest first: what the guardrails count. */
+    public List<Sent> sentSince(Collection<String> customerIds, Instant since) {
+        if (customerIds.isEmpty()) {
+            return List.of();
+        }
+        // driven from the customers' messages: the lateral subquery keeps the planner from scanning every status
+        // change, as it does while a freshly snapshotted campaign's rows have no statistics yet
+        return outbox.sql("""
+                        select m.customer_id, m.purpose, c.at from message m
+                         cross join lateral (select at from message_status_change c
+                                              where c.message_id = m.id and c.status = 'SENT' and c.at > :since
+                                              limit 1) c
+                         where m.customer_id = any(:customers)
+                         order by c.at
+                        """)
+                .param("customers", customerIds.stream().distinct().toArray(String[]::new))
+                .param("since", ts(since))
+                .query((rs, n) -> new Sent(
+                        rs.getString(1),
+                        Purpose.valueOf(rs.getString(2)),
+                        rs.getTimestamp(3).toInstant()))
+                .list();
     }
 
     /** How many of the customer's messages of this channel and purpose a sender claimed after {@code since} and still has. */

@@ -6,7 +6,11 @@ import io.commerce.shared.Channel;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Optional;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -67,28 +71,38 @@ public class Pacing {
     }
 
     /**
-     * Takes the recipient's slot if the pair gap has passed since the last send to them; otherwise tells
-     * when it will have.
+     * Takes the slot of each of these recipients whose pair gap has passed since the last send to them (one
+     * statement, numbers in a fixed order so that concurrent claims lock them alike); tells, for each of the
+     * others, when it will have.
      */
-    public Optional<Instant> recipientBusyUntil(Channel channel, String phone, Instant now) {
+    public Map<String, Instant> takeRecipientSlots(Channel channel, Collection<String> phones, Instant now) {
         var gap = channels.settings(channel).pairGap();
-        var taken = jdbc.sql("""
-                        insert into recipient_pace (phone, last_sent_at) values (:phone, :now)
+        var wanted = new TreeSet<>(phones);
+        if (wanted.isEmpty()) {
+            return Map.of();
+        }
+        var taken = Set.copyOf(jdbc.sql("""
+                        insert into recipient_pace (phone, last_sent_at)
+                        select phone, :now from unnest(cast(:phones as text[])) phone order by phone
                         on conflict (phone) do update set last_sent_at = excluded.last_sent_at
                          where recipient_pace.last_sent_at <= :free
+                        returning phone
                         """)
-                .param("phone", phone)
+                .param("phones", wanted.toArray(String[]::new))
                 .param("now", Timestamp.from(now))
                 .param("free", Timestamp.from(now.minus(gap)))
-                .update();
-        if (taken == 1) {
-            return Optional.empty();
+                .query(String.class)
+                .list());
+        wanted.removeAll(taken);
+        if (wanted.isEmpty()) {
+            return Map.of();
         }
-        var last = jdbc.sql("select last_sent_at from recipient_pace where phone = :phone")
-                .param("phone", phone)
-                .query(Timestamp.class)
-                .single()
-                .toInstant();
-        return Optional.of(last.plus(gap));
+        var busy = new HashMap<String, Instant>();
+        jdbc.sql("select phone, last_sent_at from recipient_pace where phone = any(:phones)")
+                .param("phones", wanted.toArray(String[]::new))
+                .query(rs -> {
+                    busy.put(rs.getString(1), rs.getTimestamp(2).toInstant().plus(gap));
+                });
+        return busy;
     }
 }

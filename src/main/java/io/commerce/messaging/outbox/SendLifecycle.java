@@ -129,18 +129,31 @@ public class SendLifecycle {
                 .update();
     }
 
+    /** A claimed message that waits after all: until when, and why when a guardrail holds it. */
+    public record Deferral(UUID id, Instant until, String heldReason) {}
+
     /**
-     * Back to the queue until {@code until} without spending an attempt: pacing (the pair gap) or a
-     * guardrail, whose reason ({@code heldReason}, null for pacing) is shown on the message.
+     * Back to the queue until their moments without spending an attempt, in one statement: pacing (the pair
+     * gap) or a guardrail, whose reason ({@code heldReason}, null for pacing) is shown on the message.
      */
-    public void defer(UUID id, Instant until, String heldReason, Instant now) {
-        outbox.sql("update message set status = 'QUEUED', next_attempt_at = :until, held_reason = :reason,"
-                        + " attempts = greatest(attempts - 1, 0), sending_since = null, updated_at = :now"
-                        + " where id = :id and status = 'SENDING'")
-                .param("until", ts(until))
-                .param("reason", heldReason)
+    public void deferAll(List<Deferral> deferrals, Instant now) {
+        if (deferrals.isEmpty()) {
+            return;
+        }
+        outbox.sql("""
+                        update message m set status = 'QUEUED', next_attempt_at = d.until, held_reason = d.reason,
+                               attempts = greatest(m.attempts - 1, 0), sending_since = null, updated_at = :now
+                          from unnest(cast(cast(:ids as text[]) as uuid[]),
+                                      cast(cast(:untils as text[]) as timestamptz[]),
+                                      cast(:reasons as text[])) as d(id, until, reason)
+                         where m.id = d.id and m.status = 'SENDING'
+                        """)
+                .param("ids", deferrals.stream().map(d -> d.id().toString()).toArray(String[]::new))
+                .param(
+                        "untils",
+                        deferrals.stream().map(d -> d.until().toString()).toArray(String[]::new))
+                .param("reasons", deferrals.stream().map(Deferral::heldReason).toArray(String[]::new))
                 .param("now", ts(now))
-                .param("id", id)
                 .update();
     }
 

@@ -384,6 +384,38 @@ class DispatcherTest {
         PROVIDER.verify(0, postRequestedFor(urlEqualTo(MESSAGES)));
     }
 
+    /** The batch is re-checked together: each message against its own customer's consent and window. */
+    @Test
+    void aBatchIsRecheckedMessageByMessageWhenItsFactsAreReadTogether() {
+        var otherPhone = MessagingFixtures.uniquePhone();
+        var other = newCustomer(otherPhone);
+        consents.record(
+                other, Channel.WHATSAPP, Purpose.MARKETING, new ConsentChange(ConsentStatus.GRANTED, "test", null));
+        openWindow(phone, Instant.now().minus(Duration.ofHours(1)));
+        openWindow(otherPhone, Instant.now().minus(Duration.ofHours(1)));
+        var withdrawn = queueMarketing();
+        var answer = queueText(customerId);
+        var going = queueMarketingTo(other);
+        var late = queueText(other);
+        consents.record(
+                customerId,
+                Channel.WHATSAPP,
+                Purpose.MARKETING,
+                new ConsentChange(ConsentStatus.WITHDRAWN, "account-settings", null));
+        openWindow(otherPhone, Instant.now().minus(Duration.ofHours(25))); // the other's window closed meanwhile
+
+        dispatcher.dispatchOnce(Channel.WHATSAPP);
+
+        assertThat(reads.find(withdrawn).orElseThrow().status()).isEqualTo(MessageStatus.CANCELLED);
+        assertThat(reads.find(answer).orElseThrow().status()).isEqualTo(MessageStatus.SENT);
+        assertThat(reads.find(going).orElseThrow().status()).isEqualTo(MessageStatus.SENT);
+        assertThat(reads.find(late).orElseThrow()).satisfies(row -> {
+            assertThat(row.status()).isEqualTo(MessageStatus.FAILED);
+            assertThat(row.errorCode()).isEqualTo("SERVICE_WINDOW_CLOSED");
+        });
+        PROVIDER.verify(2, postRequestedFor(urlEqualTo(MESSAGES)));
+    }
+
     @Test
     void freeFormIsNotSentOnceTheWindowHasClosed() {
         openWindow(Instant.now().minus(Duration.ofHours(1)));
@@ -639,9 +671,24 @@ class DispatcherTest {
     }
 
     private UUID queueMarketing() {
+        return queueMarketingTo(customerId);
+    }
+
+    private UUID queueText(String customer) {
         return UUID.fromString(messaging
                 .send(new SendCommand(
-                        customerId,
+                        customer,
+                        Purpose.TRANSACTIONAL,
+                        Channel.WHATSAPP,
+                        new OutboundContent.Text("Your parcel is at the door", false),
+                        null))
+                .messageId());
+    }
+
+    private UUID queueMarketingTo(String customer) {
+        return UUID.fromString(messaging
+                .send(new SendCommand(
+                        customer,
                         Purpose.MARKETING,
                         Channel.WHATSAPP,
                         new OutboundContent.Template(
@@ -668,6 +715,10 @@ class DispatcherTest {
     }
 
     private void openWindow(Instant lastInbound) {
+        openWindow(phone, lastInbound);
+    }
+
+    private void openWindow(String phone, Instant lastInbound) {
         jdbc.sql("insert into service_window (channel, phone, last_inbound_at) values ('WHATSAPP', ?, ?)"
                         + " on conflict (channel, phone) do update set last_inbound_at = excluded.last_inbound_at")
                 .param(phone)

@@ -122,6 +122,37 @@ class GuardrailsDispatchTest {
     }
 
     @Test
+    void aSecondMarketingMessageToOneCustomerInTheSameBatchWaitsForTheLeastGap() {
+        var customer = customerIn("Etc/GMT-12");
+        var first = queue(customer, Purpose.MARKETING);
+        var second = queue(customer, Purpose.MARKETING);
+
+        dispatcher.dispatchOnce(Channel.WHATSAPP);
+
+        assertThat(reads.find(first).orElseThrow().attempts()).isEqualTo(1);
+        var held = messaging.get(second.toString());
+        assertThat(held.status()).isEqualTo(MessageStatus.QUEUED);
+        assertThat(held.heldReason()).isEqualTo("MINIMUM_GAP"); // not only the pair gap: the batch counts its own
+        assertThat(held.nextAttemptAt()).isCloseTo(Instant.now().plusSeconds(1), within());
+    }
+
+    @Test
+    void theFrequencyCapCountsWhatTheSameBatchLetsGo() {
+        var customer = customerIn("Etc/GMT-12");
+        var oldest = Instant.now().minus(Duration.ofDays(2));
+        sentMarketing(customer, oldest);
+        var first = queue(customer, Purpose.MARKETING);
+        var second = queue(customer, Purpose.MARKETING);
+
+        dispatcher.dispatchOnce(Channel.WHATSAPP);
+
+        assertThat(reads.find(first).orElseThrow().attempts()).isEqualTo(1);
+        var held = messaging.get(second.toString());
+        assertThat(held.heldReason()).isEqualTo("FREQUENCY_CAP");
+        assertThat(held.nextAttemptAt()).isCloseTo(oldest.plus(Duration.ofDays(7)), within());
+    }
+
+    @Test
     void transactionalMessagesAreNotHeld() {
         var customer = customerIn("UTC");
         var id = queue(customer, Purpose.TRANSACTIONAL);
