@@ -8,6 +8,7 @@ import io.commerce.messaging.channel.ProviderEndpoint;
 import io.commerce.messaging.channel.SendOutcome;
 import io.commerce.messaging.channel.ServiceUrl;
 import io.commerce.shared.Channel;
+import java.net.URI;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -83,10 +84,10 @@ public class WhatsAppGateway implements ChannelGateway {
 
     private JsonNode post(Map<String, Object> body) {
         return client.post()
-                .uri(messagesUrl())
+                .uri(URI.create(messagesUrl())) // a plain URI: no template to expand for every message
                 .header("Authorization", "Bearer " + token())
                 .contentType(MediaType.APPLICATION_JSON)
-                .body(json.writeValueAsString(body))
+                .body(json.writeValueAsBytes(body))
                 .retrieve()
                 .body(JsonNode.class);
     }
