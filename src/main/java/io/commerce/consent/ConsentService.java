@@ -3,10 +3,13 @@ package io.commerce.consent;
 import io.commerce.customer.CustomerService;
 import io.commerce.shared.Channel;
 import io.commerce.shared.Purpose;
+import io.commerce.shared.ReadTogether;
 import io.commerce.shared.Upserted;
 import java.time.Clock;
 import java.util.Collection;
+import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -19,12 +22,15 @@ public class ConsentService {
     private final CustomerService customers;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final ReadTogether<String, Set<Grant>> granted;
 
     ConsentService(ConsentLedger ledger, CustomerService customers, ApplicationEventPublisher events, Clock clock) {
         this.ledger = ledger;
         this.customers = customers;
         this.events = events;
         this.clock = clock;
+        this.granted = new ReadTogether<>(customerIds -> ledger.grantsOf(customerIds).stream()
+                .collect(Collectors.groupingBy(Grant::customerId, Collectors.toSet())));
     }
 
     /**
@@ -64,7 +70,22 @@ public class ConsentService {
      * sends, and a read-only transaction around one read cost a round trip more each time.
      */
     public boolean isGranted(String customerId, Channel channel, Purpose purpose) {
-        return ledger.isGranted(customerId, channel, purpose);
+        var grant = new Grant(customerId, channel, purpose);
+        return granted.get(
+                        customerId,
+                        () -> Optional.of(
+                                ledger.isGranted(customerId, channel, purpose) ? Set.of(grant) : Set.<Grant>of()))
+                .orElse(Set.of())
+                .contains(grant);
+    }
+
+    /**
+     * Runs {@code work} with these customers' grants read first, in one statement, for the {@link #isGranted}
+     * questions asked inside ({@link ReadTogether}): for a caller about to queue messages to many customers in
+     * one transaction.
+     */
+    public void readTogether(Collection<String> customerIds, Runnable work) {
+        granted.during(customerIds, work);
     }
 
     /**

@@ -12,6 +12,7 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -112,12 +113,17 @@ public class CustomerService {
         if (customerIds.isEmpty()) {
             return Map.of();
         }
+        // by primary key alone, the rest filtered here: given "erased_at is null" too, PostgreSQL may combine the
+        // key with the partial phone index and read that whole index (it did, 3 ms a lookup of 20, after a bulk load)
         return jdbc
-                .sql("select * from customer where id = any(:ids) and created_at is not null and erased_at is null")
+                .sql("select * from customer where id = any(:ids)")
                 .param("ids", customerIds.toArray(String[]::new))
-                .query(this::profile)
+                .query((row, n) -> row.getTimestamp("created_at") == null || row.getTimestamp("erased_at") != null
+                        ? null
+                        : profile(row, n))
                 .list()
                 .stream()
+                .filter(Objects::nonNull)
                 .collect(Collectors.toMap(CustomerProfile::customerId, Function.identity()));
     }
 

@@ -151,8 +151,8 @@ public class MessagingService {
 
     /**
      * As {@link #queueTogether(Runnable)}, for messages to these customers (as the caller read them): they are
-     * not read again, and their service windows are read first in one query (instead of two reads per
-     * message): for a caller answering many customers at once, like the router a webhook batch's messages.
+     * not read again, and their consents and service windows are read first, one query each (instead of
+     * reads per message): for a caller answering many customers at once, like the router a webhook batch's messages.
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public void queueTogether(Map<String, CustomerProfile> customers, Runnable work) {
@@ -160,7 +160,7 @@ public class MessagingService {
                 .map(CustomerProfile::phone)
                 .filter(Objects::nonNull)
                 .toList();
-        recipients.with(customers, () -> window.readTogether(phones, () -> outbox.together(work)));
+        recipients.with(customers, () -> policy.readTogether(customers.keySet(), phones, () -> outbox.together(work)));
     }
 
     /**

@@ -1,6 +1,8 @@
 package io.commerce.journey;
 
 import io.commerce.BenchmarkApp;
+import io.commerce.bench.ProcessorTime;
+import io.commerce.bench.Statements;
 import io.commerce.journey.engine.JourneyRunner;
 import java.lang.management.ManagementFactory;
 import java.util.Locale;
@@ -19,7 +21,7 @@ public final class JourneyRunnerBenchmark {
     public static void main(String[] args) throws Exception {
         var count = Integer.getInteger("enrollments", 40_000);
         var concurrency = Integer.getInteger("concurrency", 8);
-        try (var app = BenchmarkApp.start(
+        try (var app = BenchmarkApp.startWithStatements(
                 "--commerce.journey.runner-enabled=false",
                 "--commerce.messaging.dispatcher.enabled=false",
                 "--commerce.journey.batch-size=" + Integer.getInteger("batch", 1000),
@@ -33,10 +35,13 @@ public final class JourneyRunnerBenchmark {
             var rounds = warmUp(jdbc, runner);
 
             seed(jdbc, "run", count);
+            Statements.reset(jdbc);
             var compiledBefore = jit.getTotalCompilationTime();
+            var before = ProcessorTime.now();
             var started = System.nanoTime();
             var advanced = drain(runner);
             var seconds = (System.nanoTime() - started) / 1e9;
+            var spent = ProcessorTime.now().since(before);
             var compiling = jit.getTotalCompilationTime() - compiledBefore;
 
             System.out.printf(
@@ -59,6 +64,8 @@ public final class JourneyRunnerBenchmark {
                     Runtime.getRuntime().availableProcessors(),
                     rounds,
                     compiling);
+            System.out.printf("  %s%n  %s%n", spent.per(advanced, "enrollment"), spent.jvmPer(advanced, "enrollment"));
+            Statements.printTop(jdbc, 12);
         }
     }
 

@@ -8,7 +8,6 @@ import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -18,9 +17,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
-import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
-import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
-import org.springframework.jdbc.core.namedparam.SqlParameterSource;
+import java.util.function.UnaryOperator;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import tools.jackson.core.type.TypeReference;
@@ -33,12 +30,10 @@ public class Enrollments {
     private static final TypeReference<Map<String, String>> CONTEXT = new TypeReference<>() {};
 
     private final JdbcClient jdbc;
-    private final NamedParameterJdbcTemplate batch;
     private final JsonMapper json;
 
-    Enrollments(JdbcClient jdbc, NamedParameterJdbcTemplate batch, JsonMapper json) {
+    Enrollments(JdbcClient jdbc, JsonMapper json) {
         this.jdbc = jdbc;
-        this.batch = batch;
         this.json = json;
     }
 
@@ -162,59 +157,110 @@ public class Enrollments {
     /**
      * Writes what the steps decided: the next step and when (the step's memories added to the context, the
      * last answer cleared; an {@link Step.AwaitReply} waits for the customer's answer until its timeout), or
-     * the end, its outcome as status. A group's advances go in one batch and its ends in another, one round
+     * the end, its outcome as status. A group's advances go in one statement and its ends in another, one round
      * trip each. False when a lease was lost (the caller must roll back).
      */
     public boolean record(List<Decision> decisions, Instant now) {
-        var advances = new ArrayList<MapSqlParameterSource>();
-        var ends = new ArrayList<MapSqlParameterSource>();
-        for (var decision : decisions) {
-            var leased = new MapSqlParameterSource()
-                    .addValue("id", decision.enrollment().id())
-                    .addValue("token", decision.enrollment().claimToken())
-                    .addValue("now", Timestamp.from(now));
-            switch (decision.next()) {
-                case Step.Next wait ->
-                    advances.add(advance(leased, wait.step(), now.plus(wait.after()), null, false, wait.remember()));
-                case Step.AwaitReply wait ->
-                    advances.add(advance(
-                            leased, wait.step(), now.plus(wait.timeout()), wait.messageId(), true, wait.remember()));
-                case Step.End end ->
-                    ends.add(leased.addValue("status", status(end.outcome())).addValue("reason", end.reason()));
+        var advances = new ArrayList<Decision>();
+        var ends = new ArrayList<Decision>();
+        decisions.forEach(decision -> (decision.next() instanceof Step.End ? ends : advances).add(decision));
+        return advanced(advances, now) && ended(ends, now);
+    }
+
+    /** The steps that go on, in one statement; true when every enrollment was still leased as claimed. */
+    private boolean advanced(List<Decision> advances, Instant now) {
+        if (advances.isEmpty()) {
+            return true;
+        }
+        var steps = new String[advances.size()];
+        var runAts = new String[advances.size()];
+        var awaiting = new String[advances.size()];
+        var awaited = new String[advances.size()];
+        var remember = new String[advances.size()];
+        for (int i = 0; i < advances.size(); i++) {
+            switch (advances.get(i).next()) {
+                case Step.Next wait -> {
+                    steps[i] = String.valueOf(wait.step());
+                    runAts[i] = now.plus(wait.after()).toString();
+                    awaiting[i] = "false";
+                    remember[i] = json.writeValueAsString(wait.remember());
+                }
+                case Step.AwaitReply wait -> {
+                    steps[i] = String.valueOf(wait.step());
+                    runAts[i] = now.plus(wait.timeout()).toString();
+                    awaiting[i] = "true";
+                    awaited[i] = wait.messageId();
+                    remember[i] = json.writeValueAsString(wait.remember());
+                }
+                case Step.End end -> throw new IllegalArgumentException("an end is not an advance");
             }
         }
-        return updatedAll("""
-                        update enrollment set step = :step, next_run_at = :runAt, attempts = 0,
-                               context = (context - 'reply' - 'replyText' - 'replyChannel') || cast(:remember as jsonb),
-                               awaiting_reply = :awaiting, awaiting_message_id = :awaited,
+        return leased(
+                advances,
+                """
+                        update enrollment e set step = a.step, next_run_at = a.run_at, attempts = 0,
+                               context = (e.context - 'reply' - 'replyText' - 'replyChannel') || a.remember,
+                               awaiting_reply = a.awaiting, awaiting_message_id = a.awaited,
                                claim_token = null, claimed_until = null, updated_at = :now
-                         where id = :id and claim_token = :token
-                        """, advances) && updatedAll("""
-                        update enrollment set status = :status, exit_reason = :reason, awaiting_reply = false,
-                               claim_token = null, claimed_until = null, updated_at = :now
-                         where id = :id and claim_token = :token
-                        """, ends);
+                          from unnest(cast(cast(:ids as text[]) as uuid[]), cast(cast(:tokens as text[]) as uuid[]),
+                                      cast(cast(:steps as text[]) as int[]),
+                                      cast(cast(:runAts as text[]) as timestamptz[]),
+                                      cast(cast(:remember as text[]) as jsonb[]),
+                                      cast(cast(:awaiting as text[]) as boolean[]), cast(:awaited as text[]))
+                               as a(id, token, step, run_at, remember, awaiting, awaited)
+                         where e.id = a.id and e.claim_token = a.token
+                        """,
+                now,
+                spec -> spec.param("steps", steps)
+                        .param("runAts", runAts)
+                        .param("remember", remember)
+                        .param("awaiting", awaiting)
+                        .param("awaited", awaited));
     }
 
-    private MapSqlParameterSource advance(
-            MapSqlParameterSource leased,
-            int step,
-            Instant runAt,
-            String awaitedMessageId,
-            boolean awaitingReply,
-            Map<String, String> remember) {
-        return leased.addValue("step", step)
-                .addValue("runAt", Timestamp.from(runAt))
-                .addValue("remember", json.writeValueAsString(remember))
-                .addValue("awaiting", awaitingReply)
-                .addValue("awaited", awaitedMessageId);
+    /** The enrollments that end, in one statement; true when every one was still leased as claimed. */
+    private boolean ended(List<Decision> ends, Instant now) {
+        if (ends.isEmpty()) {
+            return true;
+        }
+        return leased(
+                ends,
+                """
+                        update enrollment e set status = x.status, exit_reason = x.reason, awaiting_reply = false,
+                               claim_token = null, claimed_until = null, updated_at = :now
+                          from unnest(cast(cast(:ids as text[]) as uuid[]), cast(cast(:tokens as text[]) as uuid[]),
+                                      cast(:statuses as text[]), cast(:reasons as text[])) as x(id, token, status, reason)
+                         where e.id = x.id and e.claim_token = x.token
+                        """,
+                now,
+                spec -> spec.param(
+                                "statuses",
+                                ends.stream()
+                                        .map(end -> status(((Step.End) end.next()).outcome()))
+                                        .toArray(String[]::new))
+                        .param(
+                                "reasons",
+                                ends.stream()
+                                        .map(end -> ((Step.End) end.next()).reason())
+                                        .toArray(String[]::new)));
     }
 
-    /** Runs the statement once per row in one batch; true when every run updated its row. */
-    private boolean updatedAll(String sql, List<MapSqlParameterSource> rows) {
-        return rows.isEmpty()
-                || Arrays.stream(batch.batchUpdate(sql, rows.toArray(SqlParameterSource[]::new)))
-                        .allMatch(updated -> updated == 1);
+    /** Runs an update of these decisions' enrollments, keyed by id and lease; true when it updated every one. */
+    private boolean leased(
+            List<Decision> decisions, String sql, Instant now, UnaryOperator<JdbcClient.StatementSpec> columns) {
+        var statement = jdbc.sql(sql)
+                .param(
+                        "ids",
+                        decisions.stream()
+                                .map(d -> d.enrollment().id().toString())
+                                .toArray(String[]::new))
+                .param(
+                        "tokens",
+                        decisions.stream()
+                                .map(d -> String.valueOf(d.enrollment().claimToken()))
+                                .toArray(String[]::new))
+                .param("now", Timestamp.from(now));
+        return columns.apply(statement).update() == decisions.size();
     }
 
     /**

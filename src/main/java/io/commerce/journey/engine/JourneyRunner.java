@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -106,16 +107,23 @@ public class JourneyRunner {
     private void advanceTogether(List<Enrollment> chunk) {
         if (chunk.size() > 1) {
             try {
-                transaction.executeWithoutResult(status -> messaging.queueTogether(() -> {
-                    var decisions = new ArrayList<Decision>(chunk.size());
-                    for (var enrollment : chunk) {
-                        decisions.add(new Decision(enrollment, decide(enrollment)));
-                        // what a step read stays out of the next one's flushes (dirty checks grow with each entity)
-                        entityManager.flush();
-                        entityManager.clear();
-                    }
-                    recordHeld(decisions);
-                }));
+                transaction.executeWithoutResult(status -> {
+                    // the chunk's customers, consents and windows read once for all its steps
+                    var found = customers.findAll(chunk.stream()
+                            .map(Enrollment::customerId)
+                            .distinct()
+                            .toList());
+                    messaging.queueTogether(found, () -> {
+                        var decisions = new ArrayList<Decision>(chunk.size());
+                        for (var enrollment : chunk) {
+                            decisions.add(new Decision(enrollment, decide(enrollment, found::containsKey)));
+                            // what a step read stays out of the next one's flushes (dirty checks grow with each entity)
+                            entityManager.flush();
+                            entityManager.clear();
+                        }
+                        recordHeld(decisions);
+                    });
+                });
                 return;
             } catch (RuntimeException any) {
                 // fall through: one by one, so each step gets its own outcome
@@ -126,8 +134,8 @@ public class JourneyRunner {
 
     private void advance(Enrollment enrollment) {
         try {
-            transaction.executeWithoutResult(
-                    status -> recordHeld(List.of(new Decision(enrollment, decide(enrollment)))));
+            transaction.executeWithoutResult(status ->
+                    recordHeld(List.of(new Decision(enrollment, decide(enrollment, customers::exists)))));
         } catch (LeaseLostException e) {
             log.warn("enrollment {} was taken over by another runner; this run is rolled back", enrollment.id());
         } catch (CommerceException refused) {
@@ -153,7 +161,7 @@ public class JourneyRunner {
         }
     }
 
-    private Step decide(Enrollment enrollment) {
+    private Step decide(Enrollment enrollment, Predicate<String> customerExists) {
         var journey = journeys.get(enrollment.journey());
         if (journey == null) {
             return Step.exit("JOURNEY_REMOVED");
@@ -161,7 +169,7 @@ public class JourneyRunner {
         if (!journey.enabled()) {
             return Step.exit("JOURNEY_DISABLED");
         }
-        if (!customers.exists(enrollment.customerId())) {
+        if (!customerExists.test(enrollment.customerId())) {
             return Step.exit("CUSTOMER_ERASED");
         }
         return journey.run(enrollment);

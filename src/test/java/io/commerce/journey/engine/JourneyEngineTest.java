@@ -289,6 +289,51 @@ class JourneyEngineTest {
     }
 
     @Test
+    void aStepWhoseLeaseAnotherRunnerTookWritesNothingWhileTheOthersAdvance() {
+        json(mvc, HttpMethod.PUT, "/api/v1/customers/" + customerId + "/consents/sms/marketing", """
+                {"status": "granted", "source": "checkout"}""")
+                .exchange();
+        var kept = enroll(Duration.ZERO);
+        var taken = enroll(Duration.ZERO);
+        var waiting = enroll(Duration.ZERO);
+        probe.behave(enrollment -> {
+            messaging.send(new SendCommand(
+                    customerId,
+                    Purpose.MARKETING,
+                    Channel.SMS,
+                    new OutboundContent.Text("hello", false),
+                    null,
+                    enrollment.origin()));
+            if (enrollment.triggerId().equals(taken)) {
+                // meanwhile another runner leased it again: its lease is no longer this runner's
+                jdbc.sql("update enrollment set claim_token = gen_random_uuid() where id = ?")
+                        .param(enrollment.id())
+                        .update();
+            }
+            return enrollment.triggerId().equals(waiting) ? Step.next(1, Duration.ofHours(1)) : Step.complete();
+        });
+
+        assertThat(runner.runOnce()).isEqualTo(3);
+
+        assertThat(status(kept)).isEqualTo("COMPLETED");
+        assertThat(status(waiting)).isEqualTo("ACTIVE");
+        assertThat(column("step::text", waiting)).isEqualTo("1");
+        assertThat(status(taken)).isEqualTo("ACTIVE");
+        assertThat(column("step::text", taken)).isEqualTo("0");
+        assertThat(jdbc.sql("select count(*) from message where origin_ref = ?")
+                        .param(enrollmentId(taken))
+                        .query(Long.class)
+                        .single())
+                .as("the taken step's message is rolled back with it")
+                .isZero();
+        assertThat(jdbc.sql("select count(*) from message where origin_ref = ?")
+                        .param(enrollmentId(kept))
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(1);
+    }
+
+    @Test
     void aSwitchedOffJourneyEnrollsNobodyAndEndsWhoIsIn() {
         var running = enroll(Duration.ofHours(1));
         probe.enabled(false);
