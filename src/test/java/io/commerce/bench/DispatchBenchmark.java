@@ -25,7 +25,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * snapshotted into the outbox and sent by the application's own dispatcher (every re-check on: consent,
  * window, quiet hours, frequency cap, minimum gap, pair gap) to a fast fake Cloud API in a process of its own
  * ({@code bench/fake-graph}). Measured from the launch to the last message sent, with the processor time the
- * JVM and PostgreSQL spent meanwhile; a first campaign to other customers warms up. Then, in the same run,
+ * JVM and PostgreSQL spent meanwhile; a first campaign to 60,000 other customers warms up (the peer warms up with as many). Then, in the same run,
  * against the same fake and PostgreSQL (a database of its own), the db-scheduler peer doing the same sends
  * ({@code bench/peer-dispatch}); prints both and the ratio. Run with {@code ./mvnw -Pbench verify
  * -Dbench=DispatchBenchmark} ({@code -Dbench.messages=30000}).
@@ -34,7 +34,8 @@ public final class DispatchBenchmark {
 
     public static void main(String[] args) throws Exception {
         var messages = Integer.getInteger("messages", 30_000);
-        var warm = Integer.getInteger("warmMessages", 30_000); // both sides: the JIT compiler done before measuring
+        var warm = Integer.getInteger(
+                "warmMessages", 60_000); // both sides: the JIT compiler (nearly) done before measuring
         var graphPort = 19_000 + (int) (ProcessHandle.current().pid() % 1_000);
         var settings = new ArrayList<>(List.of(
                 "--commerce.messaging.whatsapp.api-base-url=http://127.0.0.1:" + graphPort,
