@@ -27,7 +27,8 @@ public final class JourneyRunnerBenchmark {
                 "--commerce.journey.batch-size=" + Integer.getInteger("batch", 1000),
                 "--commerce.journey.concurrency=" + concurrency,
                 "--commerce.journey.steps-per-transaction=" + Integer.getInteger("chunk", 20),
-                "--spring.datasource.hikari.maximum-pool-size=" + (concurrency + 4))) {
+                "--spring.datasource.hikari.maximum-pool-size="
+                        + Integer.getInteger("pool", 10))) { // the shipped default
             var jdbc = app.getBean(JdbcClient.class);
             var runner = app.getBean(JourneyRunner.class);
 
