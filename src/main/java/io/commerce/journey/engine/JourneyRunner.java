@@ -1,7 +1,7 @@
 package io.commerce.journey.engine;
 
 import io.commerce.customer.CustomerService;
-import io.commerce.journey.engine.Enrollments.Decision;
+import io.commerce.journey.engine.Decisions.Decision;
 import io.commerce.messaging.MessagingService;
 import io.commerce.shared.CommerceException;
 import jakarta.persistence.EntityManager;
@@ -37,6 +37,7 @@ public class JourneyRunner {
 
     private final Map<String, Journey> journeys;
     private final Enrollments enrollments;
+    private final Decisions decisions;
     private final CustomerService customers;
     private final MessagingService messaging;
     private final TransactionTemplate transaction;
@@ -49,6 +50,7 @@ public class JourneyRunner {
     JourneyRunner(
             List<Journey> journeys,
             Enrollments enrollments,
+            Decisions decisions,
             CustomerService customers,
             MessagingService messaging,
             TransactionTemplate transaction,
@@ -59,6 +61,7 @@ public class JourneyRunner {
             EntityManager entityManager) {
         this.journeys = journeys.stream().collect(Collectors.toMap(Journey::name, Function.identity()));
         this.enrollments = enrollments;
+        this.decisions = decisions;
         this.customers = customers;
         this.messaging = messaging;
         this.transaction = transaction;
@@ -188,7 +191,7 @@ public class JourneyRunner {
      */
     private boolean record(List<Decision> decisions) {
         var now = clock.instant();
-        if (!enrollments.record(decisions, now)) {
+        if (!this.decisions.record(decisions, now)) {
             return false;
         }
         for (var decision : decisions) {

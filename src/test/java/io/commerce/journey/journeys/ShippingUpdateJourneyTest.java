@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.commerce.IntegrationTest;
+import io.commerce.journey.engine.Decisions;
 import io.commerce.journey.engine.Enrollments;
 import io.commerce.journey.engine.JourneyRunner;
 import io.commerce.journey.engine.Step;
@@ -139,7 +140,8 @@ class ShippingUpdateJourneyTest {
     }
 
     @Test
-    void aRunnerWhoseLeaseRanOutCannotAdvanceTheEnrollment(@Autowired Enrollments enrollments) {
+    void aRunnerWhoseLeaseRanOutCannotAdvanceTheEnrollment(
+            @Autowired Enrollments enrollments, @Autowired Decisions decisions) {
         var orderId = placeAndShip();
         var stale = enrollments.claimDue(100, Instant.now(), Duration.ZERO).stream()
                 .filter(e -> e.triggerId().equals(orderId + "/JD0146"))
@@ -148,7 +150,7 @@ class ShippingUpdateJourneyTest {
 
         runner.runOnce(); // another runner takes the expired lease over and completes the step
 
-        assertThat(enrollments.record(List.of(new Enrollments.Decision(stale, Step.exit("LATE"))), Instant.now()))
+        assertThat(decisions.record(List.of(new Decisions.Decision(stale, Step.exit("LATE"))), Instant.now()))
                 .isFalse();
         assertThat(status(orderId)).isEqualTo("COMPLETED");
         assertThat(messagesTo(customerId)).isEqualTo(1);
