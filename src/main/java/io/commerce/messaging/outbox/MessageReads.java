@@ -127,9 +127,18 @@ public class MessageReads {
                 .single();
     }
 
+    /**
+     * The earliest due moment among due messages: the first entry of each part of the dispatcher's due index
+     * (channel, marketing or not), four index probes; a plain {@code min} read the whole index, 200 ms a time
+     * with 400,000 messages queued.
+     */
     public Optional<Instant> oldestDue(Instant now) {
-        return outbox.sql(
-                        "select min(next_attempt_at) from message where status = 'QUEUED' and next_attempt_at <= :now")
+        return outbox.sql("""
+                        select min((select min(next_attempt_at) from message
+                                     where status = 'QUEUED' and channel = c.channel
+                                       and (purpose = 'MARKETING') = k.marketing and next_attempt_at <= :now))
+                          from (values ('WHATSAPP'), ('SMS')) as c(channel), (values (true), (false)) as k(marketing)
+                        """)
                 .param("now", ts(now))
                 .query((rs, n) -> rs.getTimestamp(1))
                 .optional()
