@@ -22,8 +22,10 @@ import java.util.Locale;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -89,13 +91,27 @@ class WhatsAppWebhookController {
             required = true,
             description = "sha256=<hex HMAC-SHA256 of the raw body, keyed with WHATSAPP_APP_SECRET>",
             schema = @Schema(type = "string"))
-    void receiveWhatsAppWebhook(@Parameter(hidden = true) HttpServletRequest request) throws IOException {
+    void receiveWhatsAppWebhook(@Parameter(hidden = true) HttpServletRequest request)
+            throws IOException, HttpMediaTypeNotSupportedException {
+        requireReadableContentType(request);
         var raw = request.getInputStream().readAllBytes();
         if (!Signatures.hubSignatureMatches(secrets.appSecret(), raw, request.getHeader(SIGNATURE))) {
             core.rejected("whatsapp");
             throw new InvalidSignatureException(SIGNATURE);
         }
         core.take("whatsapp", raw, read(raw));
+    }
+
+    /** A Content-Type that cannot be parsed (an unknown charset) is a 415, as Spring MVC's body reading answered. */
+    private static void requireReadableContentType(HttpServletRequest request)
+            throws HttpMediaTypeNotSupportedException {
+        if (request.getContentType() != null) {
+            try {
+                MediaType.parseMediaType(request.getContentType());
+            } catch (InvalidMediaTypeException e) {
+                throw new HttpMediaTypeNotSupportedException(e.getMessage());
+            }
+        }
     }
 
     /**
