@@ -1,19 +1,16 @@
 package io.commerce.journey.engine;
 
 import io.commerce.journey.EnrollmentView;
-import io.commerce.shared.Channel;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -147,50 +144,6 @@ public class Enrollments {
                 .param("limit", limit)
                 .query(this::map)
                 .list();
-    }
-
-    /**
-     * The customer answered: the enrollment waiting for that message (else the customer's most recent
-     * waiting one) keeps the answer and runs now.
-     *
-     * @return the journey that took the answer, if one was waiting
-     */
-    /** Of these customers, those with an active enrollment waiting for their reply, in one query. */
-    Set<String> awaitingReply(Collection<String> customerIds) {
-        if (customerIds.isEmpty()) {
-            return Set.of();
-        }
-        return jdbc.sql("select customer_id from enrollment where customer_id = any(:customers) and awaiting_reply"
-                        + " and status = 'ACTIVE'")
-                .param("customers", customerIds.toArray(String[]::new))
-                .query(String.class)
-                .set();
-    }
-
-    Optional<String> replyArrived(
-            String customerId, String messageId, Channel channel, String payload, String text, Instant now) {
-        return jdbc.sql("""
-                        update enrollment e
-                           set context = e.context || jsonb_strip_nulls(jsonb_build_object(
-                                   'reply', cast(:payload as text), 'replyText', cast(:text as text),
-                                   'replyChannel', cast(:channel as text))),
-                               awaiting_reply = false, next_run_at = :now, updated_at = :now
-                          from (select id from enrollment
-                                 where customer_id = :customer and awaiting_reply and status = 'ACTIVE'
-                                 order by (awaiting_message_id is not distinct from :message) desc, updated_at desc
-                                 limit 1
-                                 for update) waiting
-                         where e.id = waiting.id
-                        returning e.journey
-                        """)
-                .param("customer", customerId)
-                .param("message", messageId)
-                .param("channel", channel == null ? null : channel.name())
-                .param("payload", payload)
-                .param("text", text)
-                .param("now", Timestamp.from(now))
-                .query(String.class)
-                .optional();
     }
 
     /** An enrollment ended from outside a step: who, and at which step. */

@@ -18,19 +18,19 @@ import org.springframework.stereotype.Component;
 @Component
 class ReplyRouter implements ReplyHandler {
 
-    private final Enrollments enrollments;
+    private final AwaitedReplies replies;
     private final JourneyMetrics metrics;
     private final Clock clock;
 
-    ReplyRouter(Enrollments enrollments, JourneyMetrics metrics, Clock clock) {
-        this.enrollments = enrollments;
+    ReplyRouter(AwaitedReplies replies, JourneyMetrics metrics, Clock clock) {
+        this.replies = replies;
         this.metrics = metrics;
         this.clock = clock;
     }
 
     @Override
     public boolean take(CustomerReply reply) {
-        var taken = enrollments.replyArrived(
+        var taken = replies.replyArrived(
                 reply.customerId(), reply.messageId(), reply.channel(), reply.payload(), reply.text(), clock.instant());
         taken.ifPresent(metrics::reply);
         return taken.isPresent();
@@ -38,6 +38,6 @@ class ReplyRouter implements ReplyHandler {
 
     @Override
     public Set<String> mayBeWaitingFor(Collection<String> customerIds) {
-        return enrollments.awaitingReply(customerIds);
+        return replies.awaitingReply(customerIds);
     }
 }

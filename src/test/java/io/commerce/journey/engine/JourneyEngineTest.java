@@ -193,13 +193,7 @@ class JourneyEngineTest {
     void aRefusedMessageEndsTheEnrollmentWithTheRefusalAndWritesNothing() {
         var trigger = enroll(Duration.ZERO);
         probe.behave(enrollment -> {
-            messaging.send(new SendCommand(
-                    customerId,
-                    Purpose.MARKETING,
-                    Channel.SMS,
-                    new OutboundContent.Text("only with consent", false),
-                    null,
-                    enrollment.origin()));
+            smsMarketing(enrollment, "only with consent");
             return Step.complete();
         });
 
@@ -216,18 +210,10 @@ class JourneyEngineTest {
 
     @Test
     void aStepsMessageCarriesItsOriginAndCommitsWithTheAdvance() {
-        json(mvc, HttpMethod.PUT, "/api/v1/customers/" + customerId + "/consents/sms/marketing", """
-                {"status": "granted", "source": "checkout"}""")
-                .exchange();
+        grantSmsMarketing();
         var trigger = enroll(Duration.ZERO);
         probe.behave(enrollment -> {
-            messaging.send(new SendCommand(
-                    customerId,
-                    Purpose.MARKETING,
-                    Channel.SMS,
-                    new OutboundContent.Text("hello", false),
-                    null,
-                    enrollment.origin()));
+            smsMarketing(enrollment, "hello");
             return Step.next(1, Duration.ofDays(1));
         });
 
@@ -268,13 +254,7 @@ class JourneyEngineTest {
                 throw new IllegalStateException("shop backend down");
             }
             if (enrollment.triggerId().equals(refused)) {
-                messaging.send(new SendCommand(
-                        customerId,
-                        Purpose.MARKETING,
-                        Channel.SMS,
-                        new OutboundContent.Text("only with consent", false),
-                        null,
-                        enrollment.origin()));
+                smsMarketing(enrollment, "only with consent");
             }
             return Step.complete();
         });
@@ -290,20 +270,12 @@ class JourneyEngineTest {
 
     @Test
     void aStepWhoseLeaseAnotherRunnerTookWritesNothingWhileTheOthersAdvance() {
-        json(mvc, HttpMethod.PUT, "/api/v1/customers/" + customerId + "/consents/sms/marketing", """
-                {"status": "granted", "source": "checkout"}""")
-                .exchange();
+        grantSmsMarketing();
         var kept = enroll(Duration.ZERO);
         var taken = enroll(Duration.ZERO);
         var waiting = enroll(Duration.ZERO);
         probe.behave(enrollment -> {
-            messaging.send(new SendCommand(
-                    customerId,
-                    Purpose.MARKETING,
-                    Channel.SMS,
-                    new OutboundContent.Text("hello", false),
-                    null,
-                    enrollment.origin()));
+            smsMarketing(enrollment, "hello");
             if (enrollment.triggerId().equals(taken)) {
                 // meanwhile another runner leased it again: its lease is no longer this runner's
                 jdbc.sql("update enrollment set claim_token = gen_random_uuid() where id = ?")
@@ -372,6 +344,23 @@ class JourneyEngineTest {
                         .filter(e -> e.enrollmentId().equals(enrollmentId(trigger))))
                 .singleElement()
                 .satisfies(ended -> assertThat(ended.outcome()).isEqualTo("converted"));
+    }
+
+    private void grantSmsMarketing() {
+        json(mvc, HttpMethod.PUT, "/api/v1/customers/" + customerId + "/consents/sms/marketing", """
+                {"status": "granted", "source": "checkout"}""")
+                .exchange();
+    }
+
+    /** What a step queues: a marketing SMS to the test's customer, carrying the enrollment as its origin. */
+    private void smsMarketing(Enrollment enrollment, String text) {
+        messaging.send(new SendCommand(
+                customerId,
+                Purpose.MARKETING,
+                Channel.SMS,
+                new OutboundContent.Text(text, false),
+                null,
+                enrollment.origin()));
     }
 
     private String enroll(Duration delay) {
