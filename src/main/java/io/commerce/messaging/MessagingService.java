@@ -13,8 +13,8 @@ import io.commerce.messaging.outbox.AudienceQueue;
 import io.commerce.messaging.outbox.Cancellations;
 import io.commerce.messaging.outbox.MessageReads;
 import io.commerce.messaging.outbox.MessageRow;
+import io.commerce.messaging.outbox.MessageViews;
 import io.commerce.messaging.outbox.Outbox;
-import io.commerce.messaging.outbox.StatusLedger;
 import io.commerce.messaging.templates.RenderedTemplate;
 import io.commerce.messaging.templates.TemplateCatalogue;
 import io.commerce.shared.Channel;
@@ -32,7 +32,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.UUID;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -50,7 +49,7 @@ public class MessagingService {
     private final PolicyGate policy;
     private final Outbox outbox;
     private final MessageReads reads;
-    private final StatusLedger ledger;
+    private final MessageViews views;
     private final Cancellations cancellations;
     private final InboundLog inbound;
     private final ServiceWindow window;
@@ -65,7 +64,7 @@ public class MessagingService {
             PolicyGate policy,
             Outbox outbox,
             MessageReads reads,
-            StatusLedger ledger,
+            MessageViews views,
             Cancellations cancellations,
             InboundLog inbound,
             ServiceWindow window,
@@ -77,7 +76,7 @@ public class MessagingService {
         this.policy = policy;
         this.outbox = outbox;
         this.reads = reads;
-        this.ledger = ledger;
+        this.views = views;
         this.cancellations = cancellations;
         this.inbound = inbound;
         this.window = window;
@@ -214,14 +213,12 @@ public class MessagingService {
 
     @Transactional(readOnly = true)
     public MessageView get(String messageId) {
-        return view(reads.find(parse(messageId)).orElseThrow(() -> new MessageNotFoundException(messageId)));
+        return views.find(messageId).orElseThrow(() -> new MessageNotFoundException(messageId));
     }
 
     @Transactional(readOnly = true)
     public Paged<MessageView> list(String customerId, MessageStatus status, PageRequest page) {
-        var rows = reads.list(customerId, status, page.offset(), page.size());
-        return new Paged<>(
-                rows.stream().map(this::view).toList(), page.page(), page.size(), reads.count(customerId, status));
+        return views.list(customerId, status, page);
     }
 
     /** Everything said between us and the customer, oldest first. */
@@ -253,19 +250,5 @@ public class MessagingService {
     @Transactional(readOnly = true)
     public Optional<Instant> serviceWindowClosesAt(Channel channel, String phone) {
         return window.closesAt(channel, phone);
-    }
-
-    private MessageView view(MessageRow row) {
-        return row.view(ledger.history(row.id()).stream()
-                .map(change -> new MessageView.StatusEntry(change.status(), change.at()))
-                .toList());
-    }
-
-    private static UUID parse(String id) {
-        try {
-            return UUID.fromString(id);
-        } catch (IllegalArgumentException e) {
-            throw new MessageNotFoundException(id);
-        }
     }
 }
