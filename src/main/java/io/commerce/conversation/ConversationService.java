@@ -1,5 +1,6 @@
 package io.commerce.conversation;
 
+import io.commerce.conversation.answers.CannedResponses;
 import io.commerce.conversation.desk.AgentReplies;
 import io.commerce.conversation.desk.ConversationChanges;
 import io.commerce.conversation.desk.ConversationReader;
@@ -15,6 +16,8 @@ import io.commerce.shared.PageRequest;
 import io.commerce.shared.Paged;
 import java.time.Clock;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
@@ -35,6 +38,7 @@ public class ConversationService {
     private final Assignment assignment;
     private final FeedbackService feedback;
     private final CustomerService customers;
+    private final CannedResponses canned;
     private final Clock clock;
 
     ConversationService(
@@ -46,6 +50,7 @@ public class ConversationService {
             Assignment assignment,
             FeedbackService feedback,
             CustomerService customers,
+            CannedResponses canned,
             Clock clock) {
         this.conversations = conversations;
         this.search = search;
@@ -55,6 +60,7 @@ public class ConversationService {
         this.assignment = assignment;
         this.feedback = feedback;
         this.customers = customers;
+        this.canned = canned;
         this.clock = clock;
     }
 
@@ -73,7 +79,15 @@ public class ConversationService {
     /** An agent's answer, queued for sending; 409 {@code SERVICE_WINDOW_CLOSED} for free-form outside the window. */
     @Transactional
     public MessageView reply(String conversationId, AgentReply reply) {
-        return replies.reply(lock(conversationId), reply);
+        var sent = replies.reply(lock(conversationId), reply);
+        seen(conversationId);
+        return sent;
+    }
+
+    /** An agent opened the conversation: what the customer wrote is no longer unread. */
+    @Transactional
+    public void seen(String conversationId) {
+        conversations.update(parse(conversationId), "unread = 0").run();
     }
 
     @Transactional
@@ -97,6 +111,11 @@ public class ConversationService {
     @Transactional
     public ConversationView.Note note(String conversationId, String agentId, String text) {
         return changes.note(lock(conversationId), agentId, text);
+    }
+
+    /** The canned responses an agent may send, by key, each in the language (placeholders filled when sent). */
+    public Map<String, String> cannedResponses(Locale language) {
+        return canned.previews(language);
     }
 
     /** Keeps the rating of a delivered order (once per order). */

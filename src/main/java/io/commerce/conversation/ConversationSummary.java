@@ -6,7 +6,10 @@ import java.time.Instant;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 
-/** A conversation in a list: who, where, its state, and how long the customer has waited for a person. */
+/**
+ * A conversation in a list: who, where, its state, how long the customer has waited for a person, and how many
+ * of their messages no agent has opened yet.
+ */
 public record ConversationSummary(
         String conversationId,
         @Nullable String customerId,
@@ -18,7 +21,8 @@ public record ConversationSummary(
         List<String> labels,
         Instant openedAt,
         Instant lastMessageAt,
-        @Nullable Instant waitingSince) {
+        @Nullable Instant waitingSince,
+        int unread) {
 
     static ConversationSummary of(ConversationRow row) {
         return new ConversationSummary(
@@ -32,6 +36,7 @@ public record ConversationSummary(
                 row.labels(),
                 row.openedAt(),
                 row.lastMessageAt(),
-                row.waitingSince());
+                row.waitingSince(),
+                row.unread());
     }
 }

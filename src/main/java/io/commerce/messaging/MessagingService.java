@@ -162,6 +162,11 @@ public class MessagingService {
         recipients.with(customers, () -> policy.readTogether(customers.keySet(), phones, () -> outbox.together(work)));
     }
 
+    /** The template catalogue: what may be sent outside the service window, with its parameters. */
+    public List<TemplateInfo> templates() {
+        return templates.list();
+    }
+
     /**
      * Checks a template for a bulk send before it is stored: it exists, has every parameter but {@code
      * firstName} (filled per customer), and has SMS text in every language when it is to go by SMS.

@@ -64,7 +64,7 @@ class IdempotencyFilter extends OncePerRequestFilter {
             return;
         }
         var cached = CachedBodyRequest.read(request, maxBodySize); // already read by RequestBodyLimitFilter
-        var client = ApiKeys.clientId(request.getHeader(ApiKeyFilter.HEADER));
+        var client = ApiKeys.clientId(request.getHeader(ApiKeyAuthentication.HEADER));
         var fingerprint = fingerprint(cached);
 
         if (records.claim(client, key, fingerprint)) {

@@ -41,7 +41,7 @@ class OpenApiConfiguration {
                                 new SecurityScheme()
                                         .type(SecurityScheme.Type.APIKEY)
                                         .in(SecurityScheme.In.HEADER)
-                                        .name(ApiKeyFilter.HEADER)))
+                                        .name(ApiKeyAuthentication.HEADER)))
                 .addSecurityItem(new SecurityRequirement().addList(API_KEY));
     }
 

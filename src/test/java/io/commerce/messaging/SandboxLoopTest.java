@@ -3,16 +3,14 @@ package io.commerce.messaging;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.commerce.Fixtures;
+import io.commerce.HttpApi;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.http.MediaType;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ActiveProfiles;
-import org.springframework.web.client.RestClient;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -36,26 +34,20 @@ class SandboxLoopTest {
 
     @Test
     void sendStatusesReplyAndStop() {
-        var api = RestClient.builder()
-                .baseUrl("http://localhost:" + port)
-                .defaultHeader("X-Api-Key", "test-key")
-                .build();
+        var api = new HttpApi(port);
         var phone = MessagingFixtures.uniquePhone();
         var customerId = "sandbox-" + phone.substring(1);
-        put(
-                api,
+        api.put(
                 "/api/v1/customers/" + customerId,
                 "{\"phone\": \"%s\", \"firstName\": \"Ana\", \"language\": \"es\"}".formatted(phone));
-        put(
-                api,
+        api.put(
                 "/api/v1/customers/" + customerId + "/consents/whatsapp/transactional",
                 "{\"status\": \"granted\", \"source\": \"test\"}");
-        put(
-                api,
+        api.put(
                 "/api/v1/customers/" + customerId + "/consents/whatsapp/marketing",
                 "{\"status\": \"granted\", \"source\": \"test\"}");
 
-        var sent = post(api, "/api/v1/messages", """
+        var sent = api.post("/api/v1/messages", """
                 {"customerId": "%s", "purpose": "transactional",
                  "template": {"key": "delivery_feedback", "params": {"orderId": "1001"}}}""".formatted(customerId));
         var messageId = sent.path("messageId").asString();
@@ -64,20 +56,19 @@ class SandboxLoopTest {
                 .untilAsserted(() ->
                         assertThat(statuses(api, messageId)).containsExactly("queued", "sent", "delivered", "read"));
 
-        post(
-                api,
+        api.post(
                 "/api/v1/sandbox/customers/" + phone + "/whatsapp",
                 "{\"buttonId\": \"RATING_5\", \"text\": \"5\", \"replyTo\": \"%s\"}".formatted(messageId));
-        post(api, "/api/v1/sandbox/customers/" + phone + "/whatsapp", "{\"text\": \"BAJA\"}");
+        api.post("/api/v1/sandbox/customers/" + phone + "/whatsapp", "{\"text\": \"BAJA\"}");
 
         await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> {
             var consents =
-                    get(api, "/api/v1/customers/" + customerId + "/consents").path("current");
+                    api.get("/api/v1/customers/" + customerId + "/consents").path("current");
             assertThat(consents.findValues("status").stream()
                             .map(JsonNode::asString)
                             .toList())
                     .contains("withdrawn");
-            var conversation = get(api, "/api/v1/customers/" + customerId + "/conversation");
+            var conversation = api.get("/api/v1/customers/" + customerId + "/conversation");
             assertThat(conversation.findValues("replyPayload").stream()
                             .map(JsonNode::asString)
                             .toList())
@@ -87,35 +78,13 @@ class SandboxLoopTest {
                             .toList())
                     .contains("optout_confirmation");
         });
-        var metrics = api.get().uri("/actuator/prometheus").retrieve().body(String.class);
+        var metrics = api.client().get().uri("/actuator/prometheus").retrieve().body(String.class);
         assertThat(metrics).contains("messaging_sends_total", "messaging_webhooks_total", "messaging_queue_depth");
     }
 
-    private static List<String> statuses(RestClient api, String messageId) {
-        return get(api, "/api/v1/messages/" + messageId).path("statusHistory").findValues("status").stream()
+    private static List<String> statuses(HttpApi api, String messageId) {
+        return api.get("/api/v1/messages/" + messageId).path("statusHistory").findValues("status").stream()
                 .map(JsonNode::asString)
                 .toList();
-    }
-
-    private static JsonNode get(RestClient api, String path) {
-        return Fixtures.parse(api.get().uri(path).retrieve().body(String.class));
-    }
-
-    private static JsonNode post(RestClient api, String path, String body) {
-        return Fixtures.parse(api.post()
-                .uri(path)
-                .contentType(MediaType.APPLICATION_JSON)
-                .body(body)
-                .retrieve()
-                .body(String.class));
-    }
-
-    private static void put(RestClient api, String path, String body) {
-        api.put()
-                .uri(path)
-                .contentType(MediaType.APPLICATION_JSON)
-                .body(body)
-                .retrieve()
-                .toBodilessEntity();
     }
 }

@@ -3,6 +3,7 @@ package io.commerce.conversation.answers;
 import io.commerce.shared.InvalidValueException;
 import io.commerce.shared.Upserted;
 import java.time.Clock;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -34,13 +35,16 @@ public class CannedResponses {
      */
     @Transactional(readOnly = true)
     public String render(String key, Locale language, Map<String, String> values) {
-        var texts = get(key).texts();
+        return Placeholders.render(chosen(get(key).texts(), language), values);
+    }
+
+    private static String chosen(Map<String, String> texts, Locale language) {
         var chosen = texts.containsKey(language.getLanguage())
                 ? language.getLanguage()
                 : texts.containsKey("en")
                         ? "en"
                         : texts.keySet().stream().sorted().findFirst().orElseThrow();
-        return Placeholders.render(texts.get(chosen), values);
+        return texts.get(chosen);
     }
 
     @Transactional
@@ -74,6 +78,14 @@ public class CannedResponses {
     @Transactional(readOnly = true)
     List<CannedResponseView> list() {
         return rows.views(null);
+    }
+
+    /** Every response's key and its text in the language (else English, else its first), placeholders unfilled. */
+    @Transactional(readOnly = true)
+    public Map<String, String> previews(Locale language) {
+        var previews = new LinkedHashMap<String, String>();
+        list().forEach(view -> previews.put(view.key(), chosen(view.texts(), language)));
+        return previews;
     }
 
     @Transactional

@@ -7,6 +7,7 @@ import io.commerce.messaging.media.ProviderMedia;
 import io.commerce.shared.Channel;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -80,6 +81,33 @@ public class ConversationFiles {
      * @throws MediaNotSendableException when the channel carries no files or the provider refused it
      */
     public OutboundContent.Media outgoing(String mediaId, @Nullable String caption, Channel channel) {
+        var row = storedRow(mediaId);
+        var image = MediaTypes.rule(row.mimeType())
+                .map(rule -> rule.kind() == MediaTypes.Kind.IMAGE)
+                .orElse(false);
+        var kind = image ? OutboundContent.MediaKind.IMAGE : OutboundContent.MediaKind.DOCUMENT;
+        var filename = image ? null : row.filename() == null ? "file" : row.filename();
+        return new OutboundContent.Media(kind, null, providerId(row, channel), caption, filename);
+    }
+
+    /**
+     * A stored file, to serve: its type, size, checksum, name and where its bytes are.
+     *
+     * @throws MediaNotFoundException when unknown, given up or deleted
+     * @throws MediaNotReadyException when a customer's file is still being downloaded
+     */
+    public StoredFile stored(String mediaId) {
+        var row = storedRow(mediaId);
+        return new StoredFile(
+                mediaId,
+                Objects.requireNonNull(row.mimeType()),
+                Objects.requireNonNull(row.size()),
+                Objects.requireNonNull(row.sha256()),
+                row.filename(),
+                folder.path(mediaId));
+    }
+
+    private MediaRow storedRow(String mediaId) {
         var row = rows.find(mediaId).orElseThrow(() -> new MediaNotFoundException(mediaId));
         if (row.status() == MediaStatus.PENDING) {
             throw new MediaNotReadyException(mediaId);
@@ -87,12 +115,7 @@ public class ConversationFiles {
         if (row.status() != MediaStatus.STORED || !folder.exists(mediaId)) {
             throw new MediaNotFoundException(mediaId);
         }
-        var image = MediaTypes.rule(row.mimeType())
-                .map(rule -> rule.kind() == MediaTypes.Kind.IMAGE)
-                .orElse(false);
-        var kind = image ? OutboundContent.MediaKind.IMAGE : OutboundContent.MediaKind.DOCUMENT;
-        var filename = image ? null : row.filename() == null ? "file" : row.filename();
-        return new OutboundContent.Media(kind, null, providerId(row, channel), caption, filename);
+        return row;
     }
 
     private String providerId(MediaRow row, Channel channel) {

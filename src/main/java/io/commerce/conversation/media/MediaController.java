@@ -4,10 +4,7 @@ import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.validation.constraints.Size;
-import org.springframework.core.io.FileSystemResource;
 import org.springframework.core.io.Resource;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -30,13 +27,11 @@ class MediaController {
     private static final String PROBLEM_JSON = MediaType.APPLICATION_PROBLEM_JSON_VALUE;
     private static final String PROBLEM = "#/components/schemas/Problem";
 
-    private final MediaRows rows;
-    private final MediaFolder folder;
+    private final ConversationFiles files;
     private final MediaUploads uploads;
 
-    MediaController(MediaRows rows, MediaFolder folder, MediaUploads uploads) {
-        this.rows = rows;
-        this.folder = folder;
+    MediaController(ConversationFiles files, MediaUploads uploads) {
+        this.files = files;
         this.uploads = uploads;
     }
 
@@ -51,23 +46,7 @@ class MediaController {
             description = "A customer's file still being downloaded from the provider (MEDIA_NOT_READY)",
             content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
     ResponseEntity<Resource> downloadMedia(@PathVariable @Size(max = 64) String mediaId) {
-        var row = rows.find(mediaId).orElseThrow(() -> new MediaNotFoundException(mediaId));
-        if (row.status() == MediaStatus.PENDING) {
-            throw new MediaNotReadyException(mediaId);
-        }
-        if (row.status() != MediaStatus.STORED || !folder.exists(mediaId)) {
-            throw new MediaNotFoundException(mediaId);
-        }
-        var disposition = ContentDisposition.inline();
-        if (row.filename() != null) {
-            disposition.filename(row.filename(), java.nio.charset.StandardCharsets.UTF_8);
-        }
-        return ResponseEntity.ok()
-                .contentType(MediaType.parseMediaType(row.mimeType()))
-                .contentLength(row.size())
-                .eTag(row.sha256())
-                .header(HttpHeaders.CONTENT_DISPOSITION, disposition.build().toString())
-                .body(new FileSystemResource(folder.path(mediaId)));
+        return files.stored(mediaId).response();
     }
 
     /** A file an agent will send (then a reply naming its {@code mediaId}); only types WhatsApp carries. */

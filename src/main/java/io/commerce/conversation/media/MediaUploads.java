@@ -21,7 +21,7 @@ import org.springframework.web.multipart.MultipartFile;
  * the type (413 otherwise), stored in the folder with its checksum.
  */
 @Component
-class MediaUploads {
+public class MediaUploads {
 
     private final MediaRows rows;
     private final MediaFolder folder;
@@ -33,7 +33,7 @@ class MediaUploads {
         this.clock = clock;
     }
 
-    MediaView upload(MultipartFile file) {
+    public MediaView upload(MultipartFile file) {
         var mime = mimeType(file);
         var rule = MediaTypes.rule(mime).orElseThrow(() -> new UnsupportedFileTypeException(mime));
         if (file.getSize() > rule.maxBytes()) {

@@ -34,7 +34,8 @@ public record ConversationRow(
         @Nullable Integer orderRating,
         @Nullable String orderReason,
         @Nullable Instant csatRequestedAt,
-        @Nullable Integer csatRating) {
+        @Nullable Integer csatRating,
+        int unread) {
 
     /** A person handles it, or the customer waits for one: the bot stays silent. */
     public boolean withPeople() {
@@ -74,7 +75,8 @@ public record ConversationRow(
                 rs.getObject("order_rating", Integer.class),
                 rs.getString("order_reason"),
                 instant(rs.getTimestamp("csat_requested_at")),
-                rs.getObject("csat_rating", Integer.class));
+                rs.getObject("csat_rating", Integer.class),
+                rs.getInt("unread"));
     }
 
     private static @Nullable Instant instant(@Nullable Timestamp timestamp) {

@@ -103,11 +103,14 @@ public class Conversations {
     /** Whom a conversation is with: one unresolved conversation at most per contact. */
     public record Contact(Channel channel, String phone) {}
 
-    /** A contact's messages: the first (who, language, when a new conversation opened) and when the latest came. */
-    private record Span(Wrote first, Instant last) {
+    /**
+     * A contact's messages: the first (who, language, when a new conversation opened), when the latest came and
+     * how many there were.
+     */
+    private record Span(Wrote first, Instant last, int count) {
 
         Span then(Span next) {
-            return new Span(first, next.last().isAfter(last) ? next.last() : last);
+            return new Span(first, next.last().isAfter(last) ? next.last() : last, count + next.count());
         }
     }
 
@@ -120,7 +123,7 @@ public class Conversations {
     public Map<Contact, Joined> customersWrote(Collection<Wrote> messages) {
         var byContact = new TreeMap<Contact, Span>(
                 Comparator.comparing((Contact c) -> c.channel().name()).thenComparing(Contact::phone));
-        messages.forEach(wrote -> byContact.merge(wrote.contact(), new Span(wrote, wrote.at()), Span::then));
+        messages.forEach(wrote -> byContact.merge(wrote.contact(), new Span(wrote, wrote.at(), 1), Span::then));
         if (byContact.isEmpty()) {
             return Map.of();
         }
@@ -128,18 +131,19 @@ public class Conversations {
         var joined = new HashMap<Contact, Joined>();
         sql("""
                         insert into conversation (id, channel, phone, customer_id, language, status, opened_at,
-                                                  last_message_at)
-                        select id, channel, phone, customer_id, language, 'OPEN', opened_at, last_at
+                                                  last_message_at, unread)
+                        select id, channel, phone, customer_id, language, 'OPEN', opened_at, last_at, unread
                           from unnest(cast(:ids as uuid[]), cast(:channels as text[]), cast(:phones as text[]),
                                       cast(:customers as text[]), cast(:languages as text[]),
                                       cast(cast(:opened as text[]) as timestamptz[]),
-                                      cast(cast(:last as text[]) as timestamptz[]))
-                               as wrote (id, channel, phone, customer_id, language, opened_at, last_at)
+                                      cast(cast(:last as text[]) as timestamptz[]), cast(:counts as int[]))
+                               as wrote (id, channel, phone, customer_id, language, opened_at, last_at, unread)
                          order by channel, phone
                         on conflict (channel, phone) where status <> 'RESOLVED' do update
                            set status = 'OPEN', snoozed_until = null,
                                customer_id = coalesce(conversation.customer_id, excluded.customer_id),
-                               last_message_at = greatest(conversation.last_message_at, excluded.last_message_at)
+                               last_message_at = greatest(conversation.last_message_at, excluded.last_message_at),
+                               unread = conversation.unread + excluded.unread
                         returning *, xmax = 0 as inserted
                         """)
                 .param("ids", firsts.stream().map(w -> UUID.randomUUID()).toArray(UUID[]::new))
@@ -153,6 +157,12 @@ public class Conversations {
                         byContact.values().stream()
                                 .map(w -> w.last().toString())
                                 .toArray(String[]::new))
+                .param(
+                        "counts",
+                        byContact.values().stream()
+                                .mapToInt(Span::count)
+                                .boxed()
+                                .toArray(Integer[]::new))
                 .query((rs, n) -> new Joined(ConversationRow.map(rs, n), rs.getBoolean("inserted")))
                 .list()
                 .forEach(row -> joined.put(

@@ -171,6 +171,14 @@ public class Enrollments {
                 .list();
     }
 
+    /** How many steps are due now (the runner's backlog), from the due index alone. */
+    public long dueCount(Instant now) {
+        return jdbc.sql("select count(*) from enrollment where status = 'ACTIVE' and next_run_at <= :now")
+                .param("now", Timestamp.from(now))
+                .query(Long.class)
+                .single();
+    }
+
     /** Per journey, how many enrollments are in each status. */
     public Map<String, Map<String, Long>> countsByJourney() {
         var counts = new HashMap<String, Map<String, Long>>();

@@ -1,6 +1,10 @@
 package io.commerce.journey.engine;
 
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Clock;
+import java.util.concurrent.atomic.AtomicLong;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
@@ -10,15 +14,29 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * journey.steps} (outcome: next, awaiting_reply, completed, converted, exited, failed), {@code
  * journey.ended} (outcome and reason), {@code journey.replies} and {@code journey.handoffs}. Messages a
  * journey queued, and the guardrail that held them, are in {@code messaging.sends} under the tag {@code
- * origin=<journey>/<step>}.
+ * origin=<journey>/<step>}. {@code journey.steps.due}: the steps due now and not yet run (the runner's backlog),
+ * refreshed every few seconds.
  */
 @Component
 public class JourneyMetrics {
 
     private final MeterRegistry registry;
+    private final Enrollments enrollments;
+    private final Clock clock;
+    private final AtomicLong due = new AtomicLong();
 
-    JourneyMetrics(MeterRegistry registry) {
+    JourneyMetrics(MeterRegistry registry, Enrollments enrollments, Clock clock) {
         this.registry = registry;
+        this.enrollments = enrollments;
+        this.clock = clock;
+        Gauge.builder("journey.steps.due", due, AtomicLong::get)
+                .description("journey steps due now and not yet run")
+                .register(registry);
+    }
+
+    @Scheduled(fixedDelayString = "PT5S")
+    void refreshDue() {
+        due.set(enrollments.dueCount(clock.instant()));
     }
 
     void entered(String journey) {

@@ -1,7 +1,7 @@
 package io.commerce.messaging.templates;
 
-import io.commerce.messaging.MessageCategory;
 import io.commerce.messaging.MessagingProperties;
+import io.commerce.messaging.TemplateInfo;
 import io.commerce.messaging.TemplateParametersException;
 import io.commerce.messaging.UnknownTemplateException;
 import java.util.Comparator;
@@ -19,9 +19,6 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class TemplateCatalogue {
-
-    /** What {@code GET /api/v1/templates} lists. */
-    public record TemplateInfo(String key, MessageCategory category, List<String> languages, List<String> params) {}
 
     /** The parameter filled with the customer's first name. */
     public static final String FIRST_NAME = "firstName";

@@ -4,7 +4,7 @@ import io.commerce.messaging.ConversationEntry;
 import io.commerce.messaging.MessageStatus;
 import io.commerce.messaging.MessageView;
 import io.commerce.messaging.MessagingService;
-import io.commerce.messaging.templates.TemplateCatalogue;
+import io.commerce.messaging.TemplateInfo;
 import io.commerce.shared.PageRequest;
 import io.commerce.shared.Paged;
 import io.commerce.shared.ShopId;
@@ -25,10 +25,8 @@ import org.springframework.web.bind.annotation.RestController;
 class MessagingController {
 
     private final MessagingService messaging;
-    private final TemplateCatalogue templates;
 
-    MessagingController(MessagingService messaging, TemplateCatalogue templates) {
-        this.templates = templates;
+    MessagingController(MessagingService messaging) {
         this.messaging = messaging;
     }
 
@@ -53,8 +51,8 @@ class MessagingController {
     }
 
     @GetMapping("/api/v1/templates")
-    List<TemplateCatalogue.TemplateInfo> listTemplates() {
-        return templates.list();
+    List<TemplateInfo> listTemplates() {
+        return messaging.templates();
     }
 
     @GetMapping("/api/v1/customers/{customerId}/conversation")

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.commerce.IntegrationTest;
 import io.commerce.TestClock;
+import io.commerce.conversation.ConversationService;
 import io.commerce.conversation.ServiceDesk;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
@@ -39,6 +40,9 @@ class AgentWorkTest {
 
     @Autowired
     ServiceDesk desk;
+
+    @Autowired
+    ConversationService conversations;
 
     @BeforeEach
     void openAroundTheClockWithNobodyAvailable() {
@@ -338,6 +342,34 @@ class AgentWorkTest {
                 .bodyJson()
                 .extractingPath("$.rating")
                 .isNull();
+    }
+
+    @Test
+    void whatTheCustomerWroteCountsAsUnreadUntilAnAgentOpensOrAnswersTheConversation() {
+        var agent = uniqueId("a");
+        desk.agent(agent, "[\"en\"]", 5);
+        var customer = desk.customer("en");
+        var conversation = waitingFor(customer);
+        customer.writes().writeOnWhatsApp("are you there?");
+        desk.awaitCustomerLines(conversation, 2);
+
+        assertUnread(customer, 2);
+        conversations.seen(conversation); // the console opened it
+        assertUnread(customer, 0);
+
+        customer.writes().writeOnWhatsApp("hello?");
+        desk.awaitCustomerLines(conversation, 3);
+        assertUnread(customer, 1);
+        assertThat(reply(conversation, """
+                        {"agentId": "%s", "text": "Yes, here"}""".formatted(agent))).hasStatus(HttpStatus.CREATED);
+        assertUnread(customer, 0);
+    }
+
+    private void assertUnread(ServiceDesk.Customer customer, int unread) {
+        assertThat(get(mvc, "/api/v1/conversations?customerId=" + customer.id()))
+                .bodyJson()
+                .extractingPath("$.items[0].unread")
+                .isEqualTo(unread);
     }
 
     /** The customer asks for a person; returns the conversation once it waits in the queue. */

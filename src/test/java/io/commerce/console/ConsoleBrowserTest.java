@@ -1,0 +1,281 @@
+package io.commerce.console;
+
+import static io.commerce.Api.uniqueId;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.commerce.HttpApi;
+import io.commerce.TestClock;
+import io.commerce.console.people.PeopleService;
+import io.commerce.console.people.Role;
+import io.commerce.messaging.MessagingFixtures;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.ActiveProfiles;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The console in a real browser (Debian's Chromium through Selenium), against the application on a port with
+ * its dispatcher and the sandbox running: signing in and out, wrong passwords and the lockout, a form without
+ * its CSRF token, an agent answering a sandbox customer live, the template picker once the window closed, and
+ * the dashboard counting a message sent a moment earlier. Takes the README's screenshots.
+ */
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+            "commerce.messaging.dispatcher.enabled=true",
+            "commerce.messaging.dispatcher.poll-interval=PT0.05S",
+            "commerce.sandbox.status-delay=PT0.1S"
+        })
+@ActiveProfiles("test")
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class) // the screenshots first, before other tests move the clock
+@DirtiesContext // its dispatcher runs: it must not outlive this class and send other tests' messages
+class ConsoleBrowserTest {
+
+    private static final String PASSWORD = "correct horse battery";
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    PeopleService people;
+
+    @Autowired
+    TestClock clock;
+
+    private Browser browser;
+    private HttpApi api;
+    private String email;
+    private String agentId;
+
+    @BeforeEach
+    void openBrowserAsANewAgent() throws IOException {
+        api = new HttpApi(port);
+        agentId = uniqueId("agent");
+        email = agentId + "@shop.example";
+        people.add(new PeopleService.NewPerson(
+                email, "Lucía " + agentId, Role.AGENT, agentId, "en", List.of("es", "en"), PASSWORD));
+        browser = Browser.open(port, 1400, 900);
+    }
+
+    @AfterEach
+    void closeBrowser() throws IOException {
+        clock.reset();
+        if (browser != null) {
+            browser.close();
+        }
+    }
+
+    @Test
+    void signingInOpensTheInboxAndSigningOutEndsTheSession() {
+        browser.signIn(email, PASSWORD);
+
+        browser.waitFor(ExpectedConditions.urlContains("/console/inbox"));
+        assertThat(browser.find(".topbar .who").getText()).isEqualTo("Lucía " + agentId);
+        browser.find(".me button[type=submit]").click();
+        browser.waitFor(ExpectedConditions.urlContains("/console/login?signedOut"));
+        browser.go("/console/inbox");
+        assertThat(browser.driver.getCurrentUrl()).contains("/console/login");
+    }
+
+    @Test
+    void aWrongPasswordIsRefusedAndTheFifthLocksTheAccountForFifteenMinutes() {
+        for (int attempt = 1; attempt <= 5; attempt++) {
+            browser.signIn(email, "wrong password " + attempt);
+            browser.waitFor(ExpectedConditions.urlContains("/console/login?error"));
+            assertThat(browser.find(".flash.error").getText()).isEqualTo("Wrong email or password.");
+        }
+
+        browser.signIn(email, PASSWORD);
+        browser.waitFor(ExpectedConditions.urlContains("/console/login?locked"));
+        assertThat(browser.find(".flash.error").getText()).contains("locked for 15 minutes");
+
+        clock.advance(Duration.ofMinutes(16));
+        browser.signIn(email, PASSWORD);
+        browser.waitFor(ExpectedConditions.urlContains("/console/inbox"));
+    }
+
+    @Test
+    void aFormWithoutItsCsrfTokenIsRefused() {
+        browser.signIn(email, PASSWORD);
+        browser.waitFor(ExpectedConditions.urlContains("/console/inbox"));
+
+        script("document.querySelector('form.language input[name=_csrf]').remove();"
+                + "document.querySelector('form.language select').value = 'es';"
+                + "document.querySelector('form.language').submit();");
+
+        browser.waitFor(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), "403"));
+        browser.go("/console/inbox");
+        assertThat(browser.find(".tabs-nav a.active").getText()).isEqualTo("Inbox"); // still English
+    }
+
+    @Test
+    @Order(1)
+    void anAgentSeesACustomerWriteWithoutReloadingRepliesAndTheCustomerReceivesItThenResolves() throws IOException {
+        var customer = customer("Marta");
+        var order = uniqueId("o");
+        api.put("/api/v1/customers/" + customer.id() + "/consents/whatsapp/transactional", """
+                {"status": "granted", "source": "checkout"}""");
+        api.put("/api/v1/products/runner-x", """
+                {"title": "Runner X", "variants": [{"variantId": "v-42", "title": "EU 42", "price": 89.95,
+                 "currency": "EUR", "inventory": 5}]}""");
+        api.put("/api/v1/orders/" + order, """
+                {"customerId": "%s", "currency": "EUR", "total": 89.95,
+                 "lines": [{"productId": "runner-x", "variantId": "v-42", "quantity": 1, "unitPrice": 89.95}]}""".formatted(customer.id()));
+        api.post("/api/v1/orders/" + order + "/shipments", """
+                {"carrier": "SEUR", "trackingNumber": "SE123", "trackingUrl": "https://seur.example/SE123"}""");
+        browser.signIn(email, PASSWORD);
+        browser.go("/console/inbox?view=all");
+        script("window.sameDocument = true;");
+
+        api.post("/api/v1/sandbox/customers/" + customer.phone() + "/whatsapp", """
+                {"text": "Hola, ¿tenéis la talla 42 del Runner X?"}""");
+
+        var item = browser.waitFor(ExpectedConditions.presenceOfElementLocated(By.xpath(
+                "//a[contains(@class,'conversation-item')][.//strong[text()='Marta " + customer.id() + "']]")));
+        assertThat(script("return window.sameDocument === true;")).isEqualTo(true); // arrived without a reload
+        assertThat(item.findElement(By.cssSelector(".unread")).getText()).isEqualTo("1");
+        item.click();
+
+        browser.waitFor(ExpectedConditions.presenceOfElementLocated(By.cssSelector("textarea[name=text]")));
+        assertThat(browser.find(".lines .inbound .text").getText())
+                .isEqualTo("Hola, ¿tenéis la talla 42 del Runner X?");
+        assertThat(browser.find(".window").getText()).startsWith("Window open:");
+        browser.find("textarea[name=text]").sendKeys("¡Hola Marta! Sí, te la reservo.");
+        browser.find("#send").click();
+
+        var reply = "¡Hola Marta! Sí, te la reservo.";
+        browser.waitFor(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".lines"), reply));
+        await().atMost(Duration.ofSeconds(20))
+                .untilAsserted(() -> assertThat(
+                                agentMessage(customer, reply).path("status").asString())
+                        .isIn("delivered", "read"));
+        browser.waitFor(ExpectedConditions.textToBePresentInElementLocated(
+                By.cssSelector(".lines .outbound:last-child .delivery"), "read")); // the pane refreshed itself
+        assertThat(browser.find(".customer-card .orders").getText()).contains(order, "shipped", "SEUR SE123");
+        assertThat(browser.find(".customer-card .consents").getText()).contains("whatsapp · transactional");
+        browser.screenshot("console-inbox");
+
+        browser.find("#resolve").click();
+        browser.waitFor(ExpectedConditions.textToBePresentInElementLocated(
+                By.cssSelector(".conversation-head .status"), "Resolved"));
+        assertThat(conversation(customer).path("status").asString()).isEqualTo("resolved");
+        assertThat(agentMessage(customer, reply).path("agentId").asString()).isEqualTo(agentId);
+    }
+
+    @Test
+    void onceTheWindowClosedTheReplyBoxOffersTemplatesWithTheirParameters() {
+        var customer = customer("Pedro");
+        api.post("/api/v1/sandbox/customers/" + customer.phone() + "/whatsapp", """
+                {"text": "¿Dónde está mi pedido?"}""");
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> !conversation(customer).isMissingNode());
+        clock.advance(Duration.ofHours(25));
+        browser.signIn(email, PASSWORD);
+
+        browser.go("/console/inbox?view=all&status=any&c="
+                + conversation(customer).path("conversationId").asString());
+
+        assertThat(browser.has("textarea[name=text]")).isFalse();
+        assertThat(browser.find(".window").getText()).isEqualTo("Window closed: templates only");
+        sendTemplate("order_shipped", "1050");
+        assertThat(browser.find(".flash.error").getText()) // no consent to utility messages yet: said so on the page
+                .isEqualTo("The customer has not agreed to these messages on this channel.");
+
+        api.put("/api/v1/customers/" + customer.id() + "/consents/whatsapp/transactional", """
+                {"status": "granted", "source": "test"}""");
+        sendTemplate("order_shipped", "1050");
+        assertThat(browser.has(".flash.error")).isFalse();
+
+        await().atMost(Duration.ofSeconds(20))
+                .untilAsserted(() -> assertThat(conversation(customer).path("messages").findValues("type").stream()
+                                .map(JsonNode::asString)
+                                .toList())
+                        .contains("template"));
+    }
+
+    @Test
+    @Order(2)
+    void theDashboardShowsAMessageSentAMomentEarlier() throws IOException {
+        browser.signIn(email, PASSWORD);
+        browser.go("/console/dashboard");
+        var before = Long.parseLong(browser.find("[data-figure=sentInRange]").getText());
+        var customer = customer("Ana");
+        api.put("/api/v1/customers/" + customer.id() + "/consents/whatsapp/transactional", """
+                {"status": "granted", "source": "test"}""");
+
+        var sent = api.post("/api/v1/messages", """
+                {"customerId": "%s", "purpose": "transactional",
+                 "template": {"key": "order_shipped", "params": {"orderId": "1050"}}}""".formatted(customer.id()));
+        await().atMost(Duration.ofSeconds(20))
+                .untilAsserted(() -> assertThat(api.get("/api/v1/messages/"
+                                        + sent.path("messageId").asString())
+                                .path("status")
+                                .asString())
+                        .isIn("sent", "delivered", "read"));
+
+        // the page refreshes itself every ten seconds: no reload
+        browser.waitFor(driver ->
+                Long.parseLong(browser.find("[data-figure=sentInRange]").getText()) > before);
+        browser.waitFor(
+                driver -> script("return typeof Chart !== 'undefined' && Object.keys(Chart.instances).length === 4;")
+                        .equals(true));
+        browser.screenshot("console-dashboard");
+    }
+
+    private void sendTemplate(String key, String orderId) {
+        new Select(browser.find("#template")).selectByValue(key);
+        browser.waitFor(ExpectedConditions.presenceOfElementLocated(By.name("param.orderId")))
+                .sendKeys(orderId);
+        var picker = browser.find("#template");
+        browser.find("#send-template").click();
+        browser.waitFor(ExpectedConditions.stalenessOf(picker)); // the next page came
+    }
+
+    private record Customer(String id, String phone) {}
+
+    private Customer customer(String firstName) {
+        var id = uniqueId("c");
+        var phone = MessagingFixtures.uniquePhone();
+        api.put("/api/v1/customers/" + id, """
+                {"phone": "%s", "firstName": "%s", "lastName": "%s", "language": "es"}""".formatted(phone, firstName, id));
+        return new Customer(id, phone);
+    }
+
+    private JsonNode conversation(Customer customer) {
+        var list = api.get("/api/v1/conversations?customerId=" + customer.id());
+        var items = list.path("items");
+        return items.isEmpty()
+                ? items.path(0)
+                : api.get("/api/v1/conversations/"
+                        + items.path(0).path("conversationId").asString());
+    }
+
+    private JsonNode agentMessage(Customer customer, String text) {
+        for (var message : conversation(customer).path("messages")) {
+            if (text.equals(message.path("text").asString(null))) {
+                return message;
+            }
+        }
+        return conversation(customer).path("no such message"); // missing: the assertion that asked fails
+    }
+
+    private Object script(String javascript) {
+        return ((JavascriptExecutor) browser.driver).executeScript(javascript);
+    }
+}
