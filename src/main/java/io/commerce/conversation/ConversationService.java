@@ -66,9 +66,21 @@ public class ConversationService {
 
     @Transactional(readOnly = true)
     public Paged<ConversationSummary> list(ConversationFilter filter, PageRequest page) {
+        return page(filter, page, search.count(filter));
+    }
+
+    /**
+     * Like {@link #list}, its {@code totalItems} counted up to {@code countUpTo} at most (then it reads that
+     * number): for pages that show "10,000+" rather than count a million rows on every refresh.
+     */
+    @Transactional(readOnly = true)
+    public Paged<ConversationSummary> list(ConversationFilter filter, PageRequest page, long countUpTo) {
+        return page(filter, page, search.countUpTo(filter, countUpTo));
+    }
+
+    private Paged<ConversationSummary> page(ConversationFilter filter, PageRequest page, long total) {
         var rows = search.list(filter, page.offset(), page.size());
-        return new Paged<>(
-                rows.stream().map(ConversationSummary::of).toList(), page.page(), page.size(), search.count(filter));
+        return new Paged<>(rows.stream().map(ConversationSummary::of).toList(), page.page(), page.size(), total);
     }
 
     @Transactional(readOnly = true)

@@ -78,7 +78,7 @@ public final class ConversationBenchmark {
         }
     }
 
-    private static List<FixedRateLoad.Request> requests(URI url, int first, int count) {
+    static List<FixedRateLoad.Request> requests(URI url, int first, int count) {
         var now = System.currentTimeMillis() / 1000;
         return IntStream.range(first, first + count)
                 .mapToObj(g -> {

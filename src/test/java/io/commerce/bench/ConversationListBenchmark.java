@@ -62,7 +62,7 @@ public final class ConversationListBenchmark {
         "influencer", "press", "spam", "follow-up"
     };
 
-    private static void seed(JdbcClient jdbc, int count) {
+    static void seed(JdbcClient jdbc, int count) {
         jdbc.sql("""
                         insert into conversation (id, channel, phone, customer_id, language, status, snoozed_until,
                                                   assignee, labels, opened_at, last_message_at, resolved_at)

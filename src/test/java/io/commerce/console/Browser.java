@@ -62,6 +62,13 @@ final class Browser implements AutoCloseable {
                 "--lang=en-GB",
                 "--window-size=" + width + "," + height,
                 "--user-data-dir=" + profile);
+        if (width < 500) { // headless windows are 500 pixels wide at least: a phone is emulated as DevTools does
+            options.setExperimentalOption(
+                    "mobileEmulation",
+                    java.util.Map.of(
+                            "deviceMetrics",
+                            java.util.Map.of("width", width, "height", height, "pixelRatio", 2.0, "touch", true)));
+        }
         var service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(CHROMEDRIVER.toFile())
                 .usingAnyFreePort()

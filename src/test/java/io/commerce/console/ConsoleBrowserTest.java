@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.commerce.HttpApi;
-import io.commerce.TestClock;
+import io.commerce.SandboxedServer;
 import io.commerce.console.people.PeopleService;
 import io.commerce.console.people.Role;
 import io.commerce.messaging.MessagingFixtures;
@@ -23,10 +23,8 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.ActiveProfiles;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -35,16 +33,8 @@ import tools.jackson.databind.JsonNode;
  * its CSRF token, an agent answering a sandbox customer live, the template picker once the window closed, and
  * the dashboard counting a message sent a moment earlier. Takes the README's screenshots.
  */
-@SpringBootTest(
-        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {
-            "commerce.messaging.dispatcher.enabled=true",
-            "commerce.messaging.dispatcher.poll-interval=PT0.05S",
-            "commerce.sandbox.status-delay=PT0.1S"
-        })
-@ActiveProfiles("test")
-@TestMethodOrder(MethodOrderer.OrderAnnotation.class) // the screenshots first, before other tests move the clock
-@DirtiesContext // its dispatcher runs: it must not outlive this class and send other tests' messages
+@SandboxedServer
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class) // the README's screenshots first, on a quiet dashboard
 class ConsoleBrowserTest {
 
     private static final String PASSWORD = "correct horse battery";
@@ -56,7 +46,7 @@ class ConsoleBrowserTest {
     PeopleService people;
 
     @Autowired
-    TestClock clock;
+    JdbcClient jdbc;
 
     private Browser browser;
     private HttpApi api;
@@ -75,7 +65,6 @@ class ConsoleBrowserTest {
 
     @AfterEach
     void closeBrowser() throws IOException {
-        clock.reset();
         if (browser != null) {
             browser.close();
         }
@@ -105,7 +94,16 @@ class ConsoleBrowserTest {
         browser.waitFor(ExpectedConditions.urlContains("/console/login?locked"));
         assertThat(browser.find(".flash.error").getText()).contains("locked for 15 minutes");
 
-        clock.advance(Duration.ofMinutes(16));
+        var lockedForSeconds = jdbc.sql("select extract(epoch from locked_until - now()) from person where email = ?")
+                .param(email)
+                .query(Double.class)
+                .single();
+        assertThat(lockedForSeconds).isBetween(14 * 60.0, 15 * 60.0);
+        // fifteen minutes later (the lock's end moved, not the clock: the dispatcher of this context keeps
+        // running, and a clock moved ahead would leave the shared pacing state in the future for other tests)
+        jdbc.sql("update person set locked_until = now() - interval '1 second' where email = ?")
+                .param(email)
+                .update();
         browser.signIn(email, PASSWORD);
         browser.waitFor(ExpectedConditions.urlContains("/console/inbox"));
     }
@@ -179,13 +177,102 @@ class ConsoleBrowserTest {
     }
 
     @Test
+    @Order(3)
+    void onAPhoneTheInboxShowsTheListThenTheConversationAlone() throws IOException {
+        browser.close();
+        browser = Browser.open(port, 390, 844);
+        var customer = customer("Sofía");
+        api.post("/api/v1/sandbox/customers/" + customer.phone() + "/whatsapp", """
+                {"text": "¿Hacéis envíos a Canarias?"}""");
+        browser.signIn(email, PASSWORD);
+        browser.go("/console/inbox?view=all");
+
+        var item = browser.waitFor(ExpectedConditions.visibilityOfElementLocated(By.xpath(
+                "//a[contains(@class,'conversation-item')][.//strong[text()='Sofía " + customer.id() + "']]")));
+        assertThat(browser.find(".conversation-pane").isDisplayed()).isFalse();
+        item.click();
+
+        browser.waitFor(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("textarea[name=text]")));
+        assertThat(browser.find(".list-pane").isDisplayed()).isFalse();
+        assertThat(browser.find(".back-to-list").isDisplayed()).isTrue();
+        assertThat(script("return document.documentElement.scrollWidth <= window.innerWidth;"))
+                .as(() -> "nothing wider than the phone's screen: "
+                        + script("return [...document.querySelectorAll('body *')]"
+                                + ".filter(e => e.getBoundingClientRect().right > window.innerWidth + 1)"
+                                + ".map(e => e.tagName + '.' + e.className).slice(0, 10);"))
+                .isEqualTo(true);
+        browser.screenshot("console-phone");
+    }
+
+    @Test
+    @Order(4)
+    void anAgentSendsAPictureAndItShowsInlineOnceTheCustomerHasIt() throws IOException {
+        var customer = customer("Iker");
+        api.post("/api/v1/sandbox/customers/" + customer.phone() + "/whatsapp", """
+                {"text": "¿Me mandas una foto de la suela?"}""");
+        var conversation = await().atMost(Duration.ofSeconds(10))
+                .until(() -> conversation(customer).path("conversationId").asString(null), id -> id != null);
+        var picture = java.nio.file.Files.createTempFile("sole", ".png");
+        java.nio.file.Files.write(
+                picture,
+                java.util.Base64.getDecoder()
+                        .decode(
+                                "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII="));
+        browser.signIn(email, PASSWORD);
+        browser.go("/console/inbox?view=all&c=" + conversation);
+
+        browser.find("input[type=file]").sendKeys(picture.toString());
+        browser.find("textarea[name=text]").sendKeys("Aquí la tienes");
+        browser.find("#send").click();
+
+        var image = browser.waitFor(
+                ExpectedConditions.presenceOfElementLocated(By.cssSelector(".lines .outbound img.media")));
+        assertThat(image.getAttribute("alt")).isEqualTo("Aquí la tienes");
+        assertThat(script("return arguments[0].complete && arguments[0].naturalWidth;", image))
+                .isEqualTo(1L);
+        await().atMost(Duration.ofSeconds(20))
+                .untilAsserted(() -> assertThat(agentMessage(customer, "Aquí la tienes")
+                                .path("status")
+                                .asString())
+                        .isIn("delivered", "read"));
+    }
+
+    @Test
+    @Order(5)
+    void operatorsSeeTheJourneysTheCampaignsAndACustomersTimelineAndAdminsThePeople() throws IOException {
+        var customer = customer("Nora");
+        api.post("/api/v1/sandbox/customers/" + customer.phone() + "/whatsapp", """
+                {"text": "Hola"}""");
+        var admin = uniqueId("admin");
+        people.add(new PeopleService.NewPerson(
+                admin + "@shop.example", "Admin " + admin, Role.ADMIN, admin, "es", List.of("es"), PASSWORD));
+        browser.signIn(admin + "@shop.example", PASSWORD);
+
+        browser.go("/console/journeys");
+        assertThat(browser.find("h1").getText()).isEqualTo("Recorridos"); // the admin reads Spanish
+        assertThat(browser.find("table").getText()).contains("abandoned_cart", "order_summary", "win_back");
+        browser.screenshot("console-journeys");
+        browser.go("/console/campaigns");
+        assertThat(browser.find("h1").getText()).isEqualTo("Campañas");
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> !conversation(customer).isMissingNode());
+        browser.go("/console/customers/" + customer.id());
+        assertThat(browser.find("table").getText()).contains("Hola");
+        browser.go("/console/people");
+        assertThat(browser.find("table").getText()).contains(email, admin + "@shop.example");
+    }
+
+    @Test
     void onceTheWindowClosedTheReplyBoxOffersTemplatesWithTheirParameters() {
         var customer = customer("Pedro");
         api.post("/api/v1/sandbox/customers/" + customer.phone() + "/whatsapp", """
                 {"text": "¿Dónde está mi pedido?"}""");
         await().atMost(Duration.ofSeconds(10))
                 .until(() -> !conversation(customer).isMissingNode());
-        clock.advance(Duration.ofHours(25));
+        // 25 hours later: the customer's last message moved back, not the clock (see the lockout test)
+        jdbc.sql("update service_window set last_inbound_at = last_inbound_at - interval '25 hours' where phone = ?")
+                .param(customer.phone())
+                .update();
         browser.signIn(email, PASSWORD);
 
         browser.go("/console/inbox?view=all&status=any&c="
@@ -268,14 +355,15 @@ class ConsoleBrowserTest {
 
     private JsonNode agentMessage(Customer customer, String text) {
         for (var message : conversation(customer).path("messages")) {
-            if (text.equals(message.path("text").asString(null))) {
+            if (text.equals(message.path("text").asString(null))
+                    || text.equals(message.path("media").path("caption").asString(null))) {
                 return message;
             }
         }
         return conversation(customer).path("no such message"); // missing: the assertion that asked fails
     }
 
-    private Object script(String javascript) {
-        return ((JavascriptExecutor) browser.driver).executeScript(javascript);
+    private Object script(String javascript, Object... arguments) {
+        return ((JavascriptExecutor) browser.driver).executeScript(javascript, arguments);
     }
 }

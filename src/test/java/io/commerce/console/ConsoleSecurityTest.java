@@ -7,7 +7,6 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import io.commerce.IntegrationTest;
 import io.commerce.console.people.PeopleService;
 import io.commerce.console.people.Role;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpStatus;
@@ -24,7 +23,7 @@ import org.springframework.test.web.servlet.assertj.MockMvcTester;
 @IntegrationTest
 class ConsoleSecurityTest {
 
-    private static final String PASSWORD = "a long enough password";
+    private static final String PASSWORD = ConsoleTestPeople.PASSWORD;
 
     @Autowired
     MockMvcTester mvc;
@@ -136,24 +135,14 @@ class ConsoleSecurityTest {
     }
 
     private String agent(Role role) {
-        var id = uniqueId("p");
-        people.add(new PeopleService.NewPerson(
-                id + "@shop.example", "Person " + id, role, id, "en", List.of("en"), PASSWORD));
-        return id + "@shop.example";
+        return ConsoleTestPeople.person(people, role);
     }
 
     private MockHttpSession signedIn(String email) {
-        return signedIn(email, PASSWORD);
+        return ConsoleTestPeople.signedIn(mvc, email);
     }
 
     private MockHttpSession signedIn(String email, String password) {
-        var result = mvc.post()
-                .uri("/console/login")
-                .param("email", email)
-                .param("password", password)
-                .with(csrf())
-                .exchange();
-        assertThat(result).hasStatus(HttpStatus.FOUND).redirectedUrl().endsWith("/console/inbox");
-        return (MockHttpSession) result.getRequest().getSession();
+        return ConsoleTestPeople.signedIn(mvc, email, password);
     }
 }

@@ -4,13 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.commerce.HttpApi;
+import io.commerce.SandboxedServer;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.ActiveProfiles;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -18,15 +16,7 @@ import tools.jackson.databind.JsonNode;
  * sent, delivered, read; the customer taps a button; the customer writes STOP. Every hop is a real HTTP
  * call, every webhook signed and verified.
  */
-@SpringBootTest(
-        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {
-            "commerce.messaging.dispatcher.enabled=true",
-            "commerce.messaging.dispatcher.poll-interval=PT0.05S",
-            "commerce.sandbox.status-delay=PT0.1S"
-        })
-@ActiveProfiles("test")
-@DirtiesContext // its dispatcher runs: it must not outlive this class and send other tests' messages
+@SandboxedServer
 class SandboxLoopTest {
 
     @LocalServerPort

@@ -52,9 +52,9 @@ class Dashboard {
         var day = "day".equals(range);
         var now = clock.instant();
         var since = now.minus(day ? Duration.ofDays(1) : Duration.ofHours(1));
-        var series = history.points(since, day ? Duration.ofMinutes(15) : Duration.ofMinutes(1));
+        var series = history.points(since, now, day ? Duration.ofMinutes(15) : Duration.ofMinutes(1));
         var pending = sampler.sinceLastSample();
-        var lastMinute = history.points(now.minusSeconds(60), Duration.ofMinutes(1)).stream()
+        var lastMinute = history.points(now.minusSeconds(60), now, Duration.ofMinutes(1)).stream()
                 .mapToLong(OpsHistory.Point::sent)
                 .sum();
         var figures = new Now(

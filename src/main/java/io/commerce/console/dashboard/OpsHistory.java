@@ -57,8 +57,11 @@ class OpsHistory {
                 .update();
     }
 
-    /** The points from {@code since} on, one per {@code bucket}, oldest first (buckets without samples left out). */
-    List<Point> points(Instant since, Duration bucket) {
+    /**
+     * The points from {@code since} to {@code now}, one per {@code bucket}, oldest first (buckets without samples
+     * left out; a sample stamped later than now, by an instance whose clock runs ahead, waits until it is due).
+     */
+    List<Point> points(Instant since, Instant now, Duration bucket) {
         return jdbc.sql("""
                         select to_timestamp(floor(extract(epoch from at) / :bucket) * :bucket) as bucket,
                                sum(sent) as sent, sum(send_failures) as failures, sum(webhooks) as webhooks,
@@ -66,11 +69,12 @@ class OpsHistory {
                                max(oldest_due_seconds) as oldest, max(steps_due) as due,
                                max(open_conversations) as open, max(waiting_conversations) as waiting
                           from ops_sample
-                         where at >= :since
+                         where at >= :since and at <= :now
                          group by 1
                          order by 1
                         """)
                 .param("since", Timestamp.from(since))
+                .param("now", Timestamp.from(now))
                 .param("bucket", bucket.toSeconds())
                 .query((rs, row) -> new Point(
                         rs.getTimestamp("bucket").toInstant(),

@@ -67,15 +67,10 @@ class InboxController {
     @GetMapping("/console/inbox")
     String inbox(
             @AuthenticationPrincipal SignedIn person,
-            @RequestParam(required = false) String view,
-            @RequestParam(required = false) String status,
-            @RequestParam(required = false) String channel,
-            @RequestParam(required = false) String label,
-            @RequestParam(name = "c", required = false) String selected,
+            InboxFilter filter,
             @RequestParam(defaultValue = "0") int page,
             Locale locale,
             Model model) {
-        var filter = new InboxFilter(view, status, channel, label, selected);
         list(person, filter, page, model);
         if (filter.selected() != null) {
             model.addAttribute("page", inbox.conversation(filter.selected(), locale));
@@ -88,14 +83,10 @@ class InboxController {
     @GetMapping("/console/inbox/list")
     String listFragment(
             @AuthenticationPrincipal SignedIn person,
-            @RequestParam(required = false) String view,
-            @RequestParam(required = false) String status,
-            @RequestParam(required = false) String channel,
-            @RequestParam(required = false) String label,
-            @RequestParam(name = "c", required = false) String selected,
+            InboxFilter filter,
             @RequestParam(defaultValue = "0") int page,
             Model model) {
-        list(person, new InboxFilter(view, status, channel, label, selected), page, model);
+        list(person, filter, page, model);
         return "console/inbox :: list";
     }
 

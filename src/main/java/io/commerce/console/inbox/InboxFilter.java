@@ -5,18 +5,20 @@ import io.commerce.conversation.ConversationStatus;
 import io.commerce.shared.Channel;
 import java.util.Locale;
 import org.jspecify.annotations.Nullable;
+import org.springframework.web.bind.annotation.BindParam;
 import org.springframework.web.util.UriComponentsBuilder;
 
 /**
- * What the inbox lists, from its query string: whose ({@code mine}, {@code unassigned}, {@code all}), which
- * status ({@code open} by default, {@code any}), channel and label; and the conversation shown beside it.
+ * What the inbox lists, bound from its query string: whose ({@code view}: {@code mine}, {@code unassigned},
+ * {@code all}; absent, {@code mine}), which status ({@code open} by default, or {@code any}), channel and
+ * label; and the conversation shown beside it ({@code c}).
  */
 record InboxFilter(
         String view,
         String status,
         @Nullable String channel,
         @Nullable String label,
-        @Nullable String selected) {
+        @BindParam("c") @Nullable String selected) {
 
     InboxFilter {
         view = switch (view == null ? "" : view) {

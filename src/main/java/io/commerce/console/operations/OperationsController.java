@@ -3,12 +3,15 @@ package io.commerce.console.operations;
 import io.commerce.campaign.CampaignService;
 import io.commerce.customer.CustomerService;
 import io.commerce.journey.JourneyService;
+import io.commerce.journey.JourneyView;
 import io.commerce.shared.PageRequest;
+import java.util.stream.Collectors;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * For operators and marketers: the journeys with their settings and counts, the campaigns with their progress,
@@ -22,16 +25,24 @@ class OperationsController {
     private final JourneyService journeys;
     private final CampaignService campaigns;
     private final CustomerService customers;
+    private final JsonMapper json;
 
-    OperationsController(JourneyService journeys, CampaignService campaigns, CustomerService customers) {
+    OperationsController(
+            JourneyService journeys, CampaignService campaigns, CustomerService customers, JsonMapper json) {
         this.journeys = journeys;
         this.campaigns = campaigns;
         this.customers = customers;
+        this.json = json;
     }
 
     @GetMapping("/console/journeys")
     String journeys(Model model) {
-        model.addAttribute("journeys", journeys.journeys());
+        var all = journeys.journeys();
+        model.addAttribute("journeys", all);
+        // the settings as the API shows them (GET /api/v1/journeys)
+        model.addAttribute(
+                "settings",
+                all.stream().collect(Collectors.toMap(JourneyView::name, j -> json.writeValueAsString(j.settings()))));
         return "console/journeys";
     }
 

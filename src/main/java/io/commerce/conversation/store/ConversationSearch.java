@@ -36,6 +36,17 @@ public class ConversationSearch {
                 .single();
     }
 
+    /** The count, stopping at {@code upTo}: a list of a million needs no exact total to page through it. */
+    public long countUpTo(ConversationFilter filter, long upTo) {
+        return bind(
+                        jdbc.sql("select count(*) from (select 1 from conversation" + where(filter)
+                                + " limit :upTo) listed"),
+                        filter)
+                .param("upTo", upTo)
+                .query(Long.class)
+                .single();
+    }
+
     /** Only the filters given, so that the planner picks the index that serves them. */
     private static String where(ConversationFilter filter) {
         var conditions = new ArrayList<String>();

@@ -35,6 +35,7 @@ public class Failures {
     private final PolicyGate policy;
     private final ConsentService consents;
     private final ApplicationEventPublisher events;
+    private final MessagingMetrics metrics;
     private final MessagingProperties.Dispatcher settings;
     private final Clock clock;
 
@@ -44,6 +45,7 @@ public class Failures {
             PolicyGate policy,
             ConsentService consents,
             ApplicationEventPublisher events,
+            MessagingMetrics metrics,
             MessagingProperties properties,
             Clock clock) {
         this.outbox = outbox;
@@ -51,6 +53,7 @@ public class Failures {
         this.policy = policy;
         this.consents = consents;
         this.events = events;
+        this.metrics = metrics;
         this.settings = properties.dispatcher();
         this.clock = clock;
     }
@@ -173,6 +176,7 @@ public class Failures {
     }
 
     private void publishFailed(MessageRow row, String code, String title, Instant now) {
+        metrics.failed(row.channel(), code);
         events.publishEvent(new MessageFailed(
                 row.id().toString(),
                 row.customerId(),

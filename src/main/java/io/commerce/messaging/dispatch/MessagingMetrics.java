@@ -1,7 +1,9 @@
 package io.commerce.messaging.dispatch;
 
+import io.commerce.messaging.channel.Channels;
 import io.commerce.messaging.outbox.MessageReads;
 import io.commerce.messaging.outbox.MessageRow;
+import io.commerce.shared.Channel;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -15,9 +17,11 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
- * Messaging's meters: sends by channel, category and outcome; queue depth and the age of the oldest due
- * message (refreshed every few seconds, not per scrape); webhook deliveries by provider and outcome, and
- * their processing time.
+ * Messaging's meters: sends by channel, category and outcome; messages that failed for good by channel and
+ * the provider's error code ({@code messaging.failures}); each channel's send limit in messages a second
+ * ({@code messaging.send.limit}, to draw the rate against); queue depth and the age of the oldest due message
+ * (refreshed every few seconds, not per scrape); webhook deliveries by provider and outcome, and their
+ * processing time.
  */
 @Component
 public class MessagingMetrics {
@@ -31,10 +35,18 @@ public class MessagingMetrics {
     private final Map<String, Counter> webhookCounters = new ConcurrentHashMap<>();
     private final Map<String, Timer> webhookTimers = new ConcurrentHashMap<>();
 
-    MessagingMetrics(MeterRegistry registry, MessageReads reads, Clock clock) {
+    MessagingMetrics(MeterRegistry registry, MessageReads reads, Channels channels, Clock clock) {
         this.registry = registry;
         this.reads = reads;
         this.clock = clock;
+        for (var channel : Channel.values()) {
+            Gauge.builder(
+                            "messaging.send.limit",
+                            () -> channels.settings(channel).messagesPerSecond())
+                    .tag("channel", channel.name().toLowerCase())
+                    .description("the most messages a second the channel's sender may send")
+                    .register(registry);
+        }
         Gauge.builder("messaging.queue.depth", queueDepth, AtomicLong::get)
                 .description("messages queued, due or not")
                 .register(registry);
@@ -56,6 +68,17 @@ public class MessagingMetrics {
                                 .tag("outcome", outcome)
                                 .tag("origin", origin)
                                 .register(registry))
+                .increment();
+    }
+
+    /** A message failed for good (not retried): counted by channel and the provider's error code. */
+    void failed(Channel channel, String code) {
+        registry.counter(
+                        "messaging.failures",
+                        "channel",
+                        channel.name().toLowerCase(),
+                        "code",
+                        code == null ? "none" : code)
                 .increment();
     }
 
