@@ -22,8 +22,7 @@ import org.springframework.test.context.ActiveProfiles;
             "commerce.messaging.dispatcher.enabled=true",
             "commerce.messaging.dispatcher.poll-interval=PT0.05S",
             "commerce.sandbox.status-delay=PT0.1S",
-            // what other test classes left queued in the shared database goes first, unpaced (and their clocks,
-            // moved ahead to make days pass, may have left the shared pacing buckets in the future)
+            // what other test classes left queued in the shared database goes first: unpaced, it is gone at once
             "commerce.messaging.dispatcher.pacing=false"
         })
 @ActiveProfiles("test")

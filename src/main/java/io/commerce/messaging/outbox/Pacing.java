@@ -53,7 +53,11 @@ public class Pacing {
                 .query(Timestamp.class)
                 .single()
                 .toInstant();
-        var start = nextFree.isAfter(now.minus(BURST)) ? nextFree : now.minus(BURST);
+        // a correct writer never leaves the bucket later than its own clock; one further ahead than a burst was
+        // written by a clock running ahead (another instance's, or a test's moved on): it would hold every send
+        // until then, so it starts full again, and this claim's spend brings it back to this clock
+        var start =
+                nextFree.isAfter(now.minus(BURST)) && !nextFree.isAfter(now.plus(BURST)) ? nextFree : now.minus(BURST);
         var available = Duration.between(start, now).toNanos() * perSecond / 1_000_000_000L;
         return new Budget(channel, (int) Math.max(0, Math.min(wanted, available)), start, perSecond);
     }

@@ -340,6 +340,24 @@ class DispatcherTest {
     }
 
     @Test
+    void aTokenBucketLeftInTheFutureByAClockRunningAheadDoesNotHoldSends() {
+        jdbc.sql("insert into channel_pace (channel, next_free_at) values ('WHATSAPP', now() + interval '25 hours')"
+                        + " on conflict (channel) do update set next_free_at = excluded.next_free_at")
+                .update();
+        var id = queueTemplate();
+
+        dispatcher.dispatchOnce(Channel.WHATSAPP);
+
+        assertThat(reads.find(id).orElseThrow().status()).isEqualTo(MessageStatus.SENT);
+        assertThat(jdbc.sql(
+                                "select next_free_at <= now() + interval '1 second' from channel_pace where channel = 'WHATSAPP'")
+                        .query(Boolean.class)
+                        .single())
+                .as("the bucket is back on this clock")
+                .isTrue();
+    }
+
+    @Test
     void anExpiredTokenIsFinal() {
         failWith(401, "{\"error\": " + Fixtures.text("error_object_190_expired_token.json") + "}");
         var id = queueTemplate();
