@@ -99,7 +99,7 @@ public class ConversationService {
     /** An agent opened the conversation: what the customer wrote is no longer unread. */
     @Transactional
     public void seen(String conversationId) {
-        conversations.update(parse(conversationId), "unread = 0").run();
+        conversations.seen(parse(conversationId)); // every refresh of an open conversation asks: no write when none
     }
 
     @Transactional

@@ -212,6 +212,13 @@ public class Conversations {
                 .optional();
     }
 
+    /** Nothing the customer wrote is unread any more; a conversation with nothing unread is not written. */
+    public void seen(UUID id) {
+        sql("update conversation set unread = 0 where id = :id and unread > 0")
+                .param("id", id)
+                .update();
+    }
+
     /** Sets columns of one conversation; {@code set} is a fixed SQL fragment naming them, never user input. */
     public Updater update(UUID id, String set) {
         return new Updater(
