@@ -9,8 +9,10 @@ import io.commerce.messaging.guardrails.ContentLimits;
 import io.commerce.messaging.guardrails.PolicyGate;
 import io.commerce.messaging.guardrails.ServiceWindow;
 import io.commerce.messaging.intake.InboundLog;
+import io.commerce.messaging.links.TrackedLinks;
 import io.commerce.messaging.outbox.AudienceQueue;
 import io.commerce.messaging.outbox.Cancellations;
+import io.commerce.messaging.outbox.MessageFactsQuery;
 import io.commerce.messaging.outbox.MessageReads;
 import io.commerce.messaging.outbox.MessageRow;
 import io.commerce.messaging.outbox.MessageViews;
@@ -32,6 +34,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.UUID;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -54,6 +57,8 @@ public class MessagingService {
     private final InboundLog inbound;
     private final ServiceWindow window;
     private final AudienceQueue audiences;
+    private final TrackedLinks links;
+    private final MessageFactsQuery facts;
     private final Clock clock;
     private final ReadTogether<String, CustomerProfile> recipients;
 
@@ -69,6 +74,8 @@ public class MessagingService {
             InboundLog inbound,
             ServiceWindow window,
             AudienceQueue audiences,
+            TrackedLinks links,
+            MessageFactsQuery facts,
             Clock clock) {
         this.customers = customers;
         this.templates = templates;
@@ -81,6 +88,8 @@ public class MessagingService {
         this.inbound = inbound;
         this.window = window;
         this.audiences = audiences;
+        this.links = links;
+        this.facts = facts;
         this.clock = clock;
         this.recipients = new ReadTogether<>(customers::findAll);
     }
@@ -214,6 +223,30 @@ public class MessagingService {
     @Transactional
     public int cancelQueued(Origin origin, String reason) {
         return cancellations.cancelQueued(origin, reason, clock.instant());
+    }
+
+    /** The link behind a tracked link's token (a message's {@code /r/{token}}); empty for an unknown token. */
+    @Transactional(readOnly = true)
+    public Optional<TrackedLink> trackedLink(String token) {
+        return links.find(token);
+    }
+
+    /** What measuring these messages needs to know (origin, pricing, market, service window), in one query. */
+    @Transactional(readOnly = true)
+    public List<MessageFacts> facts(Collection<String> messageIds) {
+        return facts.find(messageIds.stream().map(UUID::fromString).toList());
+    }
+
+    /** The messages the customer received or read from {@code from} to {@code to}, the latest first. */
+    @Transactional(readOnly = true)
+    public List<MessageSeen> seenBetween(String customerId, Instant from, Instant to) {
+        return facts.seenBetween(customerId, from, to);
+    }
+
+    /** The latest message sent to the customer before {@code before} that carried {@code text} (a discount code). */
+    @Transactional(readOnly = true)
+    public Optional<String> lastCarrying(String customerId, String text, Instant before) {
+        return facts.lastCarrying(customerId, text, before);
     }
 
     @Transactional(readOnly = true)

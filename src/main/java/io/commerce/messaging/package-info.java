@@ -8,7 +8,7 @@
  * views, events and exceptions) and the settings; the rest are internal sub-packages:
  * {@code templates} (the catalogue), {@code outbox} (the {@code message} table: writes, reads, statuses),
  * {@code guardrails} (policy, service window, quiet hours, content limits), {@code dispatch} (the
- * dispatcher and the sender) and {@code intake} (the providers' webhooks: statuses, inbound messages,
+ * dispatcher and the sender), {@code links} (tracked links: a message's links replaced as it goes out) and {@code intake} (the providers' webhooks: statuses, inbound messages,
  * opt-outs; and the GDPR hook over both directions' messages), {@code web} (the REST controller).
  */
 @ApplicationModule(allowedDependencies = {"shared", "customer", "consent"})

@@ -138,7 +138,8 @@ class Order {
                 List.copyOf(shipments),
                 deliveredAt,
                 cancelledAt,
-                cancellationReason);
+                cancellationReason,
+                null);
     }
 
     private void require(Set<OrderStatus> allowed, String step) {

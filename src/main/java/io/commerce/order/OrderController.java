@@ -5,6 +5,7 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Size;
 import java.time.Instant;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -27,9 +28,11 @@ class OrderController {
     record Cancellation(@Size(max = 500) String reason) {}
 
     private final OrderService orders;
+    private final ObjectProvider<OrderAttributions> attributions;
 
-    OrderController(OrderService orders) {
+    OrderController(OrderService orders, ObjectProvider<OrderAttributions> attributions) {
         this.orders = orders;
+        this.attributions = attributions;
     }
 
     @PutMapping
@@ -43,7 +46,9 @@ class OrderController {
 
     @GetMapping
     OrderView getOrder(@PathVariable @ShopId String orderId) {
-        return orders.get(orderId);
+        var order = orders.get(orderId);
+        var lookup = attributions.getIfAvailable();
+        return lookup == null ? order : order.attributedTo(lookup.of(orderId).orElse(null));
     }
 
     @PostMapping("/shipments")

@@ -6,7 +6,10 @@ import java.time.Instant;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 
-/** An order as stored, with its status and shipments. */
+/**
+ * An order as stored, with its status and shipments; {@code GET /orders/{id}} adds the message the order is
+ * attributed to ({@code null} elsewhere, and when no message led to it).
+ */
 public record OrderView(
         String orderId,
         String customerId,
@@ -20,4 +23,25 @@ public record OrderView(
         List<Shipment> shipments,
         @Nullable Instant deliveredAt,
         @Nullable Instant cancelledAt,
-        @Nullable String cancellationReason) {}
+        @Nullable String cancellationReason,
+        @Nullable OrderAttribution attribution) {
+
+    /** The order with the message it is attributed to. */
+    public OrderView attributedTo(@Nullable OrderAttribution to) {
+        return new OrderView(
+                orderId,
+                customerId,
+                cartId,
+                status,
+                currency,
+                total,
+                placedAt,
+                orderUrl,
+                lines,
+                shipments,
+                deliveredAt,
+                cancelledAt,
+                cancellationReason,
+                to);
+    }
+}

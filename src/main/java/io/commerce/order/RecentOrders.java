@@ -67,7 +67,8 @@ class RecentOrders {
                         List.copyOf(shipments.getOrDefault(order.orderId(), List.of())),
                         order.deliveredAt(),
                         order.cancelledAt(),
-                        order.cancellationReason()))
+                        order.cancellationReason(),
+                        null))
                 .toList();
     }
 
@@ -103,7 +104,8 @@ class RecentOrders {
                 List.of(),
                 instant(rs, "delivered_at"),
                 instant(rs, "cancelled_at"),
-                rs.getString("cancellation_reason"));
+                rs.getString("cancellation_reason"),
+                null);
     }
 
     private static @Nullable Instant instant(ResultSet rs, String column) throws SQLException {

@@ -46,13 +46,15 @@ class SecurityConfiguration {
     }
 
     /**
-     * No filter at all: the endpoints check the providers' signatures themselves, and webhooks come by the
-     * thousand (a chain of permit-all filters cost a delivery 50 µs of processor time; docs/benchmarks.md).
+     * No filter at all for webhooks and tracked links: the webhook endpoints check the providers' signatures
+     * themselves, a tracked link is open to anyone holding it, and both come by the thousand (a chain of
+     * permit-all filters cost a webhook delivery 50 µs of processor time; docs/benchmarks.md).
      */
     @Bean
     @Order(Ordered.HIGHEST_PRECEDENCE)
     SecurityFilterChain webhookChain() {
-        return new DefaultSecurityFilterChain(PathPatternRequestMatcher.pathPattern("/webhooks/**"));
+        return new DefaultSecurityFilterChain(new OrRequestMatcher(
+                PathPatternRequestMatcher.pathPattern("/webhooks/**"), PathPatternRequestMatcher.pathPattern("/r/**")));
     }
 
     @Bean

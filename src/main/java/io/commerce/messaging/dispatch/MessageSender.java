@@ -6,6 +6,7 @@ import io.commerce.messaging.channel.Channels;
 import io.commerce.messaging.channel.FailureKind;
 import io.commerce.messaging.channel.OutgoingMessage;
 import io.commerce.messaging.channel.SendOutcome;
+import io.commerce.messaging.links.TrackedLinks;
 import io.commerce.messaging.outbox.MessageRow;
 import io.commerce.messaging.outbox.SendLifecycle;
 import io.commerce.messaging.templates.TemplateCatalogue;
@@ -42,6 +43,7 @@ public class MessageSender {
     private final ApplicationEventPublisher events;
     private final TransactionTemplate transaction;
     private final RetriedTransactions transactions;
+    private final TrackedLinks links;
     private final Clock clock;
 
     MessageSender(
@@ -54,6 +56,7 @@ public class MessageSender {
             ApplicationEventPublisher events,
             TransactionTemplate transaction,
             RetriedTransactions transactions,
+            TrackedLinks links,
             Clock clock) {
         this.channels = channels;
         this.rechecks = rechecks;
@@ -64,6 +67,7 @@ public class MessageSender {
         this.events = events;
         this.transaction = transaction;
         this.transactions = transactions;
+        this.links = links;
         this.clock = clock;
     }
 
@@ -95,7 +99,7 @@ public class MessageSender {
             }
         }
         lifecycle.deferAll(waiting, clock.instant());
-        return sendAll(going);
+        return sendAll(links.track(going));
     }
 
     private List<Accepted> sendAll(List<MessageRow> rows) {

@@ -1,6 +1,7 @@
 package io.commerce.messaging.intake;
 
 import io.commerce.customer.PersonalDataHolder;
+import io.commerce.messaging.links.TrackedLinks;
 import io.commerce.messaging.outbox.Cancellations;
 import io.commerce.messaging.outbox.MessageReads;
 import java.time.Clock;
@@ -17,10 +18,13 @@ class MessagingPersonalData implements PersonalDataHolder {
     private final MessageReads reads;
     private final Cancellations cancellations;
     private final InboundLog inbound;
+    private final TrackedLinks links;
     private final Clock clock;
 
-    MessagingPersonalData(MessageReads reads, Cancellations cancellations, InboundLog inbound, Clock clock) {
+    MessagingPersonalData(
+            MessageReads reads, Cancellations cancellations, InboundLog inbound, TrackedLinks links, Clock clock) {
         this.reads = reads;
+        this.links = links;
         this.cancellations = cancellations;
         this.inbound = inbound;
         this.clock = clock;
@@ -50,6 +54,7 @@ class MessagingPersonalData implements PersonalDataHolder {
     public void erase(String customerId) {
         cancellations.cancelQueued(customerId, null, null, "CUSTOMER_ERASED", clock.instant());
         cancellations.anonymise(customerId);
+        links.erase(customerId);
         inbound.erase(customerId);
     }
 }

@@ -76,6 +76,38 @@ public record MessageRow(
                 updatedAt);
     }
 
+    /** The same message saying this instead (its links tracked): what goes out, not what is stored. */
+    public MessageRow saying(OutboundContent newContent, String newSmsText) {
+        return new MessageRow(
+                id,
+                customerId,
+                channel,
+                purpose,
+                category,
+                status,
+                recipient,
+                timezone,
+                language,
+                templateKey,
+                newContent,
+                newSmsText,
+                replyTo,
+                origin,
+                providerMessageId,
+                errorCode,
+                errorTitle,
+                pricingCategory,
+                attempts,
+                pairRateFailures,
+                nextAttemptAt,
+                fallbackOf,
+                fallbackMessageId,
+                retryOf,
+                heldReason,
+                createdAt,
+                updatedAt);
+    }
+
     /** A new message, queued now with a fresh time-ordered id, due at once. */
     public static MessageRow queued(
             String customerId,

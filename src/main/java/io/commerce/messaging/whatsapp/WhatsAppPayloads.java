@@ -68,6 +68,15 @@ public final class WhatsAppPayloads {
         return ordered("messaging_product", "whatsapp", "status", "read", "message_id", providerMessageId);
     }
 
+    /**
+     * A URL button's parameter is the suffix of the URL Meta has on file; a tracked link ({@code …/r/{token}})
+     * gives its token, for a button registered as {@code {COMMERCE_PUBLIC_BASE_URL}/r/{{1}}}.
+     */
+    private static String urlSuffix(String value) {
+        var tracked = value == null ? -1 : value.lastIndexOf("/r/");
+        return tracked >= 0 && value.startsWith("http") ? value.substring(tracked + 3) : value;
+    }
+
     static Map<String, Object> template(RenderedTemplate rendered) {
         var whatsapp = rendered.translation().whatsapp();
         var params = rendered.params();
@@ -91,6 +100,7 @@ public final class WhatsAppPayloads {
             var parameter = switch (button.subType()) {
                 case "quick_reply" -> ordered("type", "payload", "payload", value);
                 case "copy_code" -> ordered("type", "coupon_code", "coupon_code", value);
+                case "url" -> ordered("type", "text", "text", urlSuffix(value));
                 default -> ordered("type", "text", "text", value);
             };
             components.add(ordered(

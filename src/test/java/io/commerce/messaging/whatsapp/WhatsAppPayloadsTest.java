@@ -208,6 +208,28 @@ class WhatsAppPayloadsTest {
     }
 
     @Test
+    void aTrackedLinkInAUrlButtonGivesItsTokenAsTheSuffix() {
+        var template = new WhatsAppTemplate(
+                "cart_reminder",
+                "es",
+                null,
+                null,
+                List.of(),
+                List.of(new ButtonParameter(0, "url", "checkoutUrl", null)));
+        var parameter = build(
+                        "+34612345678",
+                        rendered(template, Map.of("checkoutUrl", "https://links.shop.example/r/Q2hlY2tvdXQtMTIz")))
+                .path("template")
+                .path("components")
+                .path(0)
+                .path("parameters")
+                .path(0);
+
+        // the button is registered at Meta as https://links.shop.example/r/{{1}}
+        assertThat(parameter.path("text").asString()).isEqualTo("Q2hlY2tvdXQtMTIz");
+    }
+
+    @Test
     void quickReplyButtonHasMetasShape() {
         var template = new WhatsAppTemplate(
                 "t", "en", null, null, List.of(), List.of(new ButtonParameter(0, "quick_reply", null, "more-tools")));

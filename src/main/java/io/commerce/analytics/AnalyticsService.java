@@ -1,0 +1,111 @@
+package io.commerce.analytics;
+
+import io.commerce.messaging.MessagingService;
+import io.commerce.messaging.TrackedLink;
+import io.commerce.shared.InvalidValueException;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.web.util.UriComponentsBuilder;
+import org.springframework.web.util.UriUtils;
+
+/** The analytics module's public face: follow a tracked link, and report what messages did and earned. */
+@Service
+public class AnalyticsService {
+
+    /** The longest period a report covers. */
+    static final Duration LONGEST_PERIOD = Duration.ofDays(2 * 366);
+
+    private static final Pattern TOKEN = Pattern.compile("[A-Za-z0-9_-]{1,32}");
+
+    private final MessagingService messaging;
+    private final Clicks clicks;
+    private final Tally tally;
+    private final Performance performance;
+    private final AnalyticsProperties properties;
+    private final Clock clock;
+
+    AnalyticsService(
+            MessagingService messaging,
+            Clicks clicks,
+            Tally tally,
+            Performance performance,
+            AnalyticsProperties properties,
+            Clock clock) {
+        this.messaging = messaging;
+        this.clicks = clicks;
+        this.tally = tally;
+        this.performance = performance;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    /**
+     * Where a tracked link goes: the URL its message carried, with {@code utm_source}, {@code utm_medium} and
+     * {@code utm_campaign} added (unless it has them); the request is recorded, and counts as a click unless a
+     * robot made it. Empty for an unknown token: nothing else is ever a destination.
+     */
+    @Transactional
+    public Optional<String> follow(String token, String method, String userAgent) {
+        if (!TOKEN.matcher(token).matches()) {
+            return Optional.empty();
+        }
+        return messaging.trackedLink(token).map(link -> {
+            var robot = Robots.isRobot(method, userAgent);
+            var now = clock.instant();
+            var first = clicks.record(link, robot, now);
+            var dimensions = Dimensions.of(link.origin(), link.templateKey(), link.channel());
+            if (!robot) {
+                tally.write(new Tally.Delta(now, dimensions, Counts.aClick(first)));
+            }
+            return destination(link, dimensions);
+        });
+    }
+
+    /** The funnel, orders, revenue and cost of the messages of each key over the period (whole hours). */
+    @Transactional(readOnly = true)
+    public List<PerformanceRow> performance(Instant from, Instant to, GroupBy groupBy) {
+        checkPeriod(from, to);
+        return performance.rows(from, to, groupBy, properties.currency());
+    }
+
+    static void checkPeriod(Instant from, Instant to) {
+        if (from.isAfter(to)) {
+            throw new InvalidValueException("from", "must not be after 'to'");
+        }
+        if (Duration.between(from, to).compareTo(LONGEST_PERIOD) > 0) {
+            throw new InvalidValueException("to", "a period covers two years at most");
+        }
+    }
+
+    private static String destination(TrackedLink link, Dimensions dimensions) {
+        UriComponentsBuilder url;
+        try {
+            url = UriComponentsBuilder.fromUriString(link.url());
+        } catch (IllegalArgumentException unusual) {
+            return link.url(); // the link as the message carried it: still where it pointed
+        }
+        var present = url.build().getQueryParams();
+        addIfAbsent(
+                url,
+                present.containsKey("utm_source"),
+                "utm_source",
+                link.channel().name().toLowerCase(Locale.ROOT));
+        addIfAbsent(url, present.containsKey("utm_medium"), "utm_medium", dimensions.medium());
+        addIfAbsent(url, present.containsKey("utm_campaign"), "utm_campaign", dimensions.campaign());
+        return url.build().toUriString();
+    }
+
+    private static void addIfAbsent(UriComponentsBuilder url, boolean present, String name, String value) {
+        if (!present) {
+            url.queryParam(name, UriUtils.encodeQueryParam(value, StandardCharsets.UTF_8));
+        }
+    }
+}

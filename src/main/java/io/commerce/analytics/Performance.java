@@ -1,0 +1,60 @@
+package io.commerce.analytics;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * Performance reports from the hourly roll-ups, with the figures not yet folded into them: a period is whole
+ * hours, from the hour {@code from} falls in to the one before {@code to}'s (or {@code to}'s own, when it is
+ * not on the hour).
+ */
+@Repository
+class Performance {
+
+    private static final String FIGURES = "hour, source, campaign_id, journey, step, template_key, channel, variant,"
+            + " sent, delivered, read, clicked, unique_clickers, replied, opted_out, orders, revenue, cost";
+
+    private final JdbcClient jdbc;
+
+    Performance(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    List<PerformanceRow> rows(Instant from, Instant to, GroupBy groupBy, String currency) {
+        return jdbc.sql("""
+                        with figures as (
+                            select %1$s from performance_hour where hour >= :from and hour < :to
+                            union all
+                            select %1$s from performance_delta where hour >= :from and hour < :to)
+                        select %2$s as key, sum(sent) as sent, sum(delivered) as delivered, sum(read) as read,
+                               sum(clicked) as clicked, sum(unique_clickers) as unique_clickers, sum(replied) as replied,
+                               sum(opted_out) as opted_out, sum(orders) as orders, sum(revenue) as revenue,
+                               sum(cost) as cost
+                          from figures
+                         where %3$s
+                         group by 1
+                         order by 1
+                        """.formatted(FIGURES, groupBy.key, groupBy.having))
+                .param("from", Timestamp.from(from.truncatedTo(ChronoUnit.HOURS)))
+                .param("to", Timestamp.from(to))
+                .query((rs, n) -> PerformanceRow.of(
+                        rs.getString("key"),
+                        new Counts(
+                                rs.getLong("sent"),
+                                rs.getLong("delivered"),
+                                rs.getLong("read"),
+                                rs.getLong("clicked"),
+                                rs.getLong("unique_clickers"),
+                                rs.getLong("replied"),
+                                rs.getLong("opted_out"),
+                                rs.getLong("orders"),
+                                rs.getBigDecimal("revenue"),
+                                rs.getBigDecimal("cost")),
+                        currency))
+                .list();
+    }
+}
