@@ -3,6 +3,7 @@ package io.commerce.analytics;
 import io.commerce.messaging.MessagingService;
 import io.commerce.messaging.TrackedLink;
 import io.commerce.shared.InvalidValueException;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -30,6 +31,7 @@ public class AnalyticsService {
     private final Tally tally;
     private final Performance performance;
     private final AnalyticsProperties properties;
+    private final MeterRegistry meters;
     private final Clock clock;
 
     AnalyticsService(
@@ -38,12 +40,14 @@ public class AnalyticsService {
             Tally tally,
             Performance performance,
             AnalyticsProperties properties,
+            MeterRegistry meters,
             Clock clock) {
         this.messaging = messaging;
         this.clicks = clicks;
         this.tally = tally;
         this.performance = performance;
         this.properties = properties;
+        this.meters = meters;
         this.clock = clock;
     }
 
@@ -65,6 +69,13 @@ public class AnalyticsService {
             if (!robot) {
                 tally.write(new Tally.Delta(now, dimensions, Counts.aClick(first)));
             }
+            meters.counter(
+                            "analytics.clicks",
+                            "channel",
+                            link.channel().name().toLowerCase(Locale.ROOT),
+                            "kind",
+                            robot ? "robot" : first ? "first" : "repeat")
+                    .increment();
             return destination(link, dimensions);
         });
     }

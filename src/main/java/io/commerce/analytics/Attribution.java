@@ -9,12 +9,14 @@ import io.commerce.order.OrderView;
 import io.commerce.promotion.CodeRedeemed;
 import io.commerce.promotion.PromotionService;
 import io.commerce.shared.Channel;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
@@ -38,6 +40,7 @@ class Attribution {
     private final Attributions attributions;
     private final Tally tally;
     private final AnalyticsProperties properties;
+    private final MeterRegistry meters;
 
     Attribution(
             OrderService orders,
@@ -46,7 +49,8 @@ class Attribution {
             Clicks clicks,
             Attributions attributions,
             Tally tally,
-            AnalyticsProperties properties) {
+            AnalyticsProperties properties,
+            MeterRegistry meters) {
         this.orders = orders;
         this.promotions = promotions;
         this.messaging = messaging;
@@ -54,6 +58,7 @@ class Attribution {
         this.attributions = attributions;
         this.tally = tally;
         this.properties = properties;
+        this.meters = meters;
     }
 
     @ApplicationModuleListener
@@ -77,6 +82,7 @@ class Attribution {
                 .ifPresent(attributed -> {
                     attributions.cancel(cancelled.orderId(), cancelled.cancelledAt());
                     tally.write(attributed.counted(-1));
+                    meters.counter("analytics.orders.taken_back").increment();
                 });
     }
 
@@ -123,6 +129,11 @@ class Attribution {
         if (!cancelled) {
             tally.write(attributed.counted(1));
         }
+        meters.counter(
+                        "analytics.orders.attributed",
+                        "touch",
+                        attributed.kind().name().toLowerCase(Locale.ROOT))
+                .increment();
     }
 
     private record Found(Attributions.TouchKind kind, Touch touch) {}

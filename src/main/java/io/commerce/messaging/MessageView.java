@@ -10,7 +10,8 @@ import org.jspecify.annotations.Nullable;
  * A message as {@code GET /api/v1/messages/{id}} shows it, with every status it reached; while it waits,
  * {@code nextAttemptAt} and, when a guardrail holds it, {@code heldReason} ({@code QUIET_HOURS}, {@code
  * FREQUENCY_CAP}, {@code MINIMUM_GAP}); a STOP's confirmation shows {@code WITHDRAWAL_SETTLING} while the
- * customer's marketing in flight settles (ADR 0012).
+ * customer's marketing in flight settles (ADR 0012). {@code links} are the links it carried and the tracked
+ * links they went out as (empty until it is sent).
  */
 public record MessageView(
         String messageId,
@@ -31,7 +32,36 @@ public record MessageView(
         @Nullable String fallbackOf,
         @Nullable Origin origin,
         Instant createdAt,
-        List<StatusEntry> statusHistory) {
+        List<StatusEntry> statusHistory,
+        List<Link> links) {
+
+    /** The message with the tracked links it went out with. */
+    public MessageView withLinks(List<Link> tracked) {
+        return new MessageView(
+                messageId,
+                customerId,
+                channel,
+                purpose,
+                category,
+                status,
+                providerMessageId,
+                templateKey,
+                language,
+                error,
+                pricingCategory,
+                attempts,
+                nextAttemptAt,
+                heldReason,
+                fallbackMessageId,
+                fallbackOf,
+                origin,
+                createdAt,
+                statusHistory,
+                List.copyOf(tracked));
+    }
+
+    /** A link the message carried ({@code url}) and the tracked link it went out as ({@code trackedUrl}). */
+    public record Link(String url, String trackedUrl) {}
 
     /** The last error: the provider's code (or ours) and its title. */
     public record ErrorView(String code, @Nullable String title) {}

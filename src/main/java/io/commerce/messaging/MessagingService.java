@@ -251,12 +251,16 @@ public class MessagingService {
 
     @Transactional(readOnly = true)
     public MessageView get(String messageId) {
-        return views.find(messageId).orElseThrow(() -> new MessageNotFoundException(messageId));
+        var view = views.find(messageId).orElseThrow(() -> new MessageNotFoundException(messageId));
+        return view.withLinks(links.of(List.of(view.messageId())).getOrDefault(view.messageId(), List.of()));
     }
 
     @Transactional(readOnly = true)
     public Paged<MessageView> list(String customerId, MessageStatus status, PageRequest page) {
-        return views.list(customerId, status, page);
+        var views = this.views.list(customerId, status, page);
+        var tracked =
+                links.of(views.items().stream().map(MessageView::messageId).toList());
+        return views.map(view -> view.withLinks(tracked.getOrDefault(view.messageId(), List.of())));
     }
 
     /** Everything said between us and the customer, oldest first. */

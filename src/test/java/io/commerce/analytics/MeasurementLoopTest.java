@@ -67,12 +67,12 @@ class MeasurementLoopTest {
                                 .path("status")
                                 .asString())
                         .isIn("delivered", "read"));
-        var token = jdbc.sql("select token from tracked_link where message_id = :id and url = :url")
-                .param("id", UUID.fromString(messageId))
-                .param("url", "https://shop.example/p/runner-x?ref=chat") // the sentence's full stop is not the link's
-                .query(String.class)
-                .single();
-        assertThat(token).matches("[A-Za-z0-9_-]{16}");
+        var links = api.get("/api/v1/messages/" + messageId).path("links");
+        assertThat(links).hasSize(1); // the sentence's full stop is not part of the link
+        assertThat(links.path(0).path("url").asString()).isEqualTo("https://shop.example/p/runner-x?ref=chat");
+        var trackedUrl = links.path(0).path("trackedUrl").asString();
+        assertThat(trackedUrl).matches("http://localhost:" + port + "/r/[A-Za-z0-9_-]{16}");
+        var token = trackedUrl.substring(trackedUrl.lastIndexOf('/') + 1);
 
         var preview = follow(token, "WhatsApp/2.24.21.78 A");
         var click = follow(token, CHROME);
@@ -112,6 +112,17 @@ class MeasurementLoopTest {
                 .single();
         assertThat(clicks)
                 .containsExactly(2, 1, 3); // two by a person, one of them the first; the preview kept, not counted
+
+        var metrics = api.client()
+                .get()
+                .uri("/actuator/prometheus")
+                .header("X-Api-Key", "test-key")
+                .retrieve()
+                .body(String.class);
+        assertThat(metrics)
+                .contains("analytics_clicks_total{channel=\"whatsapp\",kind=\"robot\"")
+                .contains("analytics_clicks_total{channel=\"whatsapp\",kind=\"first\"")
+                .contains("analytics_orders_attributed_total{touch=\"click\"");
 
         var revenueBefore = row.path("revenue").decimalValue();
         var ordersBefore = row.path("orders").asLong();

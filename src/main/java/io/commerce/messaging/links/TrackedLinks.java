@@ -1,5 +1,6 @@
 package io.commerce.messaging.links;
 
+import io.commerce.messaging.MessageView;
 import io.commerce.messaging.Origin;
 import io.commerce.messaging.TrackedLink;
 import io.commerce.messaging.channel.ServiceUrl;
@@ -10,6 +11,7 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -101,6 +103,23 @@ public class TrackedLinks {
                         rs.getString("template_key"),
                         rs.getString("url")))
                 .optional();
+    }
+
+    /** The links these messages went out with, by message id, in one query. */
+    public Map<String, List<MessageView.Link>> of(Collection<String> messageIds) {
+        var links = new HashMap<String, List<MessageView.Link>>();
+        if (messageIds.isEmpty()) {
+            return links;
+        }
+        var prefix = prefix();
+        jdbc.sql(
+                        "select message_id, url, token from tracked_link where message_id = any(:ids) order by created_at, url")
+                .param("ids", messageIds.stream().map(UUID::fromString).toArray(UUID[]::new))
+                .query(rs -> {
+                    links.computeIfAbsent(rs.getString("message_id"), id -> new ArrayList<>())
+                            .add(new MessageView.Link(rs.getString("url"), prefix + rs.getString("token")));
+                });
+        return links;
     }
 
     /** The links of the customer's messages go: URLs may carry personal data (a checkout token). */

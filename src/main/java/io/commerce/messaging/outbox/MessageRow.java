@@ -175,6 +175,7 @@ public record MessageRow(
                 fallbackOf() == null ? null : fallbackOf().toString(),
                 origin(),
                 createdAt(),
-                history);
+                history,
+                List.of());
     }
 }
