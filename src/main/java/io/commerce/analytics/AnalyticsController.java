@@ -16,6 +16,9 @@ class AnalyticsController {
     /** {@code GET /performance}: one row per key. */
     record PerformanceReport(Instant from, Instant to, GroupBy groupBy, List<PerformanceRow> rows) {}
 
+    /** {@code GET /retention}: one cohort per month of first order and reach. */
+    record RetentionReport(Instant from, Instant to, List<RetentionCohort> cohorts) {}
+
     private final AnalyticsService analytics;
     private final java.time.Clock clock;
 
@@ -36,5 +39,18 @@ class AnalyticsController {
         var until = to == null ? clock.instant() : to;
         var since = from == null ? until.minus(Duration.ofDays(30)) : from;
         return new PerformanceReport(since, until, groupBy, analytics.performance(since, until, groupBy));
+    }
+
+    /**
+     * Retention by monthly cohort of first order from {@code from} to {@code to} (default: the last 12 months):
+     * per cohort, reached by messages or not, the share of its customers ordering again in each later month.
+     */
+    @GetMapping("/retention")
+    RetentionReport retention(
+            @RequestParam(required = false) @Nullable Instant from,
+            @RequestParam(required = false) @Nullable Instant to) {
+        var until = to == null ? clock.instant() : to;
+        var since = from == null ? until.minus(Duration.ofDays(365)) : from;
+        return new RetentionReport(since, until, analytics.retention(since, until));
     }
 }

@@ -30,6 +30,7 @@ public class AnalyticsService {
     private final Clicks clicks;
     private final Tally tally;
     private final Performance performance;
+    private final Retention retention;
     private final AnalyticsProperties properties;
     private final MeterRegistry meters;
     private final Clock clock;
@@ -39,6 +40,7 @@ public class AnalyticsService {
             Clicks clicks,
             Tally tally,
             Performance performance,
+            Retention retention,
             AnalyticsProperties properties,
             MeterRegistry meters,
             Clock clock) {
@@ -46,6 +48,7 @@ public class AnalyticsService {
         this.clicks = clicks;
         this.tally = tally;
         this.performance = performance;
+        this.retention = retention;
         this.properties = properties;
         this.meters = meters;
         this.clock = clock;
@@ -85,6 +88,16 @@ public class AnalyticsService {
     public List<PerformanceRow> performance(Instant from, Instant to, GroupBy groupBy) {
         checkPeriod(from, to);
         return performance.rows(from, to, groupBy, properties.currency());
+    }
+
+    /**
+     * Retention by monthly cohort of first order placed from {@code from} to {@code to}: per cohort, reached by
+     * messages or not, its size and the share of its customers ordering again in each later month until now.
+     */
+    @Transactional(readOnly = true)
+    public List<RetentionCohort> retention(Instant from, Instant to) {
+        checkPeriod(from, to);
+        return retention.cohorts(from, to, clock.instant());
     }
 
     static void checkPeriod(Instant from, Instant to) {

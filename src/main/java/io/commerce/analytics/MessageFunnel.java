@@ -15,7 +15,8 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Counts messages sent, delivered and read, and what they cost (WhatsApp charges a template when it is
+ * Counts messages sent, delivered and read, and what they cost, and notes which customers a message reached
+ * each month (for retention) (WhatsApp charges a template when it is
  * delivered, an SMS is charged when sent). It listens inside the transaction that moved the messages, and adds
  * their figures in one statement just before it commits: counted exactly when the move is, with no event
  * publication of its own per message (the dispatcher sends thousands a second).
@@ -26,10 +27,12 @@ class MessageFunnel {
     private final MessagingService messaging;
     private final RateCard rates;
     private final Tally tally;
+    private final Retention retention;
     private final GatheredUntilCommit<Moved> moves = new GatheredUntilCommit<>(this::count);
 
-    MessageFunnel(MessagingService messaging, RateCard rates, Tally tally) {
+    MessageFunnel(MessagingService messaging, RateCard rates, Tally tally, Retention retention) {
         this.messaging = messaging;
+        this.retention = retention;
         this.rates = rates;
         this.tally = tally;
     }
@@ -63,6 +66,7 @@ class MessageFunnel {
                 .stream()
                 .collect(Collectors.toMap(MessageFacts::messageId, Function.identity()));
         var deltas = new ArrayList<Tally.Delta>();
+        var reached = new ArrayList<Retention.Reach>();
         for (var moved : batch) {
             var message = facts.get(moved.messageId());
             if (message == null) {
@@ -76,9 +80,13 @@ class MessageFunnel {
                             message.channel() == Channel.WHATSAPP ? rates.cost(message, moved.at()) : BigDecimal.ZERO);
                 case READ -> Counts.aRead();
             };
+            if (moved.step() != Step.SENT) {
+                reached.add(new Retention.Reach(message.customerId(), moved.at()));
+            }
             deltas.add(new Tally.Delta(
                     moved.at(), Dimensions.of(message.origin(), message.templateKey(), message.channel()), counts));
         }
         tally.write(deltas);
+        retention.reached(reached);
     }
 }
