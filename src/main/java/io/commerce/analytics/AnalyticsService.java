@@ -68,7 +68,7 @@ public class AnalyticsService {
             var robot = Robots.isRobot(method, userAgent);
             var now = clock.instant();
             var first = clicks.record(link, robot, now);
-            var dimensions = Dimensions.of(link.origin(), link.templateKey(), link.channel());
+            var dimensions = Dimensions.of(link.origin(), link.templateKey(), link.channel(), link.variant());
             if (!robot) {
                 tally.write(new Tally.Delta(now, dimensions, Counts.aClick(first)));
             }

@@ -21,15 +21,16 @@ record Dimensions(
     static final String CONVERSATION = "conversation";
     static final String API = "api";
 
-    /** A message's dimensions from its origin (a campaign's label and id, a journey's {@code name/step}). */
-    static Dimensions of(Origin origin, String templateKey, Channel channel) {
+    /** A message's dimensions from its origin (a campaign's label and id, a journey's {@code name/step}) and variant. */
+    static Dimensions of(Origin origin, String templateKey, Channel channel, String variant) {
         var template = templateKey == null ? "" : templateKey;
+        var arm = variant == null ? "" : variant;
         if (origin == null) {
             return new Dimensions(API, "", "", "", template, channel, "");
         }
         var label = origin.label();
         if (label.equals(CAMPAIGN)) {
-            return new Dimensions(CAMPAIGN, origin.ref(), "", "", template, channel, "");
+            return new Dimensions(CAMPAIGN, origin.ref(), "", "", template, channel, arm);
         }
         if (label.startsWith(CONVERSATION + "/")) {
             return new Dimensions(CONVERSATION, "", "", "", template, channel, "");

@@ -99,6 +99,6 @@ class Engagement {
     }
 
     private static Dimensions dimensions(MessageFacts message) {
-        return Dimensions.of(message.origin(), message.templateKey(), message.channel());
+        return Dimensions.of(message.origin(), message.templateKey(), message.channel(), message.variant());
     }
 }

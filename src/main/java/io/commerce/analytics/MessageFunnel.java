@@ -84,7 +84,9 @@ class MessageFunnel {
                 reached.add(new Retention.Reach(message.customerId(), moved.at()));
             }
             deltas.add(new Tally.Delta(
-                    moved.at(), Dimensions.of(message.origin(), message.templateKey(), message.channel()), counts));
+                    moved.at(),
+                    Dimensions.of(message.origin(), message.templateKey(), message.channel(), message.variant()),
+                    counts));
         }
         tally.write(deltas);
         retention.reached(reached);

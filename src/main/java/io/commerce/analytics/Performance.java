@@ -25,6 +25,11 @@ class Performance {
     }
 
     List<PerformanceRow> rows(Instant from, Instant to, GroupBy groupBy, String currency) {
+        return rows(from, to, groupBy, null, currency);
+    }
+
+    /** As {@link #rows(Instant, Instant, GroupBy, String)}, of one campaign's messages when {@code campaignId} is given. */
+    List<PerformanceRow> rows(Instant from, Instant to, GroupBy groupBy, String campaignId, String currency) {
         return jdbc.sql("""
                         with figures as (
                             select %1$s from performance_hour where hour >= :from and hour < :to
@@ -35,12 +40,13 @@ class Performance {
                                sum(opted_out) as opted_out, sum(orders) as orders, sum(revenue) as revenue,
                                sum(cost) as cost
                           from figures
-                         where %3$s
+                         where %3$s and (cast(:campaign as text) is null or campaign_id = :campaign)
                          group by 1
                          order by 1
                         """.formatted(FIGURES, groupBy.key, groupBy.having))
                 .param("from", Timestamp.from(from.truncatedTo(ChronoUnit.HOURS)))
                 .param("to", Timestamp.from(to))
+                .param("campaign", campaignId)
                 .query((rs, n) -> PerformanceRow.of(
                         rs.getString("key"),
                         new Counts(

@@ -34,10 +34,13 @@ class Retention {
     @ApplicationModuleListener
     void on(OrderPlaced placed) {
         jdbc.sql("""
-                        insert into retention_order (order_id, customer_id, placed_at) values (:orderId, :customerId, :at)
+                        insert into retention_order (order_id, customer_id, placed_at, revenue, currency)
+                        values (:orderId, :customerId, :at, :revenue, :currency)
                         on conflict (order_id) do nothing
                         """)
                 .param("orderId", placed.orderId())
+                .param("revenue", placed.total().amount())
+                .param("currency", placed.total().currency().getCurrencyCode())
                 .param("customerId", placed.customerId())
                 .param("at", Timestamp.from(placed.placedAt()))
                 .update();

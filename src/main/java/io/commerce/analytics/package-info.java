@@ -4,7 +4,8 @@
  * template, channel and variant, kept as hourly roll-ups. It listens and reads; it never commands another
  * module.
  */
-@ApplicationModule(allowedDependencies = {"shared", "customer", "messaging", "order", "promotion", "consent"})
+@ApplicationModule(
+        allowedDependencies = {"shared", "customer", "messaging", "order", "promotion", "consent", "campaign"})
 package io.commerce.analytics;
 
 import org.springframework.modulith.ApplicationModule;

@@ -25,7 +25,8 @@ record Campaign(
         Integer audienceSize,
         int launchAttempts,
         UUID claimToken,
-        Instant createdAt) {
+        Instant createdAt,
+        Experiment experiment) {
 
     /** Every message of a campaign carries this origin: the label for metrics, the campaign's id as reference. */
     static final String ORIGIN_LABEL = "campaign";

@@ -87,14 +87,21 @@ class CampaignLauncher {
         try {
             var audienceSize = transaction.execute(status -> {
                 var now = clock.instant();
-                var queued = messaging.queueForAudience(
-                        new AudienceSend(
-                                Purpose.MARKETING,
-                                campaign.channel(),
-                                campaign.template(),
-                                campaign.params(),
-                                campaign.origin()),
-                        segments.audience(campaign.segment(), now));
+                var audience = segments.audience(campaign.segment(), now);
+                var queued = 0;
+                for (var arm : campaign.experiment().arms(campaign.template(), campaign.params())) {
+                    var written = messaging.queueForAudience(
+                            new AudienceSend(
+                                    Purpose.MARKETING,
+                                    campaign.channel(),
+                                    arm.template(),
+                                    arm.params(),
+                                    campaign.origin(),
+                                    campaign.experiment().variants().isEmpty() && !arm.heldOut() ? null : arm.name(),
+                                    arm.heldOut()),
+                            segments.inBuckets(audience, campaign.id(), arm.from(), arm.to()));
+                    queued += arm.heldOut() ? 0 : written;
+                }
                 if (!campaigns.markLaunched(campaign, queued, now)) {
                     throw new ClaimLostException();
                 }

@@ -12,6 +12,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -26,11 +27,17 @@ public class CampaignService {
 
     private final Campaigns campaigns;
     private final MessagingService messaging;
+    private final ObjectProvider<CampaignMeasurement> measurement;
     private final Clock clock;
 
-    CampaignService(Campaigns campaigns, MessagingService messaging, Clock clock) {
+    CampaignService(
+            Campaigns campaigns,
+            MessagingService messaging,
+            ObjectProvider<CampaignMeasurement> measurement,
+            Clock clock) {
         this.campaigns = campaigns;
         this.messaging = messaging;
+        this.measurement = measurement;
         this.clock = clock;
     }
 
@@ -52,6 +59,7 @@ public class CampaignService {
             throw new MarketingTemplateRequiredException(
                     request.template(), category.name().toLowerCase());
         }
+        var experiment = experiment(request);
         var now = clock.instant();
         var campaign = new Campaign(
                 UUID.randomUUID(),
@@ -68,21 +76,59 @@ public class CampaignService {
                 null,
                 0,
                 null,
-                now);
+                now,
+                experiment);
         campaigns.insert(campaign);
         return view(campaigns.find(campaign.id()).orElseThrow());
     }
 
+    /** The request's control group and variants, each variant's template checked as the campaign's own is. */
+    private Experiment experiment(CampaignRequest request) {
+        var variants = request.variants() == null ? List.<Variant>of() : request.variants();
+        var names = new java.util.HashSet<String>();
+        var total = java.math.BigDecimal.ZERO;
+        for (var i = 0; i < variants.size(); i++) {
+            var variant = variants.get(i);
+            if (variant.name().equals(Experiment.BASE)
+                    || variant.name().equals("control")
+                    || !names.add(variant.name())) {
+                throw new InvalidValueException(
+                        "variants[%d].name".formatted(i),
+                        "must be unique and neither 'a' (the campaign's own) nor 'control'");
+            }
+            if (variant.params().containsKey(FIRST_NAME)) {
+                throw new InvalidValueException(
+                        "variants[%d].params.firstName".formatted(i), "the first name is each customer's own");
+            }
+            var category = messaging.checkTemplate(variant.template(), variant.params(), request.channel());
+            if (category != MessageCategory.MARKETING) {
+                throw new MarketingTemplateRequiredException(
+                        variant.template(), category.name().toLowerCase());
+            }
+            total = total.add(variant.percent());
+        }
+        if (total.compareTo(java.math.BigDecimal.valueOf(100)) >= 0) {
+            throw new InvalidValueException(
+                    "variants", "the variants' percents must leave some of the audience to 'a'");
+        }
+        return new Experiment(request.controlPercent(), variants);
+    }
+
     @Transactional(readOnly = true)
     public CampaignView get(String campaignId) {
-        return view(campaigns.find(parse(campaignId)).orElseThrow(() -> new CampaignNotFoundException(campaignId)));
+        var campaign = campaigns.find(parse(campaignId)).orElseThrow(() -> new CampaignNotFoundException(campaignId));
+        var measurement = this.measurement.getIfAvailable();
+        var results = measurement == null || campaign.launchedAt() == null
+                ? null
+                : measurement.results(campaign.id().toString(), campaign.launchedAt());
+        return view(campaign, messaging.countByOrigin(campaign.origin()), results);
     }
 
     /** Campaigns, newest first, without their message counts (ask for one campaign for those). */
     @Transactional(readOnly = true)
     public Paged<CampaignView> list(PageRequest page) {
         var items = campaigns.list(page.offset(), page.size()).stream()
-                .map(campaign -> view(campaign, null))
+                .map(campaign -> view(campaign, null, null))
                 .toList();
         return new Paged<>(items, page.page(), page.size(), campaigns.count());
     }
@@ -131,10 +177,10 @@ public class CampaignService {
     }
 
     private CampaignView view(Campaign campaign) {
-        return view(campaign, messaging.countByOrigin(campaign.origin()));
+        return view(campaign, messaging.countByOrigin(campaign.origin()), null);
     }
 
-    private static CampaignView view(Campaign campaign, MessageCounts messages) {
+    private static CampaignView view(Campaign campaign, MessageCounts messages, Object results) {
         return new CampaignView(
                 campaign.id().toString(),
                 campaign.name(),
@@ -150,7 +196,10 @@ public class CampaignService {
                 campaign.launchAttempts(),
                 campaign.audienceSize(),
                 messages,
-                campaign.createdAt());
+                campaign.createdAt(),
+                campaign.experiment().controlPercent(),
+                campaign.experiment().variants(),
+                results);
     }
 
     private static String blankToNull(String value) {

@@ -2,7 +2,9 @@ package io.commerce.campaign;
 
 import io.commerce.messaging.MessageCounts;
 import io.commerce.shared.Channel;
+import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
@@ -10,7 +12,8 @@ import org.jspecify.annotations.Nullable;
  * A campaign and its progress: status, when it launched, how many customers its audience snapshot held, and
  * its messages by status (with how many queued ones a guardrail holds). {@code messages} is given for one
  * campaign, not in lists. {@code launchAttempts} counts the launches tried (a failed one is tried again a few
- * times, then the campaign fails with {@code LAUNCH_FAILED}).
+ * times, then the campaign fails with {@code LAUNCH_FAILED}). {@code results}, for one launched campaign, is what
+ * its messages did and earned, per variant and against its control group (docs/analytics.md).
  */
 public record CampaignView(
         String id,
@@ -27,4 +30,7 @@ public record CampaignView(
         int launchAttempts,
         @Nullable Integer audienceSize,
         @Nullable MessageCounts messages,
-        Instant createdAt) {}
+        Instant createdAt,
+        BigDecimal controlPercent,
+        List<Variant> variants,
+        @Nullable Object results) {}

@@ -36,9 +36,9 @@ class Campaigns {
     void insert(Campaign campaign) {
         jdbc.sql("""
                         insert into campaign (id, name, template_key, params, channel, segment, status, scheduled_at,
-                                              created_at, updated_at)
+                                              created_at, updated_at, experiment)
                         values (:id, :name, :template, cast(:params as jsonb), :channel, cast(:segment as jsonb),
-                                'SCHEDULED', :scheduledAt, :now, :now)
+                                'SCHEDULED', :scheduledAt, :now, :now, cast(:experiment as jsonb))
                         """)
                 .param("id", campaign.id())
                 .param("name", campaign.name())
@@ -48,6 +48,7 @@ class Campaigns {
                 .param("segment", json.writeValueAsString(campaign.segment()))
                 .param("scheduledAt", ts(campaign.scheduledAt()))
                 .param("now", ts(campaign.createdAt()))
+                .param("experiment", json.writeValueAsString(campaign.experiment()))
                 .update();
     }
 
@@ -168,7 +169,8 @@ class Campaigns {
                 rs.getObject("audience_size", Integer.class),
                 rs.getInt("launch_attempts"),
                 rs.getObject("claim_token", UUID.class),
-                instant(rs, "created_at"));
+                instant(rs, "created_at"),
+                json.readValue(rs.getString("experiment"), Experiment.class));
     }
 
     private static Instant instant(ResultSet rs, String column) throws SQLException {

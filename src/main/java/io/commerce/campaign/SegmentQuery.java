@@ -5,6 +5,7 @@ import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.UUID;
 import org.springframework.stereotype.Component;
 
 /**
@@ -45,6 +46,26 @@ class SegmentQuery {
             params.put("notOrderedSince", daysBefore(now, segment.notOrderedWithinDays()));
         }
         return new Audience(sql.toString(), params);
+    }
+
+    /**
+     * The audience's customers whose bucket for this campaign ({@link Experiment}: one of 10,000, by a hash of the
+     * customer's id and the campaign's) is from {@code from} (inclusive) to {@code to}; all of them for 0-10,000.
+     */
+    Audience inBuckets(Audience audience, UUID campaignId, int from, int to) {
+        if (from == 0 && to == Experiment.BUCKETS) {
+            return audience;
+        }
+        var params = new java.util.HashMap<String, Object>(audience.params());
+        params.put("bucketSalt", ":" + campaignId);
+        params.put("bucketFrom", from);
+        params.put("bucketTo", to);
+        return new Audience(
+                "(" + audience.condition() + ") and mod(abs(cast(hashtext(c.id || :bucketSalt) as bigint)), "
+                        + Experiment.BUCKETS
+                        + ") >= :bucketFrom and mod(abs(cast(hashtext(c.id || :bucketSalt) as bigint)), "
+                        + Experiment.BUCKETS + ") < :bucketTo",
+                params);
     }
 
     /** An order of the customer placed since the named parameter (orders_customer_idx). */

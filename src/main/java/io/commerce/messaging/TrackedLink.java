@@ -14,4 +14,5 @@ public record TrackedLink(
         Channel channel,
         @Nullable Origin origin,
         @Nullable String templateKey,
+        @Nullable String variant,
         String url) {}

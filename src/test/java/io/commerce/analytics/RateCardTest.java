@@ -71,6 +71,7 @@ class RateCardTest {
                 null,
                 null,
                 "order_shipped",
+                null,
                 "+34612345678",
                 text,
                 false,
@@ -82,6 +83,17 @@ class RateCardTest {
     private static MessageFacts whatsapp(
             String phone, MessageCategory category, String reportedCategory, boolean inServiceWindow) {
         return new MessageFacts(
-                "m", "c", Channel.WHATSAPP, category, reportedCategory, null, "t", phone, null, inServiceWindow, AT);
+                "m",
+                "c",
+                Channel.WHATSAPP,
+                category,
+                reportedCategory,
+                null,
+                "t",
+                null,
+                phone,
+                null,
+                inServiceWindow,
+                AT);
     }
 }

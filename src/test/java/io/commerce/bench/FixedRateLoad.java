@@ -19,7 +19,7 @@ import java.util.concurrent.locks.LockSupport;
  */
 final class FixedRateLoad {
 
-    /** One request to send: its URL, headers as name/value pairs, and body. */
+    /** One request to send: its URL, headers as name/value pairs, and body (null: a GET). */
     record Request(URI url, List<String> headers, String body) {}
 
     /** What became of the requests, by their index: latency in µs, answer instant in epoch ms, HTTP status. */
@@ -38,7 +38,9 @@ final class FixedRateLoad {
         var n = requests.size();
         var connections = new KeptAliveConnections(requests.getFirst().url(), CONNECTIONS);
         var prepared = requests.stream()
-                .map(request -> connections.post(request.url(), request.headers(), request.body()))
+                .map(request -> request.body() == null
+                        ? connections.get(request.url(), request.headers())
+                        : connections.post(request.url(), request.headers(), request.body()))
                 .toList();
         var latency = new long[n];
         var answeredAt = new long[n];

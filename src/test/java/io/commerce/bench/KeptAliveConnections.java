@@ -34,8 +34,18 @@ final class KeptAliveConnections {
 
     /** A POST written out whole: request line, {@code headers} (name/value pairs), length and body. */
     byte[] post(URI url, List<String> headers, String body) {
+        return request("POST", url, headers, body);
+    }
+
+    /** A GET (no body) written out whole. */
+    byte[] get(URI url, List<String> headers) {
+        return request("GET", url, headers, "");
+    }
+
+    private byte[] request(String method, URI url, List<String> headers, String body) {
         var bytes = body.getBytes(StandardCharsets.UTF_8);
-        var head = new StringBuilder("POST ").append(url.getRawPath()).append(" HTTP/1.1\r\n");
+        var head =
+                new StringBuilder(method).append(' ').append(url.getRawPath()).append(" HTTP/1.1\r\n");
         head.append("Host: ").append(host).append(':').append(port).append("\r\n");
         for (int h = 0; h < headers.size(); h += 2) {
             head.append(headers.get(h)).append(": ").append(headers.get(h + 1)).append("\r\n");

@@ -87,7 +87,7 @@ public class TrackedLinks {
             return Optional.empty();
         }
         return jdbc.sql("""
-                        select l.token, l.url, m.id, m.customer_id, m.channel, m.origin, m.origin_ref, m.template_key
+                        select l.token, l.url, m.id, m.customer_id, m.channel, m.origin, m.origin_ref, m.template_key, m.variant
                           from tracked_link l join message m on m.id = l.message_id
                          where l.token = :token
                         """)
@@ -101,6 +101,7 @@ public class TrackedLinks {
                                 ? null
                                 : new Origin(rs.getString("origin"), rs.getString("origin_ref")),
                         rs.getString("template_key"),
+                        rs.getString("variant"),
                         rs.getString("url")))
                 .optional();
     }

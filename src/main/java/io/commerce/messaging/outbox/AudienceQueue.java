@@ -55,15 +55,15 @@ public class AudienceQueue {
         var sql = """
                 with queued as (
                     insert into message (id, customer_id, channel, purpose, category, status, recipient, timezone,
-                                         language, template_key, content, sms_text, origin, origin_ref, attempts,
-                                         next_attempt_at, created_at, updated_at)
+                                         language, template_key, content, sms_text, origin, origin_ref, variant,
+                                         error_code, error_title, attempts, next_attempt_at, created_at, updated_at)
                     select encode(int8send(cast(:q_id_high as bigint))
                                   || int8send(cast(:q_id_low as bigint) + row_number() over (order by c.id)),
                                   'hex')::uuid,
-                           c.id, :q_channel, :q_purpose, :q_category, 'QUEUED', c.phone, c.timezone,
+                           c.id, :q_channel, :q_purpose, :q_category, :q_status, c.phone, c.timezone,
                            (cast(:q_languages as text[]))[v.i], :q_template, %s,
                            replace((cast(:q_sms as text[]))[v.i], :q_placeholder, %s),
-                           :q_origin, :q_origin_ref, 0, :q_now, :q_now, :q_now
+                           :q_origin, :q_origin_ref, :q_variant, :q_error, :q_error_title, 0, :q_now, :q_now, :q_now
                       from customer c
                      cross join lateral (
                            select coalesce(array_position(cast(:q_languages as text[]), cast(c.language as text)),
@@ -104,6 +104,10 @@ public class AudienceQueue {
         params.put("q_nameless", TemplateCatalogue.NAMELESS_GREETING);
         params.put("q_origin", send.origin().label());
         params.put("q_origin_ref", send.origin().ref());
+        params.put("q_variant", send.variant());
+        params.put("q_status", send.heldOut() ? "CANCELLED" : "QUEUED");
+        params.put("q_error", send.heldOut() ? AudienceSend.CONTROL_GROUP : null);
+        params.put("q_error_title", send.heldOut() ? "held out: the campaign's control group" : null);
         params.put("q_blocked", blocked.stream().map(AudienceQueue::startsWith).toArray(String[]::new));
         params.put("q_now", Timestamp.from(now));
         var ids = TimeOrderedIds.from(now);

@@ -32,7 +32,7 @@ public class MessageFactsQuery {
         }
         return outbox.sql("""
                         select m.id, m.customer_id, m.channel, m.category, m.pricing_category, m.origin, m.origin_ref,
-                               m.template_key, m.recipient, m.sms_text, s.sent_at,
+                               m.template_key, m.variant, m.recipient, m.sms_text, s.sent_at,
                                exists (select 1 from inbound_message i
                                         where i.customer_id = m.customer_id and i.channel = m.channel
                                           and i.received_at > s.sent_at - cast(:window as interval)
@@ -56,6 +56,7 @@ public class MessageFactsQuery {
                                 ? null
                                 : new Origin(rs.getString("origin"), rs.getString("origin_ref")),
                         rs.getString("template_key"),
+                        rs.getString("variant"),
                         rs.getString("recipient"),
                         rs.getString("sms_text"),
                         rs.getBoolean("in_window"),
