@@ -53,4 +53,16 @@ class AnalyticsController {
         var since = from == null ? until.minus(Duration.ofDays(365)) : from;
         return new RetentionReport(since, until, analytics.retention(since, until));
     }
+
+    /**
+     * Ratings of delivered orders and resolved conversations (distribution, share of 1-2) and opt-outs per
+     * delivered message, from {@code from} to {@code to} (default: the last 30 days).
+     */
+    @GetMapping("/sentiment")
+    Sentiment sentiment(
+            @RequestParam(required = false) @Nullable Instant from,
+            @RequestParam(required = false) @Nullable Instant to) {
+        var until = to == null ? clock.instant() : to;
+        return analytics.sentiment(from == null ? until.minus(Duration.ofDays(30)) : from, until);
+    }
 }

@@ -1,9 +1,8 @@
 package io.commerce.analytics;
 
-import io.commerce.messaging.MessagingService;
+import io.commerce.conversation.ConversationService;
 import io.commerce.messaging.TrackedLink;
 import io.commerce.shared.InvalidValueException;
-import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -26,31 +25,25 @@ public class AnalyticsService {
 
     private static final Pattern TOKEN = Pattern.compile("[A-Za-z0-9_-]{1,32}");
 
-    private final MessagingService messaging;
-    private final Clicks clicks;
-    private final Tally tally;
+    private final ClickRecorder recorder;
     private final Performance performance;
     private final Retention retention;
+    private final ConversationService conversations;
     private final AnalyticsProperties properties;
-    private final MeterRegistry meters;
     private final Clock clock;
 
     AnalyticsService(
-            MessagingService messaging,
-            Clicks clicks,
-            Tally tally,
+            ClickRecorder recorder,
             Performance performance,
             Retention retention,
+            ConversationService conversations,
             AnalyticsProperties properties,
-            MeterRegistry meters,
             Clock clock) {
-        this.messaging = messaging;
-        this.clicks = clicks;
-        this.tally = tally;
+        this.recorder = recorder;
         this.performance = performance;
         this.retention = retention;
+        this.conversations = conversations;
         this.properties = properties;
-        this.meters = meters;
         this.clock = clock;
     }
 
@@ -59,28 +52,12 @@ public class AnalyticsService {
      * {@code utm_campaign} added (unless it has them); the request is recorded, and counts as a click unless a
      * robot made it. Empty for an unknown token: nothing else is ever a destination.
      */
-    @Transactional
     public Optional<String> follow(String token, String method, String userAgent) {
         if (!TOKEN.matcher(token).matches()) {
             return Optional.empty();
         }
-        return messaging.trackedLink(token).map(link -> {
-            var robot = Robots.isRobot(method, userAgent);
-            var now = clock.instant();
-            var first = clicks.record(link, robot, now);
-            var dimensions = Dimensions.of(link.origin(), link.templateKey(), link.channel(), link.variant());
-            if (!robot) {
-                tally.write(new Tally.Delta(now, dimensions, Counts.aClick(first)));
-            }
-            meters.counter(
-                            "analytics.clicks",
-                            "channel",
-                            link.channel().name().toLowerCase(Locale.ROOT),
-                            "kind",
-                            robot ? "robot" : first ? "first" : "repeat")
-                    .increment();
-            return destination(link, dimensions);
-        });
+        return recorder.follow(token, Robots.isRobot(method, userAgent))
+                .map(followed -> destination(followed.link(), Dimensions.of(followed.link())));
     }
 
     /** The funnel, orders, revenue and cost of the messages of each key over the period (whole hours). */
@@ -98,6 +75,22 @@ public class AnalyticsService {
     public List<RetentionCohort> retention(Instant from, Instant to) {
         checkPeriod(from, to);
         return retention.cohorts(from, to, clock.instant());
+    }
+
+    /** Ratings of deliveries and conversations, and opt-outs per delivered message, over the period. */
+    @Transactional(readOnly = true)
+    public Sentiment sentiment(Instant from, Instant to) {
+        checkPeriod(from, to);
+        var ratings = conversations.ratings(from, to);
+        var rows = performance.rows(from, to, GroupBy.SOURCE, properties.currency());
+        var optedOut = rows.stream().mapToLong(PerformanceRow::optedOut).sum();
+        var delivered = rows.stream().mapToLong(PerformanceRow::delivered).sum();
+        return new Sentiment(
+                ratings.deliveries(),
+                ratings.conversations(),
+                optedOut,
+                delivered,
+                delivered == 0 ? null : Math.round(1_000_000.0 * optedOut / delivered) / 1_000_000.0);
     }
 
     static void checkPeriod(Instant from, Instant to) {

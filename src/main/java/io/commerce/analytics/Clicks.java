@@ -4,6 +4,7 @@ import io.commerce.messaging.TrackedLink;
 import io.commerce.shared.Channel;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -19,26 +20,57 @@ class Clicks {
         this.jdbc = jdbc;
     }
 
-    /** Records a request for the link; returns true when it is the message's first click by a person. */
-    boolean record(TrackedLink link, boolean robot, Instant at) {
-        return jdbc.sql("""
-                        with first as (
+    /** A request for a tracked link, by a person or a robot, at a time. */
+    record Click(TrackedLink link, boolean robot, Instant at) {}
+
+    /**
+     * Records requests for links in one statement; answers, for each, whether it is its message's first click by a
+     * person (the first of several in the batch, when the message had none before).
+     */
+    List<Boolean> record(List<Click> clicks) {
+        if (clicks.isEmpty()) {
+            return List.of();
+        }
+        var firsts = new ArrayList<Boolean>();
+        jdbc.sql("""
+                        with c as (
+                            select * from unnest(cast(:tokens as text[]), cast(:messageIds as uuid[]),
+                                                 cast(:customers as text[]), cast(:channels as text[]),
+                                                 cast(:ats as timestamptz[]), cast(:robots as boolean[]))
+                                   with ordinality as c(token, message_id, customer_id, channel, at, robot, n)),
+                        first as (
                             insert into message_touch (message_id, kind, at)
-                            select :messageId, 'CLICKED', :at where not :robot
+                            select message_id, 'CLICKED', min(at) from c where not robot group by message_id
                             on conflict do nothing
-                            returning message_id)
-                        insert into link_click (token, message_id, customer_id, channel, clicked_at, robot, first)
-                        select :token, :messageId, :customerId, :channel, :at, :robot, exists (select 1 from first)
-                        returning first
+                            returning message_id),
+                        flagged as (
+                            select c.*, (not c.robot and f.message_id is not null
+                                         and c.n = (select min(o.n) from c o
+                                                     where o.message_id = c.message_id and not o.robot)) as first
+                              from c left join first f on f.message_id = c.message_id),
+                        written as (
+                            insert into link_click (token, message_id, customer_id, channel, clicked_at, robot, first)
+                            select token, message_id, customer_id, channel, at, robot, first from flagged)
+                        select first from flagged order by n
                         """)
-                .param("messageId", UUID.fromString(link.messageId()))
-                .param("token", link.token())
-                .param("customerId", link.customerId())
-                .param("channel", link.channel().name())
-                .param("at", Timestamp.from(at))
-                .param("robot", robot)
-                .query(Boolean.class)
-                .single();
+                .param("tokens", clicks.stream().map(c -> c.link().token()).toArray(String[]::new))
+                .param(
+                        "messageIds",
+                        clicks.stream()
+                                .map(c -> UUID.fromString(c.link().messageId()))
+                                .toArray(UUID[]::new))
+                .param(
+                        "customers",
+                        clicks.stream().map(c -> c.link().customerId()).toArray(String[]::new))
+                .param(
+                        "channels",
+                        clicks.stream().map(c -> c.link().channel().name()).toArray(String[]::new))
+                .param("ats", clicks.stream().map(c -> Timestamp.from(c.at())).toArray(Timestamp[]::new))
+                .param("robots", clicks.stream().map(Click::robot).toArray(Boolean[]::new))
+                .query(rs -> {
+                    firsts.add(rs.getBoolean("first"));
+                });
+        return firsts;
     }
 
     /** The messages the customer clicked (a person's clicks) from {@code from} to {@code to}, the latest first. */

@@ -1,6 +1,7 @@
 package io.commerce.analytics;
 
 import io.commerce.messaging.Origin;
+import io.commerce.messaging.TrackedLink;
 import io.commerce.shared.Channel;
 
 /**
@@ -40,6 +41,11 @@ record Dimensions(
                 ? new Dimensions(JOURNEY, "", label, "", template, channel, "")
                 : new Dimensions(
                         JOURNEY, "", label.substring(0, slash), label.substring(slash + 1), template, channel, "");
+    }
+
+    /** A tracked link's message's dimensions. */
+    static Dimensions of(TrackedLink link) {
+        return of(link.origin(), link.templateKey(), link.channel(), link.variant());
     }
 
     /** {@code utm_medium}: journey, campaign or conversation (a message sent through the API counts as one). */

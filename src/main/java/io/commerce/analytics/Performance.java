@@ -8,7 +8,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * Performance reports from the hourly roll-ups, with the figures not yet folded into them: a period is whole
+ * Performance reports from the daily and hourly roll-ups, with the figures not yet folded into them: a period is whole
  * hours, from the hour {@code from} falls in to the one before {@code to}'s (or {@code to}'s own, when it is
  * not on the hour).
  */
@@ -30,9 +30,19 @@ class Performance {
 
     /** As {@link #rows(Instant, Instant, GroupBy, String)}, of one campaign's messages when {@code campaignId} is given. */
     List<PerformanceRow> rows(Instant from, Instant to, GroupBy groupBy, String campaignId, String currency) {
+        // whole days from the daily roll-ups, the hours before the first and after the last from the hourly ones
+        var start = from.truncatedTo(ChronoUnit.HOURS);
+        var firstDay = start.truncatedTo(ChronoUnit.DAYS).equals(start)
+                ? start
+                : start.truncatedTo(ChronoUnit.DAYS).plus(1, ChronoUnit.DAYS);
+        var lastDay = to.truncatedTo(ChronoUnit.DAYS);
+        var days = firstDay.isBefore(lastDay);
         return jdbc.sql("""
                         with figures as (
-                            select %1$s from performance_hour where hour >= :from and hour < :to
+                            select %4$s from performance_day where day >= :firstDay and day < :lastDay
+                            union all
+                            select %1$s from performance_hour
+                             where (hour >= :from and hour < :firstDay) or (hour >= :lastDay and hour < :to)
                             union all
                             select %1$s from performance_delta where hour >= :from and hour < :to)
                         select %2$s as key, sum(sent) as sent, sum(delivered) as delivered, sum(read) as read,
@@ -43,9 +53,11 @@ class Performance {
                          where %3$s and (cast(:campaign as text) is null or campaign_id = :campaign)
                          group by 1
                          order by 1
-                        """.formatted(FIGURES, groupBy.key, groupBy.having))
-                .param("from", Timestamp.from(from.truncatedTo(ChronoUnit.HOURS)))
+                        """.formatted(FIGURES, groupBy.key, groupBy.having, FIGURES.replaceFirst("^hour", "day")))
+                .param("from", Timestamp.from(start))
                 .param("to", Timestamp.from(to))
+                .param("firstDay", Timestamp.from(days ? firstDay : to))
+                .param("lastDay", Timestamp.from(days ? lastDay : to))
                 .param("campaign", campaignId)
                 .query((rs, n) -> PerformanceRow.of(
                         rs.getString("key"),

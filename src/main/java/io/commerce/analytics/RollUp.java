@@ -1,5 +1,7 @@
 package io.commerce.analytics;
 
+import java.util.List;
+import java.util.stream.Collectors;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -16,8 +18,24 @@ class RollUp {
     /** The advisory lock's key: any number no other lock of the service uses. */
     private static final long LOCK = 0x616e616c79746963L; // "analytic"
 
-    private static final String FIGURES =
-            "sent, delivered, read, clicked, unique_clickers, replied, opted_out, orders," + " revenue, cost";
+    private static final String DIMENSIONS = "source, campaign_id, journey, step, template_key, channel, variant";
+    private static final List<String> FIGURE_COLUMNS = List.of(
+            "sent",
+            "delivered",
+            "read",
+            "clicked",
+            "unique_clickers",
+            "replied",
+            "opted_out",
+            "orders",
+            "revenue",
+            "cost");
+    private static final String FIGURES = String.join(", ", FIGURE_COLUMNS);
+    private static final String SUMS =
+            FIGURE_COLUMNS.stream().map(c -> "sum(" + c + ")").collect(Collectors.joining(", "));
+    private static final String ADDED = FIGURE_COLUMNS.stream()
+            .map(c -> c + " = t." + c + " + excluded." + c)
+            .collect(Collectors.joining(", "));
 
     private final JdbcClient jdbc;
     private final TransactionTemplate transaction;
@@ -44,28 +62,20 @@ class RollUp {
                             delete from performance_delta
                              where id in (select id from performance_delta order by id limit :limit)
                             returning *),
-                        summed as (
-                            insert into performance_hour (hour, source, campaign_id, journey, step, template_key,
-                                                          channel, variant, %1$s)
-                            select hour, source, campaign_id, journey, step, template_key, channel, variant,
-                                   sum(sent), sum(delivered), sum(read), sum(clicked), sum(unique_clickers),
-                                   sum(replied), sum(opted_out), sum(orders), sum(revenue), sum(cost)
-                              from moved
-                             group by hour, source, campaign_id, journey, step, template_key, channel, variant
-                             order by hour, source, campaign_id, journey, step, template_key, channel, variant
-                            on conflict (hour, source, campaign_id, journey, step, template_key, channel, variant)
-                            do update set sent = performance_hour.sent + excluded.sent,
-                                          delivered = performance_hour.delivered + excluded.delivered,
-                                          read = performance_hour.read + excluded.read,
-                                          clicked = performance_hour.clicked + excluded.clicked,
-                                          unique_clickers = performance_hour.unique_clickers + excluded.unique_clickers,
-                                          replied = performance_hour.replied + excluded.replied,
-                                          opted_out = performance_hour.opted_out + excluded.opted_out,
-                                          orders = performance_hour.orders + excluded.orders,
-                                          revenue = performance_hour.revenue + excluded.revenue,
-                                          cost = performance_hour.cost + excluded.cost)
+                        hourly as (
+                            insert into performance_hour as t (hour, %1$s, %2$s)
+                            select hour, %1$s, %3$s from moved
+                             group by hour, %1$s
+                             order by hour, %1$s
+                            on conflict (hour, %1$s) do update set %4$s),
+                        daily as (
+                            insert into performance_day as t (day, %1$s, %2$s)
+                            select date_trunc('day', hour, 'UTC'), %1$s, %3$s from moved
+                             group by 1, %1$s
+                             order by 1, %1$s
+                            on conflict (day, %1$s) do update set %4$s)
                         select count(*) from moved
-                        """.formatted(FIGURES))
+                        """.formatted(DIMENSIONS, FIGURES, SUMS, ADDED))
                 .param("limit", limit)
                 .query(Integer.class)
                 .single();

@@ -5,7 +5,16 @@
  * module.
  */
 @ApplicationModule(
-        allowedDependencies = {"shared", "customer", "messaging", "order", "promotion", "consent", "campaign"})
+        allowedDependencies = {
+            "shared",
+            "customer",
+            "messaging",
+            "order",
+            "promotion",
+            "consent",
+            "campaign",
+            "conversation"
+        })
 package io.commerce.analytics;
 
 import org.springframework.modulith.ApplicationModule;

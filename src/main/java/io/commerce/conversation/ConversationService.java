@@ -5,6 +5,7 @@ import io.commerce.conversation.desk.AgentReplies;
 import io.commerce.conversation.desk.ConversationChanges;
 import io.commerce.conversation.desk.ConversationReader;
 import io.commerce.conversation.feedback.FeedbackService;
+import io.commerce.conversation.levels.ServiceLevels;
 import io.commerce.conversation.routing.Assignment;
 import io.commerce.conversation.store.ConversationRow;
 import io.commerce.conversation.store.ConversationSearch;
@@ -15,6 +16,7 @@ import io.commerce.shared.Channel;
 import io.commerce.shared.PageRequest;
 import io.commerce.shared.Paged;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -37,6 +39,7 @@ public class ConversationService {
     private final AgentReplies replies;
     private final Assignment assignment;
     private final FeedbackService feedback;
+    private final ServiceLevels serviceLevels;
     private final CustomerService customers;
     private final CannedResponses canned;
     private final Clock clock;
@@ -49,6 +52,7 @@ public class ConversationService {
             AgentReplies replies,
             Assignment assignment,
             FeedbackService feedback,
+            ServiceLevels serviceLevels,
             CustomerService customers,
             CannedResponses canned,
             Clock clock) {
@@ -59,6 +63,7 @@ public class ConversationService {
         this.replies = replies;
         this.assignment = assignment;
         this.feedback = feedback;
+        this.serviceLevels = serviceLevels;
         this.customers = customers;
         this.canned = canned;
         this.clock = clock;
@@ -128,6 +133,20 @@ public class ConversationService {
     /** The canned responses an agent may send, by key, each in the language (placeholders filled when sent). */
     public Map<String, String> cannedResponses(Locale language) {
         return canned.previews(language);
+    }
+
+    /** The ratings of orders delivered and of conversations resolved from {@code from} to {@code to}. */
+    @Transactional(readOnly = true)
+    public Ratings ratings(Instant from, Instant to) {
+        var orders = feedback.summary(from, to);
+        var conversations = serviceLevels.report(from, to).overall();
+        return new Ratings(
+                Ratings.Distribution.of(
+                        orders.count(),
+                        orders.average() == null ? null : orders.average().doubleValue(),
+                        orders.distribution()),
+                Ratings.Distribution.of(
+                        conversations.ratings(), conversations.averageRating(), conversations.ratingDistribution()));
     }
 
     /** Keeps the rating of a delivered order (once per order). */

@@ -225,10 +225,10 @@ public class MessagingService {
         return cancellations.cancelQueued(origin, reason, clock.instant());
     }
 
-    /** The link behind a tracked link's token (a message's {@code /r/{token}}); empty for an unknown token. */
+    /** The links behind tracked links' tokens (a message's {@code /r/{token}}), by token; unknown ones absent. */
     @Transactional(readOnly = true)
-    public Optional<TrackedLink> trackedLink(String token) {
-        return links.find(token);
+    public Map<String, TrackedLink> trackedLinks(Collection<String> tokens) {
+        return links.find(tokens);
     }
 
     /** What measuring these messages needs to know (origin, pricing, market, service window), in one query. */

@@ -7,6 +7,7 @@ import io.commerce.IntegrationTest;
 import io.commerce.shared.Channel;
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpStatus;
@@ -24,6 +25,12 @@ class PerformanceReportTest {
 
     @Autowired
     RollUp rollUp;
+
+    @Autowired
+    io.commerce.TestClock clock;
+
+    @Autowired
+    io.commerce.conversation.ConversationService conversations;
 
     @Test
     void aReportAddsFoldedAndNewFiguresAndComputesItsRatios() {
@@ -60,6 +67,62 @@ class PerformanceReportTest {
                             .containsExactly(0.1);
                     assertThat(body).extractingPath(row + ".rocs").asArray().containsExactly(100.0);
                     assertThat(body).extractingPath(row + ".currency").asArray().containsExactly("EUR");
+                });
+    }
+
+    @Test
+    void aPeriodOfWholeDaysReadsTheDailyRollUpsAndItsEdgesTheHourlyOnes() {
+        var campaign = io.commerce.Api.uniqueId("days");
+        var dimensions = new Dimensions("campaign", campaign, "", "", "promo", Channel.WHATSAPP, "");
+        for (var at : List.of(
+                "2024-04-09T23:30:00Z", "2024-04-10T00:10:00Z", "2024-04-11T12:00:00Z", "2024-04-12T05:00:00Z")) {
+            tally.write(new Tally.Delta(Instant.parse(at), dimensions, Counts.aDelivery(BigDecimal.ZERO)));
+        }
+        rollUp.fold(1_000_000);
+
+        // 9 April 23:00 (an hour), 10 and 11 April (days), 12 April 00:00-06:00 (hours): all four
+        assertThat(get(mvc, "/api/v1/analytics/performance?from=2024-04-09T23:00:00Z&to=2024-04-12T06:00:00Z"))
+                .bodyJson()
+                .extractingPath("$.rows[?(@.key == '%s')].delivered".formatted(campaign))
+                .asArray()
+                .containsExactly(4);
+        // from the middle of 10 April's first hour to the start of 12 April: 10 April 00:00 on, so the last three but
+        // one
+        assertThat(get(mvc, "/api/v1/analytics/performance?from=2024-04-10T00:30:00Z&to=2024-04-12T00:00:00Z"))
+                .bodyJson()
+                .extractingPath("$.rows[?(@.key == '%s')].delivered".formatted(campaign))
+                .asArray()
+                .containsExactly(2);
+    }
+
+    @Test
+    void sentimentGathersRatingsTheirLowShareAndOptOutsPerDelivery() {
+        clock.moveTo(Instant.parse("2018-06-01T10:00:00Z"));
+        try {
+            for (var rating : List.of(1, 2, 5, 5)) {
+                conversations.rateOrder(io.commerce.Api.uniqueId("o"), "c", rating, Channel.WHATSAPP);
+            }
+        } finally {
+            clock.reset();
+        }
+        var dimensions = new Dimensions("campaign", "c-sentiment", "", "", "promo", Channel.WHATSAPP, "");
+        for (var i = 0; i < 8; i++) {
+            tally.write(new Tally.Delta(
+                    Instant.parse("2018-06-01T11:00:00Z"), dimensions, Counts.aDelivery(BigDecimal.ZERO)));
+        }
+        tally.write(new Tally.Delta(Instant.parse("2018-06-01T11:00:00Z"), dimensions, Counts.anOptOut()));
+
+        assertThat(get(mvc, "/api/v1/analytics/sentiment?from=2018-06-01T00:00:00Z&to=2018-06-02T00:00:00Z"))
+                .hasStatusOk()
+                .bodyJson()
+                .satisfies(body -> {
+                    assertThat(body).extractingPath("$.deliveries.count").isEqualTo(4);
+                    assertThat(body).extractingPath("$.deliveries.average").isEqualTo(3.25);
+                    assertThat(body).extractingPath("$.deliveries.lowShare").isEqualTo(0.5);
+                    assertThat(body).extractingPath("$.deliveries.byRating.5").isEqualTo(2);
+                    assertThat(body).extractingPath("$.optedOut").isEqualTo(1);
+                    assertThat(body).extractingPath("$.delivered").isEqualTo(8);
+                    assertThat(body).extractingPath("$.optOutRate").isEqualTo(0.125);
                 });
     }
 

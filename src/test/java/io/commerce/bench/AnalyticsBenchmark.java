@@ -21,8 +21,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * second), and what attributing an order adds to its event's processing (under 5 ms).
  *
  * <ul>
- *   <li>Redirect: {@code -Dlinks=200000} tracked links of as many messages, then {@code -Drate=5000} GETs a second
- *       for {@code -Dseconds=20} from a phone's user agent, open loop ({@link FixedRateLoad}); every request is
+ *   <li>Redirect: {@code -Dlinks=200000} tracked links of as many messages, then {@code -Dredirect.rate=5000} GETs a second
+ *       for {@code -Dredirect.seconds=20} from a phone's user agent, open loop ({@link FixedRateLoad}); every request is
  *       recorded as a click and counted in the funnel, as in production.
  *   <li>Report: hourly roll-ups as the roller leaves them for two years of a shop sending 10,000,000 messages (30
  *       campaigns, 8 journeys of 3 steps, 12 templates, 2 channels), with 1,000,000 clicks and 1,000,000 orders
@@ -37,8 +37,8 @@ public final class AnalyticsBenchmark {
 
     public static void main(String[] args) throws Exception {
         var links = Integer.getInteger("links", 200_000);
-        var rate = Integer.getInteger("rate", 5_000);
-        var seconds = Integer.getInteger("seconds", 20);
+        var rate = Integer.getInteger("redirect.rate", 5_000);
+        var seconds = Integer.getInteger("redirect.seconds", 20);
         var rounds = Integer.getInteger("rounds", 30);
         var orders = Integer.getInteger("orders", 2_000);
         try (var app = BenchmarkApp.start("--commerce.messaging.dispatcher.enabled=false")) {
@@ -151,7 +151,8 @@ public final class AnalyticsBenchmark {
                         update performance_hour set sent = :sent + (case when random() < :extra then 1 else 0 end),
                                delivered = :sent, read = :sent / 2,
                                clicked = case when random() < :clickP then 1 else 0 end + :clicks,
-                               unique_clickers = :clicks, orders = :clicks, revenue = :clicks * 59.90,
+                               unique_clickers = :clicks, orders = case when random() < :clickP then 1 else 0 end + :clicks,
+                               revenue = :clicks * 59.90,
                                cost = :sent * 0.05
                         """)
                 .param("sent", 10_000_000L / rows)

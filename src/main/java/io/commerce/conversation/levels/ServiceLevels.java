@@ -26,9 +26,12 @@ public class ServiceLevels {
     private final JdbcClient jdbc;
     private final BusinessHours hours;
     private final MeterRegistry registry;
+    private final ServiceLevelReports reports;
     private final Clock clock;
 
-    ServiceLevels(JdbcClient jdbc, BusinessHours hours, MeterRegistry registry, Clock clock) {
+    ServiceLevels(
+            JdbcClient jdbc, BusinessHours hours, MeterRegistry registry, ServiceLevelReports reports, Clock clock) {
+        this.reports = reports;
         this.jdbc = jdbc;
         this.hours = hours;
         this.registry = registry;
@@ -91,5 +94,10 @@ public class ServiceLevels {
 
     private Duration businessTime(Instant from, Instant to) {
         return to.isAfter(from) ? hours.calendar().businessTimeBetween(from, to) : Duration.ZERO;
+    }
+
+    /** Service levels of the conversations opened from {@code from} to {@code to}, overall and per agent. */
+    public ServiceLevelReport report(Instant from, Instant to) {
+        return reports.report(from, to);
     }
 }

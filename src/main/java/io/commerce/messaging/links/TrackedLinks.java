@@ -16,7 +16,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.UnaryOperator;
@@ -81,29 +80,34 @@ public class TrackedLinks {
                 .toList();
     }
 
-    /** The link behind a token, with its message's customer, channel and origin; empty for an unknown token. */
-    public Optional<TrackedLink> find(String token) {
-        if (token.length() > 32) {
-            return Optional.empty();
+    /** The links behind these tokens, with their messages' customer, channel and origin; unknown ones absent. */
+    public Map<String, TrackedLink> find(Collection<String> tokens) {
+        var found = new HashMap<String, TrackedLink>();
+        var wanted = tokens.stream().filter(token -> token.length() <= 32).toArray(String[]::new);
+        if (wanted.length == 0) {
+            return found;
         }
-        return jdbc.sql("""
-                        select l.token, l.url, m.id, m.customer_id, m.channel, m.origin, m.origin_ref, m.template_key, m.variant
+        jdbc.sql("""
+                        select l.token, l.url, m.id, m.customer_id, m.channel, m.origin, m.origin_ref, m.template_key,
+                               m.variant
                           from tracked_link l join message m on m.id = l.message_id
-                         where l.token = :token
-                        """)
-                .param("token", token)
-                .query((rs, n) -> new TrackedLink(
-                        rs.getString("token"),
-                        rs.getString("id"),
-                        rs.getString("customer_id"),
-                        Channel.valueOf(rs.getString("channel")),
-                        rs.getString("origin") == null
-                                ? null
-                                : new Origin(rs.getString("origin"), rs.getString("origin_ref")),
-                        rs.getString("template_key"),
-                        rs.getString("variant"),
-                        rs.getString("url")))
-                .optional();
+                         where l.token = any(:tokens)
+                        """).param("tokens", wanted).query(rs -> {
+            found.put(
+                    rs.getString("token"),
+                    new TrackedLink(
+                            rs.getString("token"),
+                            rs.getString("id"),
+                            rs.getString("customer_id"),
+                            Channel.valueOf(rs.getString("channel")),
+                            rs.getString("origin") == null
+                                    ? null
+                                    : new Origin(rs.getString("origin"), rs.getString("origin_ref")),
+                            rs.getString("template_key"),
+                            rs.getString("variant"),
+                            rs.getString("url")));
+        });
+        return found;
     }
 
     /** The links these messages went out with, by message id, in one query. */

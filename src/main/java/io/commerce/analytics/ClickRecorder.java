@@ -1,0 +1,97 @@
+package io.commerce.analytics;
+
+import io.commerce.messaging.MessagingService;
+import io.commerce.messaging.TrackedLink;
+import io.commerce.shared.GroupCommit;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Follows tracked links by the thousand: concurrent requests share transactions ({@link GroupCommit}); a batch
+ * looks up its tokens, records its clicks and adds the people's to the funnel in four statements and one commit,
+ * and each request is answered once its click is committed.
+ */
+@Component
+class ClickRecorder {
+
+    /** A request for a token, by a robot or not, at a time. */
+    private record Request(String token, boolean robot, Instant at) {}
+
+    /** The link a request followed, and whether it was its message's first click by a person. */
+    record Followed(TrackedLink link, boolean first) {}
+
+    private final MessagingService messaging;
+    private final Clicks clicks;
+    private final Tally tally;
+    private final TransactionTemplate transaction;
+    private final MeterRegistry meters;
+    private final Clock clock;
+    private final GroupCommit<Request, Optional<Followed>> commits =
+            new GroupCommit<>(2, 200, batch -> transaction().execute(status -> write(batch)));
+
+    ClickRecorder(
+            MessagingService messaging,
+            Clicks clicks,
+            Tally tally,
+            TransactionTemplate transaction,
+            MeterRegistry meters,
+            Clock clock) {
+        this.messaging = messaging;
+        this.clicks = clicks;
+        this.tally = tally;
+        this.transaction = transaction;
+        this.meters = meters;
+        this.clock = clock;
+    }
+
+    /** The link behind the token, its click recorded (committed); empty for an unknown token, recording nothing. */
+    Optional<Followed> follow(String token, boolean robot) {
+        return commits.write(new Request(token, robot, clock.instant()));
+    }
+
+    private TransactionTemplate transaction() {
+        return transaction;
+    }
+
+    private List<Optional<Followed>> write(List<Request> batch) {
+        var links = messaging.trackedLinks(
+                batch.stream().map(Request::token).distinct().toList());
+        var known = batch.stream()
+                .filter(request -> links.containsKey(request.token()))
+                .toList();
+        var firsts = clicks.record(known.stream()
+                .map(request -> new Clicks.Click(links.get(request.token()), request.robot(), request.at()))
+                .toList());
+        var deltas = new ArrayList<Tally.Delta>();
+        var answers = new ArrayList<Optional<Followed>>();
+        var k = 0;
+        for (var request : batch) {
+            var link = links.get(request.token());
+            if (link == null) {
+                answers.add(Optional.empty());
+                continue;
+            }
+            var first = firsts.get(k++);
+            if (!request.robot()) {
+                deltas.add(new Tally.Delta(request.at(), Dimensions.of(link), Counts.aClick(first)));
+            }
+            meters.counter(
+                            "analytics.clicks",
+                            "channel",
+                            link.channel().name().toLowerCase(Locale.ROOT),
+                            "kind",
+                            request.robot() ? "robot" : first ? "first" : "repeat")
+                    .increment();
+            answers.add(Optional.of(new Followed(link, first)));
+        }
+        tally.write(deltas);
+        return answers;
+    }
+}
