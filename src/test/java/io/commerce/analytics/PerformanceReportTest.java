@@ -86,8 +86,7 @@ class PerformanceReportTest {
                 .extractingPath("$.rows[?(@.key == '%s')].delivered".formatted(campaign))
                 .asArray()
                 .containsExactly(4);
-        // from the middle of 10 April's first hour to the start of 12 April: 10 April 00:00 on, so the last three but
-        // one
+        // from within 10 April's first hour (a report starts on the hour) to 12 April: 10 and 11 April, two days
         assertThat(get(mvc, "/api/v1/analytics/performance?from=2024-04-10T00:30:00Z&to=2024-04-12T00:00:00Z"))
                 .bodyJson()
                 .extractingPath("$.rows[?(@.key == '%s')].delivered".formatted(campaign))
