@@ -5,7 +5,6 @@ import io.commerce.order.OrderCancelled;
 import io.commerce.order.OrderPlaced;
 import io.commerce.order.OrderService;
 import io.commerce.order.OrderStatus;
-import io.commerce.order.OrderView;
 import io.commerce.promotion.CodeRedeemed;
 import io.commerce.promotion.PromotionService;
 import io.commerce.shared.Channel;
@@ -20,7 +19,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
@@ -64,13 +65,26 @@ class Attribution {
 
     @ApplicationModuleListener
     void on(OrderPlaced placed) {
-        attribute(placed.orderId());
+        attribute(new Placed(
+                placed.orderId(),
+                placed.customerId(),
+                placed.placedAt(),
+                placed.total().amount(),
+                placed.total().currency().getCurrencyCode(),
+                null));
     }
 
     @ApplicationModuleListener
     void on(CodeRedeemed redeemed) {
         if (redeemed.orderId() != null) {
-            attribute(redeemed.orderId());
+            orders.find(redeemed.orderId())
+                    .ifPresent(order -> attribute(new Placed(
+                            order.orderId(),
+                            order.customerId(),
+                            order.placedAt(),
+                            order.total(),
+                            order.currency(),
+                            order.status() == OrderStatus.CANCELLED ? order.cancelledAt() : null)));
         }
     }
 
@@ -87,27 +101,32 @@ class Attribution {
                 });
     }
 
+    /** An order as attribution needs it; {@code cancelledAt} when it was cancelled already. */
+    record Placed(
+            String orderId,
+            String customerId,
+            Instant placedAt,
+            BigDecimal total,
+            String currency,
+            @Nullable Instant cancelledAt) {}
+
     /** Attributes the order (again, when a code now names its message); idempotent; timed. */
-    void attribute(String orderId) {
+    void attribute(Placed order) {
         var started = System.nanoTime();
         try {
-            attributeNow(orderId);
+            attributeNow(order);
         } finally {
             Timer.builder("analytics.attribution")
                     .description("time to attribute an order, in its event's processing")
                     .publishPercentiles(0.5, 0.99)
                     .register(meters)
-                    .record(System.nanoTime() - started, java.util.concurrent.TimeUnit.NANOSECONDS);
+                    .record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
         }
     }
 
-    private void attributeNow(String orderId) {
-        var order = orders.find(orderId).orElse(null);
-        if (order == null) {
-            return;
-        }
-        attributions.lock(orderId);
-        var existing = attributions.find(orderId);
+    private void attributeNow(Placed order) {
+        attributions.lock(order.orderId());
+        var existing = attributions.find(order.orderId());
         if (existing.isPresent() && existing.get().kind() == Attributions.TouchKind.CODE) {
             return;
         }
@@ -119,28 +138,19 @@ class Attribution {
         if (touch.isEmpty()) {
             return;
         }
-        var facts = messaging.facts(List.of(touch.get().touch().messageId()));
-        if (facts.isEmpty()) {
-            return;
-        }
-        var message = facts.getFirst();
-        var cancelled = order.status() == OrderStatus.CANCELLED;
         existing.filter(previous -> previous.cancelledAt() == null)
                 .ifPresent(previous -> tally.write(previous.counted(-1)));
         var attributed = new Attributions.Attributed(
                 order.orderId(),
                 order.customerId(),
                 touch.get().kind(),
-                touch.get().kind() == Attributions.TouchKind.CODE
-                        ? new Touch(message.messageId(), message.channel(), message.sentAt())
-                        : touch.get().touch(),
+                touch.get().touch(),
                 order.placedAt(),
-                Dimensions.of(message.origin(), message.templateKey(), message.channel(), message.variant()),
                 order.currency().equals(properties.currency()) ? order.total() : BigDecimal.ZERO,
                 order.currency(),
-                cancelled ? order.cancelledAt() : null);
+                order.cancelledAt());
         attributions.save(attributed);
-        if (!cancelled) {
+        if (order.cancelledAt() == null) {
             tally.write(attributed.counted(1));
         }
         meters.counter(
@@ -152,16 +162,29 @@ class Attribution {
 
     private record Found(Attributions.TouchKind kind, Touch touch) {}
 
-    private Optional<Found> codeTouch(OrderView order) {
+    /** The message that carried the code the order redeemed, if it redeemed one a message carried. */
+    private Optional<Found> codeTouch(Placed order) {
         return promotions.codesOf(order.customerId()).stream()
                 .filter(code -> order.orderId().equals(code.orderId()))
                 .map(code -> messaging.lastCarrying(order.customerId(), code.code(), order.placedAt()))
                 .flatMap(Optional::stream)
                 .findFirst()
-                .map(messageId -> new Found(Attributions.TouchKind.CODE, new Touch(messageId, null, order.placedAt())));
+                .flatMap(messageId ->
+                        messaging.facts(List.of(messageId)).stream().findFirst())
+                .map(message -> new Found(
+                        Attributions.TouchKind.CODE,
+                        new Touch(
+                                message.messageId(),
+                                message.channel(),
+                                message.sentAt(),
+                                Dimensions.of(
+                                        message.origin(),
+                                        message.templateKey(),
+                                        message.channel(),
+                                        message.variant()))));
     }
 
-    private Optional<Found> clickOrView(OrderView order) {
+    private Optional<Found> clickOrView(Placed order) {
         var placed = order.placedAt();
         var clicked = latestWithin(
                 clicks.clicksBetween(order.customerId(), placed.minus(longest(w -> w.click())), placed),
@@ -171,7 +194,11 @@ class Attribution {
             return clicked.map(touch -> new Found(Attributions.TouchKind.CLICK, touch));
         }
         var seen = messaging.seenBetween(order.customerId(), placed.minus(longest(w -> w.view())), placed).stream()
-                .map(message -> new Touch(message.messageId(), message.channel(), message.at()))
+                .map(message -> new Touch(
+                        message.messageId(),
+                        message.channel(),
+                        message.at(),
+                        Dimensions.of(message.origin(), message.templateKey(), message.channel(), message.variant())))
                 .toList();
         return latestWithin(seen, touch -> properties.windows(touch.channel()).view(), placed)
                 .map(touch -> new Found(Attributions.TouchKind.VIEW, touch));

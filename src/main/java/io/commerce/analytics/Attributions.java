@@ -33,14 +33,13 @@ class Attributions implements OrderAttributions {
             TouchKind kind,
             Touch touch,
             Instant placedAt,
-            Dimensions dimensions,
             BigDecimal revenue,
             String currency,
             @Nullable Instant cancelledAt) {
 
         /** What it counts in the funnel ({@code sign} 1) or takes back ({@code -1}). */
         Tally.Delta counted(int sign) {
-            return new Tally.Delta(placedAt, dimensions, Counts.anOrder(sign, revenue));
+            return new Tally.Delta(placedAt, touch.dimensions(), Counts.anOrder(sign, revenue));
         }
     }
 
@@ -54,7 +53,7 @@ class Attributions implements OrderAttributions {
     @Transactional(readOnly = true)
     public Optional<OrderAttribution> of(String orderId) {
         return find(orderId).map(attributed -> {
-            var dimensions = attributed.dimensions();
+            var dimensions = attributed.touch().dimensions();
             return new OrderAttribution(
                     attributed.touch().messageId(),
                     blankToNull(dimensions.campaignId()),
@@ -81,7 +80,7 @@ class Attributions implements OrderAttributions {
     }
 
     void save(Attributed attributed) {
-        var dimensions = attributed.dimensions();
+        var dimensions = attributed.touch().dimensions();
         jdbc.sql("""
                         insert into order_attribution (order_id, customer_id, message_id, touch, touched_at, placed_at,
                                                        source, campaign_id, journey, step, template_key, channel, variant,
@@ -139,16 +138,16 @@ class Attributions implements OrderAttributions {
                 new Touch(
                         rs.getString("message_id"),
                         channel,
-                        rs.getTimestamp("touched_at").toInstant()),
+                        rs.getTimestamp("touched_at").toInstant(),
+                        new Dimensions(
+                                rs.getString("source"),
+                                rs.getString("campaign_id"),
+                                rs.getString("journey"),
+                                rs.getString("step"),
+                                rs.getString("template_key"),
+                                channel,
+                                rs.getString("variant"))),
                 rs.getTimestamp("placed_at").toInstant(),
-                new Dimensions(
-                        rs.getString("source"),
-                        rs.getString("campaign_id"),
-                        rs.getString("journey"),
-                        rs.getString("step"),
-                        rs.getString("template_key"),
-                        channel,
-                        rs.getString("variant")),
                 rs.getBigDecimal("revenue"),
                 rs.getString("currency"),
                 cancelled == null ? null : cancelled.toInstant());

@@ -1,5 +1,6 @@
 package io.commerce.analytics;
 
+import io.commerce.messaging.Origin;
 import io.commerce.messaging.TrackedLink;
 import io.commerce.shared.Channel;
 import java.sql.Timestamp;
@@ -36,8 +37,11 @@ class Clicks {
                         with c as (
                             select * from unnest(cast(:tokens as text[]), cast(:messageIds as uuid[]),
                                                  cast(:customers as text[]), cast(:channels as text[]),
-                                                 cast(:ats as timestamptz[]), cast(:robots as boolean[]))
-                                   with ordinality as c(token, message_id, customer_id, channel, at, robot, n)),
+                                                 cast(:ats as timestamptz[]), cast(:robots as boolean[]),
+                                                 cast(:origins as text[]), cast(:originRefs as text[]),
+                                                 cast(:templates as text[]), cast(:variants as text[]))
+                                   with ordinality as c(token, message_id, customer_id, channel, at, robot, origin,
+                                                        origin_ref, template_key, variant, n)),
                         first as (
                             insert into message_touch (message_id, kind, at)
                             select message_id, 'CLICKED', min(at) from c where not robot group by message_id
@@ -49,8 +53,11 @@ class Clicks {
                                                      where o.message_id = c.message_id and not o.robot)) as first
                               from c left join first f on f.message_id = c.message_id),
                         written as (
-                            insert into link_click (token, message_id, customer_id, channel, clicked_at, robot, first)
-                            select token, message_id, customer_id, channel, at, robot, first from flagged)
+                            insert into link_click (token, message_id, customer_id, channel, clicked_at, robot, first,
+                                                    origin, origin_ref, template_key, variant)
+                            select token, message_id, customer_id, channel, at, robot, first, origin, origin_ref,
+                                   template_key, variant
+                              from flagged)
                         select first from flagged order by n
                         """)
                 .param("tokens", clicks.stream().map(c -> c.link().token()).toArray(String[]::new))
@@ -67,6 +74,24 @@ class Clicks {
                         clicks.stream().map(c -> c.link().channel().name()).toArray(String[]::new))
                 .param("ats", clicks.stream().map(c -> Timestamp.from(c.at())).toArray(Timestamp[]::new))
                 .param("robots", clicks.stream().map(Click::robot).toArray(Boolean[]::new))
+                .param(
+                        "origins",
+                        clicks.stream()
+                                .map(c -> c.link().origin() == null
+                                        ? null
+                                        : c.link().origin().label())
+                                .toArray(String[]::new))
+                .param(
+                        "originRefs",
+                        clicks.stream()
+                                .map(c -> c.link().origin() == null
+                                        ? null
+                                        : c.link().origin().ref())
+                                .toArray(String[]::new))
+                .param(
+                        "templates",
+                        clicks.stream().map(c -> c.link().templateKey()).toArray(String[]::new))
+                .param("variants", clicks.stream().map(c -> c.link().variant()).toArray(String[]::new))
                 .query(rs -> {
                     firsts.add(rs.getBoolean("first"));
                 });
@@ -76,17 +101,24 @@ class Clicks {
     /** The messages the customer clicked (a person's clicks) from {@code from} to {@code to}, the latest first. */
     List<Touch> clicksBetween(String customerId, Instant from, Instant to) {
         return jdbc.sql("""
-                        select message_id, channel, clicked_at from link_click
+                        select message_id, channel, clicked_at, origin, origin_ref, template_key, variant from link_click
                          where customer_id = :customerId and not robot and clicked_at >= :from and clicked_at <= :to
                          order by clicked_at desc limit 20
                         """)
                 .param("customerId", customerId)
                 .param("from", Timestamp.from(from))
                 .param("to", Timestamp.from(to))
-                .query((rs, n) -> new Touch(
-                        rs.getString("message_id"),
-                        Channel.valueOf(rs.getString("channel")),
-                        rs.getTimestamp("clicked_at").toInstant()))
+                .query((rs, n) -> {
+                    var channel = Channel.valueOf(rs.getString("channel"));
+                    var origin = rs.getString("origin") == null
+                            ? null
+                            : new Origin(rs.getString("origin"), rs.getString("origin_ref"));
+                    return new Touch(
+                            rs.getString("message_id"),
+                            channel,
+                            rs.getTimestamp("clicked_at").toInstant(),
+                            Dimensions.of(origin, rs.getString("template_key"), channel, rs.getString("variant")));
+                })
                 .list();
     }
 

@@ -1,6 +1,9 @@
 package io.commerce.analytics;
 
-/** What a performance report's rows are: one per campaign, journey, journey step, template, channel, variant or source. */
+/**
+ * What a performance report's rows are: one per campaign, journey, journey step, template, channel, variant or
+ * source, or one row of everything ({@code total}).
+ */
 public enum GroupBy {
     CAMPAIGN("campaign_id", "source = 'campaign'"),
     JOURNEY("journey", "source = 'journey'"),
@@ -8,7 +11,8 @@ public enum GroupBy {
     TEMPLATE("template_key", "template_key <> ''"),
     CHANNEL("lower(channel)", "true"),
     VARIANT("variant", "variant <> ''"),
-    SOURCE("source", "true");
+    SOURCE("source", "true"),
+    TOTAL("'total'", "true");
 
     /** The row's key and which figures have one: fixed SQL, never input. */
     final String key;

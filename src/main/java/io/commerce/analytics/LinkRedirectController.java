@@ -1,15 +1,16 @@
 package io.commerce.analytics;
 
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.servlet.ModelAndView;
-import org.springframework.web.servlet.view.RedirectView;
 
 /**
  * {@code GET /r/{token}}: a tracked link. 302 to where the message's link pointed (with UTM parameters), never
@@ -17,6 +18,13 @@ import org.springframework.web.servlet.view.RedirectView;
  */
 @Controller
 class LinkRedirectController {
+
+    /** No link behind the token. */
+    static final class UnknownLinkException extends RuntimeException {
+        UnknownLinkException() {
+            super("no such link", null, false, false);
+        }
+    }
 
     private final AnalyticsService analytics;
 
@@ -27,22 +35,20 @@ class LinkRedirectController {
     @RequestMapping(
             value = "/r/{token}",
             method = {RequestMethod.GET, RequestMethod.HEAD})
-    ModelAndView follow(@PathVariable String token, HttpServletRequest request, HttpServletResponse response) {
-        response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
-        return analytics
+    ResponseEntity<Void> follow(@PathVariable String token, HttpServletRequest request) {
+        var url = analytics
                 .follow(token, request.getMethod(), request.getHeader(HttpHeaders.USER_AGENT))
-                .map(url -> {
-                    var redirect = new RedirectView(url);
-                    redirect.setStatusCode(HttpStatus.FOUND);
-                    redirect.setExposeModelAttributes(false);
-                    redirect.setContextRelative(false);
-                    redirect.setHttp10Compatible(false);
-                    return new ModelAndView(redirect);
-                })
-                .orElseGet(() -> {
-                    var page = new ModelAndView("link-unknown");
-                    page.setStatus(HttpStatus.NOT_FOUND);
-                    return page;
-                });
+                .orElseThrow(UnknownLinkException::new);
+        return ResponseEntity.status(HttpStatus.FOUND)
+                .header(HttpHeaders.LOCATION, url)
+                .cacheControl(CacheControl.noStore())
+                .build();
+    }
+
+    @ExceptionHandler(UnknownLinkException.class)
+    ModelAndView unknown() {
+        var page = new ModelAndView("link-unknown");
+        page.setStatus(HttpStatus.NOT_FOUND);
+        return page;
     }
 }

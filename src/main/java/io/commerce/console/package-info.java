@@ -1,6 +1,7 @@
 /**
  * The console: pages for people, served under {@code /console/**} behind a form sign-in of their own
- * ({@code people/}): the agents' inbox, the operations dashboard, and for admins the people who may sign in.
+ * ({@code people/}): the agents' inbox, the operations dashboard, the marketers' view of what the messages earn
+ * ({@code marketing/}), and for admins the people who may sign in.
  * It reads and commands the other modules through their public services only, as the API does.
  */
 @ApplicationModule(
@@ -15,7 +16,8 @@
             "messaging",
             "conversation",
             "conversation :: agents",
-            "conversation :: media"
+            "conversation :: media",
+            "analytics"
         })
 package io.commerce.console;
 

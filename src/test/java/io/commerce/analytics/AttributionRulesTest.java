@@ -193,13 +193,16 @@ class AttributionRulesTest {
         return id.toString();
     }
 
+    /** A click as the redirect records it, with its message's origin, template and variant. */
     private void click(String messageId, Instant at) {
         jdbc.sql("""
-                        insert into link_click (token, message_id, customer_id, channel, clicked_at, robot, first)
-                        values ('t', :messageId, :customerId, 'WHATSAPP', :at, false, true)
+                        insert into link_click (token, message_id, customer_id, channel, clicked_at, robot, first,
+                                                origin, origin_ref, template_key, variant)
+                        select 't', m.id, m.customer_id, m.channel, :at, false, true, m.origin, m.origin_ref,
+                               m.template_key, m.variant
+                          from message m where m.id = :messageId
                         """)
                 .param("messageId", UUID.fromString(messageId))
-                .param("customerId", customerId)
                 .param("at", Timestamp.from(at))
                 .update();
     }

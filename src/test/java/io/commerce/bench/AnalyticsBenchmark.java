@@ -160,7 +160,16 @@ public final class AnalyticsBenchmark {
                 .param("clicks", 1_000_000L / rows)
                 .param("clickP", (1_000_000.0 / rows) % 1)
                 .update();
+        // the daily roll-ups the roller keeps beside the hourly ones
+        jdbc.sql("""
+                        insert into performance_day
+                        select date_trunc('day', hour, 'UTC'), source, campaign_id, journey, step, template_key, channel,
+                               variant, sum(sent), sum(delivered), sum(read), sum(clicked), sum(unique_clickers),
+                               sum(replied), sum(opted_out), sum(orders), sum(revenue), sum(cost)
+                          from performance_hour group by 1, 2, 3, 4, 5, 6, 7, 8
+                        """).update();
         jdbc.sql("vacuum analyze performance_hour").update();
+        jdbc.sql("vacuum analyze performance_day").update();
         var totals = jdbc.sql("select sum(sent), sum(clicked), sum(orders) from performance_hour")
                 .query((rs, n) -> new long[] {rs.getLong(1), rs.getLong(2), rs.getLong(3)})
                 .single();
@@ -178,6 +187,7 @@ public final class AnalyticsBenchmark {
                         + now.minus(period) + "&to=" + now);
                 var times = new long[rounds];
                 var size = 0;
+                var sent = 0L;
                 for (var i = 0; i < rounds; i++) {
                     var started = System.nanoTime();
                     var response = http.send(
@@ -190,16 +200,18 @@ public final class AnalyticsBenchmark {
                         throw new IllegalStateException(response.statusCode() + " " + response.body());
                     }
                     size = response.body().length();
+                    sent = sentIn(response.body());
                 }
                 Arrays.sort(times);
                 System.out.printf(
-                        "  performance, %3d days by %-8s p50 %6.1f ms  p99 %6.1f ms  max %6.1f ms  (%d kB)%n",
+                        "  performance, %3d days by %-8s p50 %6.1f ms  p99 %6.1f ms  max %6.1f ms  (%d kB, %,d sent)%n",
                         period.toDays(),
                         groupBy,
                         times[rounds / 2] / 1e6,
                         times[(int) Math.min(rounds - 1, Math.ceil(rounds * 0.99) - 1)] / 1e6,
                         times[rounds - 1] / 1e6,
-                        size / 1024);
+                        size / 1024,
+                        sent);
             }
         }
     }
@@ -223,12 +235,15 @@ public final class AnalyticsBenchmark {
                                    '{"kind": "text", "body": "hola", "previewUrl": false}', 'campaign', 'c-' || (g % 30),
                                    1, now(), now() - interval '2 hours', now() - interval '2 hours'
                               from generate_series(1, :n) g, generate_series(1, 2) twice
-                            returning id, customer_id),
+                            returning id, customer_id, origin, origin_ref, template_key),
                         delivered as (
                             insert into message_status_change (message_id, status, at)
                             select id, 'DELIVERED', now() - interval '2 hours' from sent)
-                        insert into link_click (token, message_id, customer_id, channel, clicked_at, robot, first)
-                        select 'bench', id, customer_id, 'WHATSAPP', now() - interval '1 hour', false, true from sent
+                        insert into link_click (token, message_id, customer_id, channel, clicked_at, robot, first,
+                                                origin, origin_ref, template_key)
+                        select 'bench', id, customer_id, 'WHATSAPP', now() - interval '1 hour', false, true, origin,
+                               origin_ref, template_key
+                          from sent
                         """).param("n", orders).update();
         jdbc.sql("vacuum analyze").update();
         var http = HttpClient.newHttpClient();
@@ -288,6 +303,16 @@ public final class AnalyticsBenchmark {
                         .orElseThrow()
                         .value(TimeUnit.MILLISECONDS),
                 timer.max(TimeUnit.MILLISECONDS));
+    }
+
+    /** The messages sent in a report's rows: the report covers what was seeded. */
+    private static long sentIn(String report) {
+        var matcher = java.util.regex.Pattern.compile("\"sent\":(\\d+)").matcher(report);
+        var sum = 0L;
+        while (matcher.find()) {
+            sum += Long.parseLong(matcher.group(1));
+        }
+        return sum;
     }
 
     private static double secs(long started) {

@@ -325,6 +325,67 @@ class ConsoleBrowserTest {
         browser.screenshot("console-dashboard");
     }
 
+    @Test
+    @Order(6)
+    void aMarketerSeesWhatTheMessagesEarnedAfterAClickAndAnOrder() throws Exception {
+        var customer = customer("Marta");
+        api.post("/api/v1/sandbox/customers/" + customer.phone() + "/whatsapp", """
+                {"text": "¿Tenéis las Runner X en el 42?"}""");
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> !conversation(customer).isMissingNode());
+        var messageId = api.post("/api/v1/messages", """
+                        {"customerId": "%s", "purpose": "transactional",
+                         "text": "¡Sí! Aquí las tienes: https://shop.example/p/runner-x"}""".formatted(customer.id()))
+                .path("messageId")
+                .asString();
+        await().atMost(Duration.ofSeconds(15))
+                .until(() ->
+                        !api.get("/api/v1/messages/" + messageId).path("links").isEmpty());
+        var tracked = api.get("/api/v1/messages/" + messageId)
+                .path("links")
+                .path(0)
+                .path("trackedUrl")
+                .asString();
+        var click = java.net.http.HttpClient.newBuilder()
+                .followRedirects(java.net.http.HttpClient.Redirect.NEVER)
+                .build()
+                .send(
+                        java.net.http.HttpRequest.newBuilder(java.net.URI.create(tracked))
+                                .header("User-Agent", "Mozilla/5.0 (iPhone; CPU iPhone OS 18_1 like Mac OS X)")
+                                .build(),
+                        java.net.http.HttpResponse.BodyHandlers.discarding());
+        assertThat(click.statusCode()).isEqualTo(302);
+        var productId = uniqueId("p");
+        api.put("/api/v1/products/" + productId, io.commerce.Api.product(10, "89.95"));
+        var orderId = uniqueId("o");
+        api.put("/api/v1/orders/" + orderId, """
+                {"customerId": "%s", "currency": "EUR", "total": 89.95,
+                 "lines": [{"productId": "%s", "variantId": "v-42", "quantity": 1, "unitPrice": 89.95}]}""".formatted(customer.id(), productId));
+        await().atMost(Duration.ofSeconds(15))
+                .until(() -> api.get("/api/v1/orders/" + orderId)
+                        .path("attribution")
+                        .path("touch")
+                        .asString("")
+                        .equals("click"));
+
+        browser.signIn(email, PASSWORD);
+        browser.go("/console/marketing");
+
+        assertThat(browser.find("h1").getText()).isEqualTo("What the messages earn");
+        assertThat(Long.parseLong(browser.find("#orders").getText())).isPositive();
+        assertThat(browser.find("#revenue").getText()).endsWith("EUR");
+        assertThat(browser.find("table.funnel").getText()).contains("Name", "Sent", "ROCS");
+        assertThat(browser.driver
+                        .findElements(By.cssSelector("table.funnel"))
+                        .get(2)
+                        .getText())
+                .contains("whatsapp"); // the channels' table
+        assertThat(browser.find(".ratings").getText()).contains("Deliveries", "Conversations (CSAT)");
+        assertThat((Boolean) script("return document.documentElement.scrollWidth <= window.innerWidth + 1"))
+                .isTrue();
+        browser.screenshot("console-marketing");
+    }
+
     private void sendTemplate(String key, String orderId) {
         new Select(browser.find("#template")).selectByValue(key);
         browser.waitFor(ExpectedConditions.presenceOfElementLocated(By.name("param.orderId")))

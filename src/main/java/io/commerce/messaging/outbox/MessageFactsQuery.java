@@ -70,11 +70,11 @@ public class MessageFactsQuery {
      */
     public List<MessageSeen> seenBetween(String customerId, Instant from, Instant to) {
         return outbox.sql("""
-                        select m.id, m.channel, max(c.at) as at
+                        select m.id, m.channel, m.origin, m.origin_ref, m.template_key, m.variant, max(c.at) as at
                           from message m join message_status_change c on c.message_id = m.id
                          where m.customer_id = :customerId and m.created_at >= :oldest and m.created_at <= :to
                            and c.status in ('DELIVERED', 'READ') and c.at >= :from and c.at <= :to
-                         group by m.id, m.channel
+                         group by m.id, m.channel, m.origin, m.origin_ref, m.template_key, m.variant
                          order by at desc
                          limit 20
                         """)
@@ -85,7 +85,12 @@ public class MessageFactsQuery {
                 .query((rs, n) -> new MessageSeen(
                         rs.getString("id"),
                         Channel.valueOf(rs.getString("channel")),
-                        rs.getTimestamp("at").toInstant()))
+                        rs.getTimestamp("at").toInstant(),
+                        rs.getString("origin") == null
+                                ? null
+                                : new Origin(rs.getString("origin"), rs.getString("origin_ref")),
+                        rs.getString("template_key"),
+                        rs.getString("variant")))
                 .list();
     }
 
