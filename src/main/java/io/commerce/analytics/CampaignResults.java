@@ -94,7 +94,7 @@ class CampaignResults implements CampaignMeasurement {
         var base = sent.stream().filter(arm -> arm.name().equals("a")).findFirst();
         if (base.isPresent() && base.get().customers() > 0) {
             sent.stream()
-                    .filter(arm -> !arm.name().equals("a") && arm.customers() > 0)
+                    .filter(arm -> !arm.name().equals("a") && !arm.name().equals("rest") && arm.customers() > 0)
                     .forEach(arm -> tests.add(new VariantTest(
                             arm.name(),
                             Lift.of(
@@ -114,6 +114,27 @@ class CampaignResults implements CampaignMeasurement {
                 incremental,
                 incrementalRocs,
                 tests);
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public String bestVariant(String campaignId, Instant launchedAt) {
+        var now = clock.instant();
+        var ctr = new java.util.HashMap<String, Double>();
+        performance
+                .rows(launchedAt, now.plus(Duration.ofHours(1)), GroupBy.VARIANT, campaignId, properties.currency())
+                .forEach(row -> ctr.put(row.key(), row.ctr() == null ? 0.0 : row.ctr()));
+        return arms(campaignId, launchedAt, now).stream()
+                .filter(arm -> !arm.name().equals("control") && !arm.name().equals("rest"))
+                .filter(arm -> arm.customers() > 0)
+                .max(java.util.Comparator.comparing(
+                                (Arm arm) -> arm.conversionRate() == null ? 0.0 : arm.conversionRate())
+                        .thenComparing(arm -> ctr.getOrDefault(arm.name(), 0.0))
+                        .thenComparing(arm -> arm.name().equals("a") ? 1 : 0))
+                .filter(arm -> (arm.conversionRate() != null && arm.conversionRate() > 0)
+                        || ctr.getOrDefault(arm.name(), 0.0) > 0)
+                .map(Arm::name)
+                .orElse("a");
     }
 
     /** Per arm: customers, those with an order from the launch to {@code until}, and their orders' revenue. */

@@ -49,8 +49,8 @@ class Clicks {
                             returning message_id),
                         flagged as (
                             select c.*, (not c.robot and f.message_id is not null
-                                         and c.n = (select min(o.n) from c o
-                                                     where o.message_id = c.message_id and not o.robot)) as first
+                                         and c.n = min(c.n) filter (where not c.robot)
+                                                   over (partition by c.message_id)) as first
                               from c left join first f on f.message_id = c.message_id),
                         written as (
                             insert into link_click (token, message_id, customer_id, channel, clicked_at, robot, first,

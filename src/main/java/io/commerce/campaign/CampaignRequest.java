@@ -9,6 +9,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -18,7 +19,8 @@ import java.util.Map;
  * {@code firstName}, which is each customer's own), the channel, the segment (optional: everyone) and when to
  * launch (optional: now); optionally a control group ({@code controlPercent} of the audience, 0-50, held out and
  * measured) and A/B {@code variants} (more templates, each with the percent of the rest it goes to; the campaign's
- * own template is variant {@code a} and takes what they leave).
+ * own template is variant {@code a} and takes what they leave); with {@code testPercent} the variants go to that
+ * share of the audience only, and {@code winnerAfter} the launch the best of them to the rest.
  */
 public record CampaignRequest(
         @NotBlank @Size(max = 200) String name,
@@ -33,7 +35,14 @@ public record CampaignRequest(
         @Digits(integer = 2, fraction = 2)
         BigDecimal controlPercent,
 
-        @Size(max = 9) List<@NotNull @Valid Variant> variants) {
+        @Size(max = 9) List<@NotNull @Valid Variant> variants,
+
+        @DecimalMin(value = "1", message = "must be between 1 and 99 (percent)")
+        @DecimalMax(value = "99", message = "must be between 1 and 99 (percent)")
+        @Digits(integer = 2, fraction = 2)
+        BigDecimal testPercent,
+
+        Duration winnerAfter) {
 
     /** A campaign without a control group or variants. */
     public CampaignRequest(
@@ -43,6 +52,6 @@ public record CampaignRequest(
             Channel channel,
             Segment segment,
             Instant scheduledAt) {
-        this(name, template, params, channel, segment, scheduledAt, null, null);
+        this(name, template, params, channel, segment, scheduledAt, null, null, null, null);
     }
 }

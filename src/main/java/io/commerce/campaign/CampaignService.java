@@ -90,11 +90,12 @@ public class CampaignService {
         for (var i = 0; i < variants.size(); i++) {
             var variant = variants.get(i);
             if (variant.name().equals(Experiment.BASE)
-                    || variant.name().equals("control")
+                    || variant.name().equals(Experiment.REST)
+                    || variant.name().equals(Experiment.CONTROL)
                     || !names.add(variant.name())) {
                 throw new InvalidValueException(
                         "variants[%d].name".formatted(i),
-                        "must be unique and neither 'a' (the campaign's own) nor 'control'");
+                        "must be unique and none of 'a' (the campaign's own), 'control' and 'rest'");
             }
             if (variant.params().containsKey(FIRST_NAME)) {
                 throw new InvalidValueException(
@@ -111,7 +112,20 @@ public class CampaignService {
             throw new InvalidValueException(
                     "variants", "the variants' percents must leave some of the audience to 'a'");
         }
-        return new Experiment(request.controlPercent(), variants);
+        if ((request.testPercent() != null || request.winnerAfter() != null) && variants.isEmpty()) {
+            throw new InvalidValueException("variants", "a test with a winner needs variants to compare");
+        }
+        if ((request.testPercent() == null) != (request.winnerAfter() == null)) {
+            throw new InvalidValueException(
+                    request.testPercent() == null ? "testPercent" : "winnerAfter",
+                    "testPercent and winnerAfter go together: the share tested, and when the winner goes to the rest");
+        }
+        if (request.winnerAfter() != null
+                && (request.winnerAfter().compareTo(java.time.Duration.ofMinutes(5)) < 0
+                        || request.winnerAfter().compareTo(java.time.Duration.ofDays(7)) > 0)) {
+            throw new InvalidValueException("winnerAfter", "must be between 5 minutes and 7 days");
+        }
+        return new Experiment(request.controlPercent(), variants, request.testPercent(), request.winnerAfter(), null);
     }
 
     @Transactional(readOnly = true)

@@ -153,6 +153,33 @@ class Campaigns {
                         """).param("now", ts(now)).param("id", id).update();
     }
 
+    /** Launched campaigns with a test whose winner is not chosen yet (few: read whole, filtered by the caller). */
+    List<Campaign> awaitingWinner() {
+        return jdbc.sql("""
+                        select * from campaign
+                         where status = 'LAUNCHED' and experiment ->> 'winnerAfter' is not null
+                           and experiment ->> 'winner' is null
+                        """).query(this::map).list();
+    }
+
+    /**
+     * Records the campaign's winner, unless one was recorded meanwhile (another instance): the row's lock holds
+     * until the transaction that queues the rest commits, so the rest is queued once.
+     */
+    boolean chooseWinner(Campaign campaign, Experiment won, int queuedMore, Instant now) {
+        return jdbc.sql("""
+                                update campaign set experiment = cast(:experiment as jsonb),
+                                                    audience_size = audience_size + :more, updated_at = :now
+                                 where id = :id and experiment ->> 'winner' is null
+                                """)
+                        .param("experiment", json.writeValueAsString(won))
+                        .param("more", queuedMore)
+                        .param("now", ts(now))
+                        .param("id", campaign.id())
+                        .update()
+                == 1;
+    }
+
     private Campaign map(ResultSet rs, int row) throws SQLException {
         return new Campaign(
                 rs.getObject("id", UUID.class),

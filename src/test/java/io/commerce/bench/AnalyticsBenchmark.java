@@ -46,11 +46,11 @@ public final class AnalyticsBenchmark {
             var base = "http://127.0.0.1:"
                     + ((WebServerApplicationContext) app).getWebServer().getPort();
 
-            seedLinks(jdbc, links);
-            redirect(jdbc, base, links, rate, seconds);
-
             seedRollUps(jdbc);
             report(base, rounds);
+
+            seedLinks(jdbc, links);
+            redirect(jdbc, base, links, rate, seconds);
 
             attribution(app.getBean(MeterRegistry.class), jdbc, base, orders);
         }

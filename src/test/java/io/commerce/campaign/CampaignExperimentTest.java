@@ -42,6 +42,12 @@ class CampaignExperimentTest {
     @Autowired
     JsonMapper json;
 
+    @Autowired
+    WinnerSender winners;
+
+    @Autowired
+    io.commerce.TestClock clock;
+
     @Test
     void aControlGroupIsHeldOutAndTheVariantsSplitTheRest() throws Exception {
         var tag = uniqueId("exp");
@@ -127,6 +133,81 @@ class CampaignExperimentTest {
                             .asDouble())
                     .isLessThan(0.001);
         });
+    }
+
+    @Test
+    void theBestVariantOfATestGoesToTheRestOnceTheTestHasRun() throws Exception {
+        var tag = uniqueId("win");
+        for (var i = 0; i < 200; i++) {
+            customer(tag);
+        }
+        var created = json(mvc, HttpMethod.POST, "/api/v1/campaigns", """
+                        {"name": "Which one", "template": "promotion",
+                         "params": {"promotion": "20%% off", "url": "https://shop.example/sale"},
+                         "channel": "whatsapp", "segment": {"tags": ["%s"]},
+                         "variants": [{"name": "b", "template": "new_product", "percent": 50,
+                                       "params": {"productName": "Runner X", "productUrl": "https://shop.example/p/x"}}],
+                         "testPercent": 40, "winnerAfter": "PT4H"}""".formatted(tag))
+                .exchange();
+        assertThat(created).hasStatus(HttpStatus.CREATED);
+        var campaignId = json.readTree(created.getResponse().getContentAsString())
+                .path("id")
+                .asString();
+        launcher.launchDue();
+        var tested = countByVariant(campaignId);
+        assertThat(tested).containsOnlyKeys("a", "b");
+        assertThat(tested.get("a") + tested.get("b")).isBetween(50L, 110L); // 40 % of 200
+        var launched = Instant.parse(json.readTree(get(mvc, "/api/v1/campaigns/" + campaignId)
+                        .exchange()
+                        .getResponse()
+                        .getContentAsString())
+                .path("launchedAt")
+                .asString());
+        var productId = uniqueId("p");
+        json(mvc, HttpMethod.PUT, "/api/v1/products/" + productId, Api.product(1000, "30.00"))
+                .assertThat()
+                .hasStatus2xxSuccessful();
+        jdbc.sql("select customer_id from message where origin_ref = :id and variant = 'b'")
+                .param("id", campaignId)
+                .query(String.class)
+                .list()
+                .forEach(customerId -> order(customerId, productId, launched.plusSeconds(60)));
+
+        assertThat(winners.sendDue()).isZero(); // the test has not run its four hours yet
+        clock.advance(Duration.ofHours(4).plusMinutes(1));
+        try {
+            await().atMost(Duration.ofSeconds(20))
+                    .untilAsserted(() -> assertThat(winners.sendDue()).isEqualTo(1));
+        } finally {
+            clock.reset();
+        }
+
+        var all = countByVariant(campaignId);
+        assertThat(all.get("rest")).isEqualTo(200 - tested.get("a") - tested.get("b"));
+        var restTemplates = jdbc.sql(
+                        "select distinct template_key from message where origin_ref = :id and variant = 'rest'")
+                .param("id", campaignId)
+                .query(String.class)
+                .list();
+        assertThat(restTemplates).containsExactly("new_product"); // b's, the winner's
+        assertThat(winners.sendDue()).isZero(); // once
+        assertThat(json.readTree(get(mvc, "/api/v1/campaigns/" + campaignId)
+                                .exchange()
+                                .getResponse()
+                                .getContentAsString())
+                        .path("audienceSize")
+                        .asLong())
+                .isEqualTo(200);
+    }
+
+    private Map<String, Long> countByVariant(String campaignId) {
+        return jdbc
+                .sql("select variant, count(*) from message where origin_ref = :id group by variant")
+                .param("id", campaignId)
+                .query((rs, n) -> Map.entry(rs.getString(1), rs.getLong(2)))
+                .list()
+                .stream()
+                .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
     }
 
     @Test
