@@ -124,6 +124,27 @@ class MeasurementLoopTest {
                 .contains("analytics_clicks_total{channel=\"whatsapp\",kind=\"first\"")
                 .contains("analytics_orders_attributed_total{touch=\"click\"");
 
+        // a marketing template is charged as marketing (the sandbox reports its category as Meta does) at Spain's rate
+        api.put(
+                "/api/v1/customers/" + customerId + "/consents/whatsapp/marketing",
+                "{\"status\": \"granted\", \"source\": \"test\"}");
+        var promotion = api.post("/api/v1/messages", """
+                        {"customerId": "%s", "purpose": "marketing",
+                         "template": {"key": "promotion", "params": {"promotion": "20%% off", "url": "https://shop.example/sale"}}}""".formatted(customerId))
+                .path("messageId")
+                .asString();
+        await().atMost(Duration.ofSeconds(15))
+                .untilAsserted(() -> assertThat(api.get("/api/v1/messages/" + promotion)
+                                .path("pricingCategory")
+                                .asString(""))
+                        .isEqualTo("marketing"));
+        var costBefore = row.path("cost").decimalValue();
+        await().atMost(Duration.ofSeconds(15))
+                .untilAsserted(() -> assertThat(performanceOfApiMessages(api, from, to)
+                                .path("cost")
+                                .decimalValue())
+                        .isEqualByComparingTo(costBefore.add(new java.math.BigDecimal("0.0510"))));
+
         var revenueBefore = row.path("revenue").decimalValue();
         var ordersBefore = row.path("orders").asLong();
         api.post("/api/v1/orders/" + orderId + "/cancellation", "{\"reason\": \"changed mind\"}");

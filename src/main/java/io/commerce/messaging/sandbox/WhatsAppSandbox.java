@@ -1,5 +1,6 @@
 package io.commerce.messaging.sandbox;
 
+import io.commerce.messaging.templates.TemplateCatalogue;
 import io.swagger.v3.oas.annotations.Hidden;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Clock;
@@ -35,9 +36,12 @@ class WhatsAppSandbox {
 
     private final SandboxCallbacks callbacks;
     private final SandboxProperties properties;
+    private final TemplateCatalogue templates;
     private final Clock clock;
 
-    WhatsAppSandbox(SandboxCallbacks callbacks, SandboxProperties properties, Clock clock) {
+    WhatsAppSandbox(
+            SandboxCallbacks callbacks, SandboxProperties properties, TemplateCatalogue templates, Clock clock) {
+        this.templates = templates;
         this.callbacks = callbacks;
         this.properties = properties;
         this.clock = clock;
@@ -66,7 +70,14 @@ class WhatsAppSandbox {
         var waId = to.replaceAll("\\D", "");
         var wamid = "wamid.SANDBOX" + HexFormat.of().formatHex(randomBytes());
         var ourId = body.path("biz_opaque_callback_data").asString(null);
-        var category = "template".equals(type) ? "utility" : "service";
+        // as Meta does: a template is charged as its category (the catalogue's), anything else is service
+        var category = "template".equals(type)
+                ? templates
+                        .categoryOfWhatsAppTemplate(
+                                body.path("template").path("name").asString(""))
+                        .map(known -> known.name().toLowerCase(java.util.Locale.ROOT))
+                        .orElse("utility")
+                : "service";
         log.info("sandbox WhatsApp: accepted a {} message to {}", type, mask(to));
         var delay = properties.statusDelay();
         callbacks.whatsappLater(delay, () -> status(wamid, waId, ourId, "sent", category, null));

@@ -1,5 +1,6 @@
 package io.commerce.messaging.templates;
 
+import io.commerce.messaging.MessageCategory;
 import io.commerce.messaging.MessagingProperties;
 import io.commerce.messaging.TemplateInfo;
 import io.commerce.messaging.TemplateParametersException;
@@ -40,6 +41,16 @@ public class TemplateCatalogue {
     }
 
     /** Every template, by key, with its category, languages and parameters. */
+    /** The category of the Meta template with this name, as the catalogue has it (what Meta charges it as). */
+    public Optional<MessageCategory> categoryOfWhatsAppTemplate(String name) {
+        return templates.values().stream()
+                .filter(definition -> definition.languages().values().stream()
+                        .anyMatch(translation -> translation.whatsapp() != null
+                                && name.equals(translation.whatsapp().name())))
+                .map(TemplateDefinition::category)
+                .findFirst();
+    }
+
     public List<TemplateInfo> list() {
         return templates.entrySet().stream()
                 .sorted(Map.Entry.comparingByKey())
