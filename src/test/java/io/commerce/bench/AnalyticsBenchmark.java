@@ -31,7 +31,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  *       in their windows, the service's own {@code analytics.attribution} timer read afterwards.
  * </ul>
  *
- * Run with {@code ./mvnw -Pbench verify -Dbench=AnalyticsBenchmark}.
+ * Run with {@code ./mvnw -Pbench verify -Dbench=AnalyticsBenchmark}; {@code ANALYTICS_BENCH=redirect} (or {@code
+ * report}, {@code attribution}, comma-separated) runs those parts only.
  */
 public final class AnalyticsBenchmark {
 
@@ -46,13 +47,19 @@ public final class AnalyticsBenchmark {
             var base = "http://127.0.0.1:"
                     + ((WebServerApplicationContext) app).getWebServer().getPort();
 
-            seedRollUps(jdbc);
-            report(base, rounds);
-
-            seedLinks(jdbc, links);
-            redirect(jdbc, base, links, rate, seconds);
-
-            attribution(app.getBean(MeterRegistry.class), jdbc, base, orders);
+            // ANALYTICS_BENCH=redirect (or report, attribution) runs that part alone
+            var parts = System.getenv().getOrDefault("ANALYTICS_BENCH", "report,redirect,attribution");
+            if (parts.contains("report")) {
+                seedRollUps(jdbc);
+                report(base, rounds);
+            }
+            if (parts.contains("redirect")) {
+                seedLinks(jdbc, links);
+                redirect(jdbc, base, links, rate, seconds);
+            }
+            if (parts.contains("attribution")) {
+                attribution(app.getBean(MeterRegistry.class), jdbc, base, orders);
+            }
         }
     }
 
