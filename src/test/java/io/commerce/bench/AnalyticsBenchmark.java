@@ -21,7 +21,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * second), and what attributing an order adds to its event's processing (under 5 ms).
  *
  * <ul>
- *   <li>Redirect: {@code -Dlinks=200000} tracked links of as many messages, then {@code -Dredirect.rate=5000} GETs a second
+ *   <li>Redirect: {@code -Dlinks=200000} tracked links of as many messages, then 5,000 ({@code ANALYTICS_BENCH_RATE}) GETs a second
  *       for {@code -Dredirect.seconds=20} from a phone's user agent, open loop ({@link FixedRateLoad}); every request is
  *       recorded as a click and counted in the funnel, as in production.
  *   <li>Report: hourly roll-ups as the roller leaves them for two years of a shop sending 10,000,000 messages (30
@@ -38,7 +38,7 @@ public final class AnalyticsBenchmark {
 
     public static void main(String[] args) throws Exception {
         var links = Integer.getInteger("links", 200_000);
-        var rate = Integer.getInteger("redirect.rate", 5_000);
+        var rate = Integer.parseInt(System.getenv().getOrDefault("ANALYTICS_BENCH_RATE", "5000"));
         var seconds = Integer.getInteger("redirect.seconds", 20);
         var rounds = Integer.getInteger("rounds", 30);
         var orders = Integer.getInteger("orders", 2_000);
