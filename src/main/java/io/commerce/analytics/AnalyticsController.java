@@ -1,5 +1,6 @@
 package io.commerce.analytics;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -20,9 +21,9 @@ class AnalyticsController {
     record RetentionReport(Instant from, Instant to, List<RetentionCohort> cohorts) {}
 
     private final AnalyticsService analytics;
-    private final java.time.Clock clock;
+    private final Clock clock;
 
-    AnalyticsController(AnalyticsService analytics, java.time.Clock clock) {
+    AnalyticsController(AnalyticsService analytics, Clock clock) {
         this.analytics = analytics;
         this.clock = clock;
     }
@@ -36,9 +37,9 @@ class AnalyticsController {
             @RequestParam(required = false) @Nullable Instant from,
             @RequestParam(required = false) @Nullable Instant to,
             @RequestParam(defaultValue = "campaign") GroupBy groupBy) {
-        var until = to == null ? clock.instant() : to;
-        var since = from == null ? until.minus(Duration.ofDays(30)) : from;
-        return new PerformanceReport(since, until, groupBy, analytics.performance(since, until, groupBy));
+        var period = period(from, to, Duration.ofDays(30));
+        return new PerformanceReport(
+                period.from(), period.to(), groupBy, analytics.performance(period.from(), period.to(), groupBy));
     }
 
     /**
@@ -49,9 +50,8 @@ class AnalyticsController {
     RetentionReport retention(
             @RequestParam(required = false) @Nullable Instant from,
             @RequestParam(required = false) @Nullable Instant to) {
-        var until = to == null ? clock.instant() : to;
-        var since = from == null ? until.minus(Duration.ofDays(365)) : from;
-        return new RetentionReport(since, until, analytics.retention(since, until));
+        var period = period(from, to, Duration.ofDays(365));
+        return new RetentionReport(period.from(), period.to(), analytics.retention(period.from(), period.to()));
     }
 
     /**
@@ -62,7 +62,15 @@ class AnalyticsController {
     Sentiment sentiment(
             @RequestParam(required = false) @Nullable Instant from,
             @RequestParam(required = false) @Nullable Instant to) {
+        var period = period(from, to, Duration.ofDays(30));
+        return analytics.sentiment(period.from(), period.to());
+    }
+
+    private record Period(Instant from, Instant to) {}
+
+    /** The period asked for; without {@code to}, until now; without {@code from}, {@code length} before its end. */
+    private Period period(@Nullable Instant from, @Nullable Instant to, Duration length) {
         var until = to == null ? clock.instant() : to;
-        return analytics.sentiment(from == null ? until.minus(Duration.ofDays(30)) : from, until);
+        return new Period(from == null ? until.minus(length) : from, until);
     }
 }

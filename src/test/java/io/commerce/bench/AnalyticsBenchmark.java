@@ -55,7 +55,7 @@ public final class AnalyticsBenchmark {
             }
             if (parts.contains("redirect")) {
                 seedLinks(jdbc, links);
-                redirect(jdbc, base, links, rate, seconds);
+                redirect(app.getBean(MeterRegistry.class), jdbc, base, links, rate, seconds);
             }
             if (parts.contains("attribution")) {
                 attribution(app.getBean(MeterRegistry.class), jdbc, base, orders);
@@ -84,7 +84,8 @@ public final class AnalyticsBenchmark {
         System.out.printf("%nSeeded %,d messages with a tracked link each in %.1f s%n", links, secs(started));
     }
 
-    private static void redirect(JdbcClient jdbc, String base, int links, int rate, int seconds) throws Exception {
+    private static void redirect(MeterRegistry meters, JdbcClient jdbc, String base, int links, int rate, int seconds)
+            throws Exception {
         var requests = new ArrayList<FixedRateLoad.Request>();
         var agent = List.of(
                 "User-Agent",
@@ -117,6 +118,13 @@ public final class AnalyticsBenchmark {
                 latency[(int) (latency.length * 0.99)] / 1000.0,
                 latency[(int) (latency.length * 0.999)] / 1000.0,
                 latency[latency.length - 1] / 1000.0);
+        var batches = meters.get("analytics.clicks.batch").timer();
+        System.out.printf(
+                "  click batches: %,d, %.1f clicks each on average, %.1f ms each on average (max %.1f ms)%n",
+                batches.count(),
+                meters.get("analytics.clicks.batch.size").summary().mean(),
+                batches.mean(TimeUnit.MILLISECONDS),
+                batches.max(TimeUnit.MILLISECONDS));
         System.out.printf(
                 "  clicks recorded: %,d (of them first by a person: %,d)%n",
                 jdbc.sql("select count(*) from link_click").query(Long.class).single(),
