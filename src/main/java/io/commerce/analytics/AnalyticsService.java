@@ -7,13 +7,14 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.web.util.UriComponentsBuilder;
 import org.springframework.web.util.UriUtils;
 
 /** The analytics module's public face: follow a tracked link, and report what messages did and earned. */
@@ -103,26 +104,42 @@ public class AnalyticsService {
     }
 
     private static String destination(TrackedLink link, Dimensions dimensions) {
-        UriComponentsBuilder url;
-        try {
-            url = UriComponentsBuilder.fromUriString(link.url());
-        } catch (IllegalArgumentException unusual) {
-            return link.url(); // the link as the message carried it: still where it pointed
-        }
-        var present = url.build().getQueryParams();
-        addIfAbsent(
-                url,
-                present.containsKey("utm_source"),
-                "utm_source",
-                link.channel().name().toLowerCase(Locale.ROOT));
-        addIfAbsent(url, present.containsKey("utm_medium"), "utm_medium", dimensions.medium());
-        addIfAbsent(url, present.containsKey("utm_campaign"), "utm_campaign", dimensions.campaign());
-        return url.build().toUriString();
+        var utm = new LinkedHashMap<String, String>();
+        utm.put("utm_source", link.channel().name().toLowerCase(Locale.ROOT));
+        utm.put("utm_medium", dimensions.medium());
+        utm.put("utm_campaign", dimensions.campaign());
+        return withParameters(link.url(), utm);
     }
 
-    private static void addIfAbsent(UriComponentsBuilder url, boolean present, String name, String value) {
-        if (!present) {
-            url.queryParam(name, UriUtils.encodeQueryParam(value, StandardCharsets.UTF_8));
+    /**
+     * The URL with each parameter added to its query unless the query has one of that name already, before any
+     * {@code #fragment}; the rest of the URL exactly as it was.
+     */
+    static String withParameters(String url, Map<String, String> parameters) {
+        var hash = url.indexOf('#');
+        var head = hash < 0 ? url : url.substring(0, hash);
+        var question = head.indexOf('?');
+        var query = question < 0 ? "" : head.substring(question + 1);
+        var out = new StringBuilder(url.length() + 96).append(head);
+        var separator = question < 0 ? "?" : query.isEmpty() || query.endsWith("&") ? "" : "&";
+        for (var parameter : parameters.entrySet()) {
+            if (!hasParameter(query, parameter.getKey())) {
+                out.append(separator)
+                        .append(parameter.getKey())
+                        .append('=')
+                        .append(UriUtils.encodeQueryParam(parameter.getValue(), StandardCharsets.UTF_8));
+                separator = "&";
+            }
         }
+        return out.append(hash < 0 ? "" : url.substring(hash)).toString();
+    }
+
+    private static boolean hasParameter(String query, String name) {
+        for (var part : query.split("&")) {
+            if (part.equals(name) || part.startsWith(name + "=")) {
+                return true;
+            }
+        }
+        return false;
     }
 }
