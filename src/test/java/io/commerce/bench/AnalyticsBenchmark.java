@@ -271,7 +271,6 @@ public final class AnalyticsBenchmark {
                                  "price": 59.90, "currency": "EUR", "inventory": 1000000}]}"""))
                         .build(),
                 HttpResponse.BodyHandlers.ofString());
-        var started = System.nanoTime();
         for (var i = 1; i <= orders; i++) {
             var response = http.send(
                     HttpRequest.newBuilder(URI.create(base + "/api/v1/orders/bench-o-" + i))
@@ -287,15 +286,13 @@ public final class AnalyticsBenchmark {
                 throw new IllegalStateException(response.statusCode() + " " + response.body());
             }
         }
-        while (jdbc.sql("select count(*) from order_attribution where order_id like 'bench-o-%'")
-                        .query(Long.class)
-                        .single()
-                < orders) {
-            Thread.sleep(200);
-            if (secs(started) > 300) {
-                throw new IllegalStateException("orders not attributed within 5 minutes");
-            }
-        }
+        org.awaitility.Awaitility.await("every order attributed")
+                .atMost(Duration.ofMinutes(5))
+                .pollInterval(Duration.ofMillis(200))
+                .until(() -> jdbc.sql("select count(*) from order_attribution where order_id like 'bench-o-%'")
+                                .query(Long.class)
+                                .single()
+                        >= orders);
         var timer = meters.get("analytics.attribution").timer();
         var snapshot = timer.takeSnapshot();
         System.out.printf(
