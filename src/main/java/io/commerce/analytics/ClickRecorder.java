@@ -14,12 +14,11 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Follows tracked links by the thousand: concurrent requests share transactions ({@link GroupCommit}); a batch
- * looks up its tokens, records its clicks and adds the people's to the funnel in four statements and one commit,
- * and each request is answered once its click is committed.
+ * Follows tracked links by the thousand: concurrent requests share writes ({@link GroupCommit}); a batch looks up
+ * its tokens, then records its clicks and adds the people's to the funnel in one statement (its own transaction:
+ * no begin and commit round trips), and each request is answered once its click is committed.
  */
 @Component
 class ClickRecorder {
@@ -30,25 +29,20 @@ class ClickRecorder {
     /** The link a request followed, and whether it was its message's first click by a person. */
     record Followed(TrackedLink link, boolean first) {}
 
+    /**
+     * One writer: a batch is two statements and no transaction round trips, so while one is written the next
+     * gathers; a second writer halved the batches and cost more processor time than its overlap won (docs/benchmarks.md).
+     */
+    private final GroupCommit<Request, Optional<Followed>> commits = new GroupCommit<>(1, 200, this::timed);
+
     private final MessagingService messaging;
     private final Clicks clicks;
-    private final Tally tally;
-    private final TransactionTemplate transaction;
     private final MeterRegistry meters;
     private final Clock clock;
-    private final GroupCommit<Request, Optional<Followed>> commits = new GroupCommit<>(2, 200, this::timed);
 
-    ClickRecorder(
-            MessagingService messaging,
-            Clicks clicks,
-            Tally tally,
-            TransactionTemplate transaction,
-            MeterRegistry meters,
-            Clock clock) {
+    ClickRecorder(MessagingService messaging, Clicks clicks, MeterRegistry meters, Clock clock) {
         this.messaging = messaging;
         this.clicks = clicks;
-        this.tally = tally;
-        this.transaction = transaction;
         this.meters = meters;
         this.clock = clock;
     }
@@ -58,11 +52,11 @@ class ClickRecorder {
         return commits.write(new Request(token, robot, clock.instant()));
     }
 
-    /** Writes a batch in one transaction, timed ({@code analytics.clicks.batch}: how long, and how many). */
+    /** Writes a batch, timed ({@code analytics.clicks.batch}: how long, and how many). */
     private List<Optional<Followed>> timed(List<Request> batch) {
         var started = System.nanoTime();
         try {
-            return transaction.execute(status -> write(batch));
+            return write(batch);
         } finally {
             Timer.builder("analytics.clicks.batch")
                     .description("time to write a batch of clicks, its commit included")
@@ -84,7 +78,6 @@ class ClickRecorder {
         var firsts = clicks.record(known.stream()
                 .map(request -> new Clicks.Click(links.get(request.token()), request.robot(), request.at()))
                 .toList());
-        var deltas = new ArrayList<Tally.Delta>();
         var answers = new ArrayList<Optional<Followed>>();
         var k = 0;
         for (var request : batch) {
@@ -94,9 +87,6 @@ class ClickRecorder {
                 continue;
             }
             var first = firsts.get(k++);
-            if (!request.robot()) {
-                deltas.add(new Tally.Delta(request.at(), Dimensions.of(link), Counts.aClick(first)));
-            }
             meters.counter(
                             "analytics.clicks",
                             "channel",
@@ -106,7 +96,6 @@ class ClickRecorder {
                     .increment();
             answers.add(Optional.of(new Followed(link, first)));
         }
-        tally.write(deltas);
         return answers;
     }
 }

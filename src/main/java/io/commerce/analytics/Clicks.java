@@ -25,23 +25,31 @@ class Clicks {
     record Click(TrackedLink link, boolean robot, Instant at) {}
 
     /**
-     * Records requests for links in one statement; answers, for each, whether it is its message's first click by a
-     * person (the first of several in the batch, when the message had none before).
+     * Records requests for links in one statement, a transaction of its own: the clicks, each message's first click
+     * by a person ({@code message_touch}) and the people's clicks added to the funnel ({@code performance_delta}, as
+     * {@link Tally} appends, per UTC hour and dimensions). Answers, for each, whether it is its message's first click
+     * by a person (the first of several in the batch, when the message had none before).
      */
     List<Boolean> record(List<Click> clicks) {
         if (clicks.isEmpty()) {
             return List.of();
         }
         var firsts = new ArrayList<Boolean>();
+        var dimensions =
+                clicks.stream().map(click -> Dimensions.of(click.link())).toList();
         jdbc.sql("""
                         with c as (
                             select * from unnest(cast(:tokens as text[]), cast(:messageIds as uuid[]),
                                                  cast(:customers as text[]), cast(:channels as text[]),
                                                  cast(:ats as timestamptz[]), cast(:robots as boolean[]),
                                                  cast(:origins as text[]), cast(:originRefs as text[]),
-                                                 cast(:templates as text[]), cast(:variants as text[]))
+                                                 cast(:templates as text[]), cast(:variants as text[]),
+                                                 cast(:sources as text[]), cast(:campaigns as text[]),
+                                                 cast(:journeys as text[]), cast(:steps as text[]),
+                                                 cast(:dimensionTemplates as text[]), cast(:arms as text[]))
                                    with ordinality as c(token, message_id, customer_id, channel, at, robot, origin,
-                                                        origin_ref, template_key, variant, n)),
+                                                        origin_ref, template_key, variant, source, campaign_id,
+                                                        journey, step, dimension_template, arm, n)),
                         first as (
                             insert into message_touch (message_id, kind, at)
                             select message_id, 'CLICKED', min(at) from c where not robot group by message_id
@@ -57,7 +65,16 @@ class Clicks {
                                                     origin, origin_ref, template_key, variant)
                             select token, message_id, customer_id, channel, at, robot, first, origin, origin_ref,
                                    template_key, variant
-                              from flagged)
+                              from flagged),
+                        tallied as (
+                            insert into performance_delta (hour, source, campaign_id, journey, step, template_key,
+                                                           channel, variant, sent, delivered, read, clicked,
+                                                           unique_clickers, replied, opted_out, orders, revenue, cost)
+                            select date_trunc('hour', at, 'UTC'), source, campaign_id, journey, step,
+                                   dimension_template, channel, arm, 0, 0, 0, count(*), count(*) filter (where first),
+                                   0, 0, 0, 0, 0
+                              from flagged where not robot
+                             group by 1, 2, 3, 4, 5, 6, 7, 8)
                         select first from flagged order by n
                         """)
                 .param("tokens", clicks.stream().map(c -> c.link().token()).toArray(String[]::new))
@@ -92,6 +109,16 @@ class Clicks {
                         "templates",
                         clicks.stream().map(c -> c.link().templateKey()).toArray(String[]::new))
                 .param("variants", clicks.stream().map(c -> c.link().variant()).toArray(String[]::new))
+                .param("sources", dimensions.stream().map(Dimensions::source).toArray(String[]::new))
+                .param(
+                        "campaigns",
+                        dimensions.stream().map(Dimensions::campaignId).toArray(String[]::new))
+                .param("journeys", dimensions.stream().map(Dimensions::journey).toArray(String[]::new))
+                .param("steps", dimensions.stream().map(Dimensions::step).toArray(String[]::new))
+                .param(
+                        "dimensionTemplates",
+                        dimensions.stream().map(Dimensions::templateKey).toArray(String[]::new))
+                .param("arms", dimensions.stream().map(Dimensions::variant).toArray(String[]::new))
                 .query(rs -> {
                     firsts.add(rs.getBoolean("first"));
                 });

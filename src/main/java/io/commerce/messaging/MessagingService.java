@@ -226,7 +226,6 @@ public class MessagingService {
     }
 
     /** The links behind tracked links' tokens (a message's {@code /r/{token}}), by token; unknown ones absent. */
-    @Transactional(readOnly = true)
     public Map<String, TrackedLink> trackedLinks(Collection<String> tokens) {
         return links.find(tokens);
     }

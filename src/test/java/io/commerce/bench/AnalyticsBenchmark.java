@@ -92,7 +92,7 @@ public final class AnalyticsBenchmark {
                 "Mozilla/5.0 (iPhone; CPU iPhone OS 18_1 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko)"
                         + " Version/18.1 Mobile/15E148 Safari/604.1");
         // a warm-up, then the measured run
-        for (var i = 0; i < rate * 3; i++) {
+        for (var i = 0; i < rate * 10; i++) { // ten seconds: the JIT compiles the redirect path
             requests.add(new FixedRateLoad.Request(
                     URI.create(base + "/r/bench" + "%011d".formatted(1 + (i * 7919L) % links)), agent, null));
         }
@@ -102,7 +102,10 @@ public final class AnalyticsBenchmark {
             requests.add(new FixedRateLoad.Request(
                     URI.create(base + "/r/bench" + "%011d".formatted(1 + (i * 104729L) % links)), agent, null));
         }
+        Statements.reset(jdbc);
+        var before = ProcessorTime.now();
         var outcome = new FixedRateLoad().run(requests, rate);
+        var spent = ProcessorTime.now().since(before); // the JVM's includes the load generator's
         var latency = outcome.latencyMicros().clone();
         Arrays.sort(latency);
         System.out.printf(
@@ -131,6 +134,9 @@ public final class AnalyticsBenchmark {
                 jdbc.sql("select count(*) from link_click where first")
                         .query(Long.class)
                         .single());
+        System.out.println("  " + spent.per(latency.length, "request") + " (the JVM's with the load generator's)");
+        System.out.println("  " + spent.jvmPer(latency.length, "request"));
+        Statements.printTop(jdbc, 8);
     }
 
     /**

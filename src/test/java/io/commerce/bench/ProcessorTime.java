@@ -79,6 +79,12 @@ public record ProcessorTime(Duration jvm, Duration postgres, Map<String, Long> j
         if (threadName.startsWith("listener")) {
             return "event listeners";
         }
+        if (threadName.startsWith("http-nio")) {
+            return "Tomcat poller and acceptor";
+        }
+        if (threadName.equals("main")) {
+            return "main (the load generator's pacing)";
+        }
         return "other";
     }
 
