@@ -7,7 +7,9 @@ import io.commerce.shared.Upserted;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalTime;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -37,6 +39,7 @@ public class CustomerService {
     private final Clock clock;
     private final JdbcClient jdbc;
     private final JsonMapper json;
+    private final Birthdays birthdays;
 
     CustomerService(
             CustomerRepository customers,
@@ -45,7 +48,8 @@ public class CustomerService {
             ApplicationEventPublisher events,
             Clock clock,
             JdbcClient jdbc,
-            JsonMapper json) {
+            JsonMapper json,
+            Birthdays birthdays) {
         this.customers = customers;
         this.parser = parser;
         this.holders = holders;
@@ -53,6 +57,7 @@ public class CustomerService {
         this.clock = clock;
         this.jdbc = jdbc;
         this.json = json;
+        this.birthdays = birthdays;
     }
 
     private CustomerProfile profile(ResultSet row, int n) throws SQLException {
@@ -125,6 +130,15 @@ public class CustomerService {
                 .stream()
                 .filter(Objects::nonNull)
                 .collect(Collectors.toMap(CustomerProfile::customerId, Function.identity()));
+    }
+
+    /**
+     * The customers whose birthday's {@code morning}, local time in their own time zone, comes after {@code from}
+     * and no later than {@code to}, with the year it is celebrated (29 February on 28 February in other years).
+     */
+    @Transactional(readOnly = true)
+    public List<BirthdayDue> birthdaysBetween(Instant from, Instant to, LocalTime morning) {
+        return birthdays.between(from, to, morning);
     }
 
     /** The customer with this E.164 number; with several, the one updated last. */

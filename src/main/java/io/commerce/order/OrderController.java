@@ -5,6 +5,7 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Size;
 import java.time.Instant;
+import java.util.List;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -61,6 +62,18 @@ class OrderController {
     OrderView deliverOrder(
             @PathVariable @ShopId String orderId, @Valid @RequestBody(required = false) Delivery delivery) {
         return orders.deliver(orderId, delivery == null ? null : delivery.deliveredAt());
+    }
+
+    /** A return after delivery; the order stays delivered, its points are taken back in proportion. */
+    @PostMapping("/returns")
+    @ResponseStatus(HttpStatus.CREATED)
+    OrderReturn returnOrder(@PathVariable @ShopId String orderId, @Valid @RequestBody ReturnRequest request) {
+        return orders.recordReturn(orderId, request);
+    }
+
+    @GetMapping("/returns")
+    List<OrderReturn> listReturns(@PathVariable @ShopId String orderId) {
+        return orders.returnsOf(orderId);
     }
 
     @PostMapping("/cancellation")

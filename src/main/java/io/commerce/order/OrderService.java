@@ -3,10 +3,13 @@ package io.commerce.order;
 import io.commerce.cart.CartService;
 import io.commerce.catalog.CatalogService;
 import io.commerce.customer.CustomerService;
+import io.commerce.shared.InvalidValueException;
+import io.commerce.shared.Money;
 import io.commerce.shared.Upserted;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -27,6 +30,7 @@ public class OrderService {
     private final CartService carts;
     private final ApplicationEventPublisher events;
     private final JdbcClient jdbc;
+    private final OrderReturns returns;
     private final Clock clock;
 
     OrderService(
@@ -38,6 +42,7 @@ public class OrderService {
             CartService carts,
             ApplicationEventPublisher events,
             JdbcClient jdbc,
+            OrderReturns returns,
             Clock clock) {
         this.orders = orders;
         this.history = history;
@@ -47,6 +52,7 @@ public class OrderService {
         this.carts = carts;
         this.events = events;
         this.jdbc = jdbc;
+        this.returns = returns;
         this.clock = clock;
     }
 
@@ -119,6 +125,54 @@ public class OrderService {
         var order = order(orderId);
         events.publishEvent(order.cancel(reason, clock.instant()));
         return order.view();
+    }
+
+    /**
+     * Records a return of a delivered order (which stays delivered) and publishes {@link OrderReturned}: the
+     * lines must be the order's and not more than is left to return, the amount not more than the total less what
+     * was refunded before.
+     */
+    @Transactional
+    public OrderReturn recordReturn(String orderId, ReturnRequest request) {
+        var order = returns.lock(orderId);
+        if (order.status() != OrderStatus.DELIVERED) {
+            throw new OrderTransitionException(orderId, order.status(), "returned");
+        }
+        var left = returns.returnableQuantities(orderId);
+        var asked = new HashMap<String, Integer>();
+        request.lines().forEach(line -> asked.merge(line.variantId(), line.quantity(), Integer::sum));
+        asked.forEach((variantId, quantity) -> {
+            if (!left.containsKey(variantId)) {
+                throw new InvalidValueException("lines", "variant '%s' is not in the order".formatted(variantId));
+            }
+            if (quantity > left.get(variantId)) {
+                throw new ReturnRefusedException(
+                        orderId,
+                        "only %d of variant '%s' may still come back".formatted(left.get(variantId), variantId));
+            }
+        });
+        var refundable = order.total().subtract(order.returned());
+        if (request.amount().compareTo(refundable) > 0) {
+            throw new ReturnRefusedException(
+                    orderId,
+                    "at most %s %s may still be refunded".formatted(refundable.toPlainString(), order.currency()));
+        }
+        var recorded = returns.insert(orderId, request, order.currency(), clock.instant());
+        events.publishEvent(new OrderReturned(
+                orderId,
+                order.customerId(),
+                recorded.returnId(),
+                Money.of(request.amount(), order.currency()),
+                Money.of(order.total(), order.currency()),
+                recorded.returnedAt()));
+        return recorded;
+    }
+
+    /** The order's returns, the first first. */
+    @Transactional(readOnly = true)
+    public List<OrderReturn> returnsOf(String orderId) {
+        order(orderId);
+        return returns.of(orderId);
     }
 
     /** Every product this customer has ever ordered. */

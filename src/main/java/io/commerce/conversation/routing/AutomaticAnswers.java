@@ -2,6 +2,7 @@ package io.commerce.conversation.routing;
 
 import io.commerce.conversation.Author;
 import io.commerce.conversation.ConversationProperties;
+import io.commerce.conversation.MenuChoice;
 import io.commerce.conversation.answers.Faqs;
 import io.commerce.conversation.answers.Intent;
 import io.commerce.conversation.answers.Intents;
@@ -11,6 +12,7 @@ import io.commerce.messaging.InboundMessageReceived;
 import io.commerce.messaging.InboundView;
 import io.commerce.messaging.MessageRefusedException;
 import io.commerce.messaging.OutboundContent;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -42,6 +44,7 @@ class AutomaticAnswers {
     private final ConversationSender sender;
     private final BotTexts texts;
     private final ConversationProperties properties;
+    private final List<MenuChoice> choices;
 
     AutomaticAnswers(
             Intents intents,
@@ -51,7 +54,8 @@ class AutomaticAnswers {
             Conversations conversations,
             ConversationSender sender,
             BotTexts texts,
-            ConversationProperties properties) {
+            ConversationProperties properties,
+            List<MenuChoice> choices) {
         this.intents = intents;
         this.faqs = faqs;
         this.orders = orders;
@@ -60,6 +64,7 @@ class AutomaticAnswers {
         this.sender = sender;
         this.texts = texts;
         this.properties = properties;
+        this.choices = List.copyOf(choices);
     }
 
     /** @param customer the customer's id, when the sender is a known customer not erased */
@@ -144,10 +149,12 @@ class AutomaticAnswers {
     }
 
     private OutboundContent menu(Locale language, @Nullable String preface) {
-        var rows = List.of(
-                row(MENU_ORDERS, "order-status", language),
-                row(MENU_QUESTIONS, "questions", language),
-                row(MENU_PERSON, "person", language));
+        var rows = new ArrayList<OutboundContent.Row>();
+        rows.add(row(MENU_ORDERS, "order-status", language));
+        choices.forEach(choice ->
+                rows.add(new OutboundContent.Row(choice.id(), choice.title(language), choice.description(language))));
+        rows.add(row(MENU_QUESTIONS, "questions", language));
+        rows.add(row(MENU_PERSON, "person", language));
         var body = texts.say("answers.menu.body", language);
         return new OutboundContent.ListMenu(
                 null,

@@ -1,0 +1,205 @@
+package io.commerce.loyalty;
+
+import io.commerce.shared.PageRequest;
+import io.commerce.shared.Paged;
+import java.math.BigDecimal;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** The points ledger and the members' accounts. Entries are only ever appended (the database refuses the rest). */
+@Repository
+class Ledger {
+
+    /** An entry to append; {@code reference} makes it unique per customer and kind when given. */
+    record NewEntry(
+            String customerId,
+            EntryKind kind,
+            int points,
+            @Nullable Long lotId,
+            Instant availableAt,
+            @Nullable Instant expiresAt,
+            BigDecimal spend,
+            @Nullable Instant spendAt,
+            @Nullable String reference,
+            @Nullable String reason,
+            @Nullable String code) {}
+
+    private final JdbcClient jdbc;
+
+    Ledger(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /**
+     * Locks the customer's account row (made on first use) until the transaction ends: redemptions, adjustments
+     * and bonuses of one customer are decided one after the other.
+     */
+    void lock(String customerId, Instant now) {
+        jdbc.sql("""
+                        insert into loyalty_account (customer_id, created_at) values (:customerId, :now)
+                        on conflict (customer_id) do nothing
+                        """)
+                .param("customerId", customerId)
+                .param("now", Timestamp.from(now))
+                .update();
+        jdbc.sql("select 1 from loyalty_account where customer_id = :customerId for update")
+                .param("customerId", customerId)
+                .query(Integer.class)
+                .single();
+    }
+
+    /** Who referred the customer, when someone did. */
+    Optional<String> referrerOf(String customerId) {
+        return jdbc.sql("select referrer_id from loyalty_account where customer_id = :customerId")
+                .param("customerId", customerId)
+                .query((rs, n) -> Optional.ofNullable(rs.getString(1)))
+                .optional()
+                .flatMap(referrer -> referrer);
+    }
+
+    /** Records who referred the customer (their account locked by the caller). */
+    void setReferrer(String customerId, String referrerId, Instant at) {
+        jdbc.sql(
+                        "update loyalty_account set referrer_id = :referrerId, referred_at = :at where customer_id = :customerId")
+                .param("customerId", customerId)
+                .param("referrerId", referrerId)
+                .param("at", Timestamp.from(at))
+                .update();
+    }
+
+    /** How many referral bonuses the customer earned as a referrer since an instant. */
+    int referralsSince(String referrerId, Instant since) {
+        return jdbc.sql("""
+                        select count(*) from loyalty_entry l
+                         where l.customer_id = :referrerId and l.kind = 'REFERRAL' and l.created_at >= :since
+                           and l.reference <> coalesce((select referrer_id from loyalty_account a
+                                                         where a.customer_id = :referrerId), '')
+                        """)
+                .param("referrerId", referrerId)
+                .param("since", Timestamp.from(since))
+                .query(Integer.class)
+                .single();
+    }
+
+    /** Appends the entry; empty when one of the same customer, kind and reference exists already. */
+    Optional<LedgerEntry> append(NewEntry entry, Instant now) {
+        return jdbc.sql("""
+                        insert into loyalty_entry (customer_id, kind, points, lot_id, available_at, expires_at, spend,
+                                                   spend_at, reference, reason, code, created_at)
+                        values (:customerId, :kind, :points, :lotId, :availableAt, :expiresAt, :spend, :spendAt,
+                                :reference, :reason, :code, :now)
+                        on conflict (customer_id, kind, reference) do nothing
+                        returning *
+                        """)
+                .param("customerId", entry.customerId())
+                .param("kind", entry.kind().name())
+                .param("points", entry.points())
+                .param("lotId", entry.lotId())
+                .param("availableAt", Timestamp.from(entry.availableAt()))
+                .param("expiresAt", entry.expiresAt() == null ? null : Timestamp.from(entry.expiresAt()))
+                .param("spend", entry.spend())
+                .param("spendAt", entry.spendAt() == null ? null : Timestamp.from(entry.spendAt()))
+                .param("reference", entry.reference())
+                .param("reason", entry.reason())
+                .param("code", entry.code())
+                .param("now", Timestamp.from(now))
+                .query(Ledger::entry)
+                .optional();
+    }
+
+    /** Every entry of the customer, the first first: what a standing is computed from. */
+    List<LedgerEntry> of(String customerId) {
+        return jdbc.sql("select * from loyalty_entry where customer_id = :customerId order by id")
+                .param("customerId", customerId)
+                .query(Ledger::entry)
+                .list();
+    }
+
+    Optional<LedgerEntry> find(String customerId, EntryKind kind, String reference) {
+        return jdbc.sql("""
+                        select * from loyalty_entry where customer_id = :customerId and kind = :kind and reference = :reference
+                        """)
+                .param("customerId", customerId)
+                .param("kind", kind.name())
+                .param("reference", reference)
+                .query(Ledger::entry)
+                .optional();
+    }
+
+    /** The customer's entries, the latest first. */
+    Paged<LedgerEntry> page(String customerId, PageRequest page) {
+        var total = jdbc.sql("select count(*) from loyalty_entry where customer_id = :customerId")
+                .param("customerId", customerId)
+                .query(Long.class)
+                .single();
+        var items = jdbc.sql("""
+                        select * from loyalty_entry where customer_id = :customerId order by id desc
+                         limit :size offset :offset
+                        """)
+                .param("customerId", customerId)
+                .param("size", page.size())
+                .param("offset", (long) page.page() * page.size())
+                .query(Ledger::entry)
+                .list();
+        return new Paged<>(items, page.page(), page.size(), total);
+    }
+
+    /** The customers with lots lapsing after {@code from} and no later than {@code to}. */
+    List<String> customersWithLotsExpiring(Instant from, Instant to) {
+        return jdbc.sql("""
+                        select distinct customer_id from loyalty_entry
+                         where expires_at > :from and expires_at <= :to and customer_id not like 'erased-%'
+                        """)
+                .param("from", Timestamp.from(from))
+                .param("to", Timestamp.from(to))
+                .query(String.class)
+                .list();
+    }
+
+    /** The lots that were pending and became available after {@code from}, no later than {@code to}. */
+    List<Lot> lotsBecomingAvailable(Instant from, Instant to) {
+        return jdbc.sql("""
+                        select l.customer_id, l.id, l.points + coalesce((select sum(r.points) from loyalty_entry r
+                                                                          where r.lot_id = l.id and r.kind = 'RETURN'), 0)
+                          from loyalty_entry l
+                         where l.available_at > :from and l.available_at <= :to and l.available_at > l.created_at
+                           and l.points > 0 and l.lot_id is null and l.customer_id not like 'erased-%'
+                         order by l.customer_id, l.id
+                        """)
+                .param("from", Timestamp.from(from))
+                .param("to", Timestamp.from(to))
+                .query((rs, n) -> new Lot(rs.getString(1), rs.getLong(2), rs.getInt(3)))
+                .list();
+    }
+
+    /** A lot of a customer and its points less what returns took back. */
+    record Lot(String customerId, long entryId, int points) {}
+
+    static LedgerEntry entry(ResultSet rs, int row) throws SQLException {
+        var lot = rs.getObject("lot_id", Long.class);
+        return new LedgerEntry(
+                rs.getLong("id"),
+                EntryKind.valueOf(rs.getString("kind")),
+                rs.getInt("points"),
+                lot,
+                rs.getTimestamp("available_at").toInstant(),
+                instant(rs.getTimestamp("expires_at")),
+                rs.getBigDecimal("spend"),
+                instant(rs.getTimestamp("spend_at")),
+                rs.getString("reference"),
+                rs.getString("reason"),
+                rs.getString("code"),
+                rs.getTimestamp("created_at").toInstant());
+    }
+
+    private static @Nullable Instant instant(@Nullable Timestamp timestamp) {
+        return timestamp == null ? null : timestamp.toInstant();
+    }
+}

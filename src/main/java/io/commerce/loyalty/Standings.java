@@ -1,0 +1,44 @@
+package io.commerce.loyalty;
+
+import java.time.Clock;
+import org.springframework.stereotype.Component;
+
+/** A customer's loyalty as the API and the chat show it: their standing now, read against the programme. */
+@Component
+class Standings {
+
+    private final Programs programs;
+    private final Ledger ledger;
+    private final Clock clock;
+
+    Standings(Programs programs, Ledger ledger, Clock clock) {
+        this.programs = programs;
+        this.ledger = ledger;
+        this.clock = clock;
+    }
+
+    LoyaltyProgram program() {
+        return programs.current();
+    }
+
+    LoyaltyView of(String customerId) {
+        var program = programs.current();
+        var standing = Standing.of(ledger.of(customerId), clock.instant());
+        var spend = standing.spend12Months();
+        var next = program.nextTierAfter(spend);
+        return new LoyaltyView(
+                customerId,
+                standing.points(),
+                standing.pendingPoints(),
+                program.tierFor(spend).map(LoyaltyProgram.Tier::tier).orElse(null),
+                next.map(LoyaltyProgram.Tier::tier).orElse(null),
+                next.map(tier -> tier.minSpend12Months().subtract(spend)).orElse(null),
+                spend,
+                program.currency(),
+                standing.lapsing().stream()
+                        .map(lapse -> new LoyaltyView.Expiring(lapse.points(), lapse.expiresAt()))
+                        .toList(),
+                standing.lifetimePoints(),
+                ledger.referrerOf(customerId).orElse(null));
+    }
+}
