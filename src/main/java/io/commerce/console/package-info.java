@@ -17,7 +17,8 @@
             "conversation",
             "conversation :: agents",
             "conversation :: media",
-            "analytics"
+            "analytics",
+            "loyalty"
         })
 package io.commerce.console;
 

@@ -44,9 +44,8 @@ class Accrual {
             log.info("order {} earns no points: not in the programme's currency", delivered.orderId());
             return;
         }
-        var now = clock.instant();
         var customerId = order.customerId();
-        ledger.lock(customerId, now);
+        var now = ledger.lock(customerId);
         var entries = ledger.of(customerId);
         var firstOrder = entries.stream().noneMatch(entry -> entry.kind() == EntryKind.ORDER);
         var tier = program.tierFor(Standing.of(entries, now).spend12Months());
@@ -73,8 +72,7 @@ class Accrual {
 
     @ApplicationModuleListener
     void on(OrderReturned returned) {
-        var now = clock.instant();
-        ledger.lock(returned.customerId(), now);
+        var now = ledger.lock(returned.customerId());
         var lot = ledger.find(returned.customerId(), EntryKind.ORDER, returned.orderId());
         if (lot.isEmpty()) {
             return; // the order earned nothing (another currency, or before the programme)
@@ -132,7 +130,7 @@ class Accrual {
                         "referred by a customer",
                         null),
                 now);
-        ledger.lock(referrerId, now);
+        now = ledger.lock(referrerId);
         if (ledger.referralsSince(referrerId, now.minus(Standing.TWELVE_MONTHS)) >= program.referralsPerYear()) {
             log.info("referral bonus withheld: the referrer reached {} this year", program.referralsPerYear());
             return;

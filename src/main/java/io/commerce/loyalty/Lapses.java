@@ -22,9 +22,8 @@ class Lapses {
 
     /** Lapses the lots whose time came after {@code from}, no later than {@code to}; call in a transaction. */
     void lapse(Instant from, Instant to) {
-        var now = clock.instant();
         for (var customerId : ledger.customersWithLotsExpiring(from, to)) {
-            ledger.lock(customerId, now);
+            var now = ledger.lock(customerId);
             var entries = ledger.of(customerId);
             var standing = Standing.of(entries, now);
             for (var lot : entries) {

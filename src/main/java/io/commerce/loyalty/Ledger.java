@@ -6,6 +6,7 @@ import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -32,16 +33,20 @@ class Ledger {
             @Nullable String code) {}
 
     private final JdbcClient jdbc;
+    private final Clock clock;
 
-    Ledger(JdbcClient jdbc) {
+    Ledger(JdbcClient jdbc, Clock clock) {
         this.jdbc = jdbc;
+        this.clock = clock;
     }
 
     /**
      * Locks the customer's account row (made on first use) until the transaction ends: redemptions, adjustments
-     * and bonuses of one customer are decided one after the other.
+     * and bonuses of one customer are decided one after the other. Answers the time once the lock is held: what
+     * the holder before wrote is dated before it, so it counts in what this holder reads.
      */
-    void lock(String customerId, Instant now) {
+    Instant lock(String customerId) {
+        var now = clock.instant();
         jdbc.sql("""
                         insert into loyalty_account (customer_id, created_at) values (:customerId, :now)
                         on conflict (customer_id) do nothing
@@ -53,6 +58,7 @@ class Ledger {
                 .param("customerId", customerId)
                 .query(Integer.class)
                 .single();
+        return clock.instant();
     }
 
     /** Who referred the customer, when someone did. */

@@ -84,8 +84,7 @@ public class LoyaltyService {
     @Transactional
     public Upserted<LedgerEntry> rewardReview(String customerId, ReviewBonus review) {
         customers.requireExisting(customerId);
-        var now = clock.instant();
-        ledger.lock(customerId, now);
+        var now = ledger.lock(customerId);
         var reason = "review " + review.reviewId();
         var existing = ledger.find(customerId, EntryKind.REVIEW, review.productId());
         if (existing.isPresent()) {
@@ -127,8 +126,7 @@ public class LoyaltyService {
         if (referral.referrerId().equals(customerId)) {
             throw BonusRefusedException.referral(customerId, "cannot refer themselves");
         }
-        var now = clock.instant();
-        ledger.lock(customerId, now);
+        var now = ledger.lock(customerId);
         var current = ledger.referrerOf(customerId);
         if (current.isPresent()) {
             if (current.get().equals(referral.referrerId())) {

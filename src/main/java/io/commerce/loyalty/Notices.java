@@ -97,10 +97,9 @@ class Notices {
      */
     void celebrateBirthdays(Instant from, Instant to) {
         var program = programs.current();
-        var now = clock.instant();
         for (var birthday : customers.birthdaysBetween(from, to, properties.birthdayMorning())) {
             var customerId = birthday.customerId();
-            ledger.lock(customerId, now);
+            var now = ledger.lock(customerId);
             var year = Integer.toString(birthday.year());
             if (ledger.find(customerId, EntryKind.BIRTHDAY, year).isPresent()) {
                 continue;

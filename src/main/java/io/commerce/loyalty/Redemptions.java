@@ -31,8 +31,7 @@ class Redemptions {
     RedemptionView redeem(String customerId, String rewardId) {
         var program = programs.current();
         var reward = program.reward(rewardId).orElseThrow(() -> new RewardNotFoundException(rewardId));
-        var now = clock.instant();
-        ledger.lock(customerId, now);
+        var now = ledger.lock(customerId);
         var available = Standing.of(ledger.of(customerId), now).points();
         if (available < reward.points()) {
             throw new InsufficientPointsException(customerId, available, reward.points());
@@ -68,8 +67,7 @@ class Redemptions {
      * lots expiring first and may not take the balance below zero. Call in a transaction.
      */
     LedgerEntry adjust(String customerId, Adjustment adjustment) {
-        var now = clock.instant();
-        ledger.lock(customerId, now);
+        var now = ledger.lock(customerId);
         var points = adjustment.points();
         if (points == 0) {
             throw new InvalidValueException("points", "an adjustment must add or take some points");

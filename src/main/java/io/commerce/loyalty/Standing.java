@@ -38,7 +38,9 @@ record Standing(
         var takenFromLot = new HashMap<Long, Integer>();
         var spent = 0; // what the available spends (redemptions, negative adjustments) took, from any lot
         for (var entry : entries) {
-            if (entry.availableBy(now)) {
+            // a spend counts at once, whatever its date: no reader may spend the same points again
+            var counts = entry.availableBy(now) || (entry.points() < 0 && entry.lotId() == null);
+            if (counts) {
                 points += entry.points();
             } else {
                 pending += entry.points();
@@ -51,7 +53,7 @@ record Standing(
             }
             if (entry.lotId() != null) {
                 takenFromLot.merge(entry.lotId(), -entry.points(), Integer::sum);
-            } else if (!entry.isLot() && entry.availableBy(now)) {
+            } else if (!entry.isLot() && counts) {
                 spent -= entry.points();
             }
         }

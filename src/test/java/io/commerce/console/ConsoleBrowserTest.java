@@ -256,8 +256,13 @@ class ConsoleBrowserTest {
         assertThat(browser.find("h1").getText()).isEqualTo("Campañas");
         await().atMost(Duration.ofSeconds(10))
                 .until(() -> !conversation(customer).isMissingNode());
+        api.post("/api/v1/customers/" + customer.id() + "/loyalty/adjustments", """
+                {"points": 120, "reason": "bienvenida"}""");
         browser.go("/console/customers/" + customer.id());
-        assertThat(browser.find("table").getText()).contains("Hola");
+        assertThat(browser.find("table.timeline").getText()).contains("Hola");
+        assertThat(browser.find("dl.loyalty").getText()).contains("Puntos", "120", "Nivel", "member");
+        assertThat(browser.find("table.ledger").getText()).contains("Ajuste", "+120", "bienvenida");
+        browser.screenshot("console-customer");
         browser.go("/console/people");
         assertThat(browser.find("table").getText()).contains(email, admin + "@shop.example");
     }

@@ -8,6 +8,7 @@ import io.commerce.conversation.agents.AgentDirectory;
 import io.commerce.customer.CustomerService;
 import io.commerce.journey.JourneyService;
 import io.commerce.journey.TimelineEntry;
+import io.commerce.loyalty.LoyaltyService;
 import io.commerce.messaging.MessagingService;
 import io.commerce.order.OrderService;
 import io.commerce.promotion.DiscountCodeView;
@@ -37,6 +38,7 @@ class Inbox {
     private final OrderService orders;
     private final PromotionService promotions;
     private final JourneyService journeys;
+    private final LoyaltyService loyalty;
     private final MessagingService messaging;
     private final AgentDirectory agents;
     private final Clock clock;
@@ -48,6 +50,7 @@ class Inbox {
             OrderService orders,
             PromotionService promotions,
             JourneyService journeys,
+            LoyaltyService loyalty,
             MessagingService messaging,
             AgentDirectory agents,
             Clock clock) {
@@ -57,6 +60,7 @@ class Inbox {
         this.orders = orders;
         this.promotions = promotions;
         this.journeys = journeys;
+        this.loyalty = loyalty;
         this.messaging = messaging;
         this.agents = agents;
         this.clock = clock;
@@ -120,7 +124,8 @@ class Inbox {
                                 .filter(entry -> entry.kind().startsWith("journey_"))
                                 .sorted(Comparator.comparing(TimelineEntry::at).reversed())
                                 .limit(RECENT)
-                                .toList()))
+                                .toList(),
+                        loyalty.standing(customerId)))
                 .orElse(null);
     }
 }

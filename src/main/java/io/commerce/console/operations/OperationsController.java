@@ -4,6 +4,7 @@ import io.commerce.campaign.CampaignService;
 import io.commerce.customer.CustomerService;
 import io.commerce.journey.JourneyService;
 import io.commerce.journey.JourneyView;
+import io.commerce.loyalty.LoyaltyService;
 import io.commerce.shared.PageRequest;
 import java.util.stream.Collectors;
 import org.springframework.stereotype.Controller;
@@ -21,17 +22,24 @@ import tools.jackson.databind.json.JsonMapper;
 class OperationsController {
 
     private static final int CAMPAIGNS_PER_PAGE = 50;
+    private static final int LEDGER_ENTRIES = 10;
 
     private final JourneyService journeys;
     private final CampaignService campaigns;
     private final CustomerService customers;
+    private final LoyaltyService loyalty;
     private final JsonMapper json;
 
     OperationsController(
-            JourneyService journeys, CampaignService campaigns, CustomerService customers, JsonMapper json) {
+            JourneyService journeys,
+            CampaignService campaigns,
+            CustomerService customers,
+            LoyaltyService loyalty,
+            JsonMapper json) {
         this.journeys = journeys;
         this.campaigns = campaigns;
         this.customers = customers;
+        this.loyalty = loyalty;
         this.json = json;
     }
 
@@ -56,6 +64,10 @@ class OperationsController {
     String customer(@PathVariable String customerId, Model model) {
         model.addAttribute("customer", customers.get(customerId));
         model.addAttribute("timeline", journeys.timeline(customerId).entries().reversed());
+        model.addAttribute("loyalty", loyalty.standing(customerId));
+        model.addAttribute(
+                "ledger",
+                loyalty.ledger(customerId, new PageRequest(0, LEDGER_ENTRIES)).items());
         return "console/customer";
     }
 }
