@@ -8,7 +8,8 @@ import java.util.UUID;
 
 /**
  * A campaign as stored; {@code claimToken} identifies the launcher that holds it while launching, {@code
- * launchAttempts} counts its claims.
+ * launchAttempts} counts its claims. With {@code earlyAccess} it launches at {@code launchAt}, ahead of {@code
+ * scheduledAt} by the longest early access of the loyalty tiers, each tier's messages due at its own time.
  */
 record Campaign(
         UUID id,
@@ -26,7 +27,9 @@ record Campaign(
         int launchAttempts,
         UUID claimToken,
         Instant createdAt,
-        Experiment experiment) {
+        Experiment experiment,
+        boolean earlyAccess,
+        Instant launchAt) {
 
     /** Every message of a campaign carries this origin: the label for metrics, the campaign's id as reference. */
     static final String ORIGIN_LABEL = "campaign";

@@ -1,10 +1,17 @@
 package io.commerce.campaign;
 
+import io.commerce.loyalty.LoyaltyService;
+import io.commerce.messaging.Audience;
 import io.commerce.messaging.AudienceSend;
 import io.commerce.messaging.MessagingService;
 import io.commerce.shared.CommerceException;
 import io.commerce.shared.Purpose;
 import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.UnaryOperator;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
@@ -30,6 +37,7 @@ class CampaignLauncher {
 
     private final Campaigns campaigns;
     private final SegmentQuery segments;
+    private final LoyaltyService loyalty;
     private final MessagingService messaging;
     private final TransactionTemplate transaction;
     private final ApplicationEventPublisher events;
@@ -40,6 +48,7 @@ class CampaignLauncher {
     CampaignLauncher(
             Campaigns campaigns,
             SegmentQuery segments,
+            LoyaltyService loyalty,
             MessagingService messaging,
             TransactionTemplate transaction,
             ApplicationEventPublisher events,
@@ -48,6 +57,7 @@ class CampaignLauncher {
             Clock clock) {
         this.campaigns = campaigns;
         this.segments = segments;
+        this.loyalty = loyalty;
         this.messaging = messaging;
         this.transaction = transaction;
         this.events = events;
@@ -90,17 +100,23 @@ class CampaignLauncher {
                 var audience = segments.audience(campaign.segment(), now);
                 var queued = 0;
                 for (var arm : campaign.experiment().arms(campaign.template(), campaign.params())) {
-                    var written = messaging.queueForAudience(
-                            new AudienceSend(
-                                    Purpose.MARKETING,
-                                    campaign.channel(),
-                                    arm.template(),
-                                    arm.params(),
-                                    campaign.origin(),
-                                    campaign.experiment().variants().isEmpty() && !arm.heldOut() ? null : arm.name(),
-                                    arm.heldOut()),
-                            segments.inBuckets(audience, campaign.id(), arm.from(), arm.to()));
-                    queued += arm.heldOut() ? 0 : written;
+                    var armAudience = segments.inBuckets(audience, campaign.id(), arm.from(), arm.to());
+                    for (var wave : waves(campaign, now)) {
+                        var written = messaging.queueForAudience(
+                                new AudienceSend(
+                                        Purpose.MARKETING,
+                                        campaign.channel(),
+                                        arm.template(),
+                                        arm.params(),
+                                        campaign.origin(),
+                                        campaign.experiment().variants().isEmpty() && !arm.heldOut()
+                                                ? null
+                                                : arm.name(),
+                                        arm.heldOut(),
+                                        wave.notBefore()),
+                                wave.audience().apply(armAudience));
+                        queued += arm.heldOut() ? 0 : written;
+                    }
                 }
                 if (!campaigns.markLaunched(campaign, queued, now)) {
                     throw new ClaimLostException();
@@ -137,6 +153,35 @@ class CampaignLauncher {
                 }
             });
         }
+    }
+
+    /** Part of an audience and when its messages may go ({@code null}: at once). */
+    private record Wave(
+            UnaryOperator<Audience> audience, @Nullable Instant notBefore) {}
+
+    /**
+     * Who gets the campaign when: everyone at once; with early access, each loyalty tier that has it at the
+     * scheduled time less its early access, everyone else at the scheduled time.
+     */
+    private List<Wave> waves(Campaign campaign, Instant now) {
+        if (!campaign.earlyAccess()) {
+            return List.of(new Wave(audience -> audience, null));
+        }
+        var early = loyalty.tierBands().stream()
+                .filter(band -> band.earlyAccess().isPositive())
+                .toList();
+        var waves = new ArrayList<Wave>();
+        for (var band : early) {
+            waves.add(new Wave(
+                    audience -> segments.inBands(audience, List.of(band), true, now, "early"),
+                    campaign.scheduledAt().minus(band.earlyAccess())));
+        }
+        waves.add(new Wave(
+                early.isEmpty()
+                        ? audience -> audience
+                        : audience -> segments.inBands(audience, early, false, now, "early"),
+                campaign.scheduledAt()));
+        return waves;
     }
 
     /** The campaign is no longer this launcher's to launch: roll the snapshot back. */

@@ -20,7 +20,8 @@ import java.util.Map;
  * launch (optional: now); optionally a control group ({@code controlPercent} of the audience, 0-50, held out and
  * measured) and A/B {@code variants} (more templates, each with the percent of the rest it goes to; the campaign's
  * own template is variant {@code a} and takes what they leave); with {@code testPercent} the variants go to that
- * share of the audience only, and {@code winnerAfter} the launch the best of them to the rest.
+ * share of the audience only, and {@code winnerAfter} the launch the best of them to the rest. With {@code
+ * earlyAccess} the loyalty tiers with early access get it that much before {@code scheduledAt}.
  */
 public record CampaignRequest(
         @NotBlank @Size(max = 200) String name,
@@ -42,7 +43,8 @@ public record CampaignRequest(
         @Digits(integer = 2, fraction = 2)
         BigDecimal testPercent,
 
-        Duration winnerAfter) {
+        Duration winnerAfter,
+        Boolean earlyAccess) {
 
     /** A campaign without a control group or variants. */
     public CampaignRequest(
@@ -52,6 +54,6 @@ public record CampaignRequest(
             Channel channel,
             Segment segment,
             Instant scheduledAt) {
-        this(name, template, params, channel, segment, scheduledAt, null, null, null, null);
+        this(name, template, params, channel, segment, scheduledAt, null, null, null, null, null);
     }
 }

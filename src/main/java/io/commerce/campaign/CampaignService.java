@@ -1,5 +1,7 @@
 package io.commerce.campaign;
 
+import io.commerce.loyalty.LoyaltyService;
+import io.commerce.loyalty.TierBand;
 import io.commerce.messaging.MessageCategory;
 import io.commerce.messaging.MessageCounts;
 import io.commerce.messaging.MessagingService;
@@ -8,6 +10,8 @@ import io.commerce.shared.LanguageTag;
 import io.commerce.shared.PageRequest;
 import io.commerce.shared.Paged;
 import java.time.Clock;
+import java.time.Duration;
+import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -27,16 +31,19 @@ public class CampaignService {
 
     private final Campaigns campaigns;
     private final MessagingService messaging;
+    private final LoyaltyService loyalty;
     private final ObjectProvider<CampaignMeasurement> measurement;
     private final Clock clock;
 
     CampaignService(
             Campaigns campaigns,
             MessagingService messaging,
+            LoyaltyService loyalty,
             ObjectProvider<CampaignMeasurement> measurement,
             Clock clock) {
         this.campaigns = campaigns;
         this.messaging = messaging;
+        this.loyalty = loyalty;
         this.measurement = measurement;
         this.clock = clock;
     }
@@ -61,6 +68,23 @@ public class CampaignService {
         }
         var experiment = experiment(request);
         var now = clock.instant();
+        var scheduledAt = request.scheduledAt() == null ? now : request.scheduledAt();
+        var earlyAccess = Boolean.TRUE.equals(request.earlyAccess());
+        var bands = loyalty.tierBands();
+        var longestEarlyAccess = bands.stream()
+                .map(TierBand::earlyAccess)
+                .max(Comparator.naturalOrder())
+                .orElse(Duration.ZERO);
+        if (request.segment() != null) {
+            var known = bands.stream().map(TierBand::tier).toList();
+            request.segment().tiers().stream()
+                    .filter(tier -> !known.contains(tier))
+                    .findFirst()
+                    .ifPresent(tier -> {
+                        throw new InvalidValueException(
+                                "segment.tiers", "no loyalty tier '%s' (tiers: %s)".formatted(tier, known));
+                    });
+        }
         var campaign = new Campaign(
                 UUID.randomUUID(),
                 request.name().strip(),
@@ -69,7 +93,7 @@ public class CampaignService {
                 request.channel(),
                 normalise(request.segment()),
                 CampaignStatus.SCHEDULED,
-                request.scheduledAt() == null ? now : request.scheduledAt(),
+                scheduledAt,
                 null,
                 null,
                 null,
@@ -77,7 +101,9 @@ public class CampaignService {
                 0,
                 null,
                 now,
-                experiment);
+                experiment,
+                earlyAccess,
+                earlyAccess ? scheduledAt.minus(longestEarlyAccess) : scheduledAt);
         campaigns.insert(campaign);
         return view(campaigns.find(campaign.id()).orElseThrow());
     }
@@ -187,7 +213,8 @@ public class CampaignService {
                         : LanguageTag.parse(segment.language()).value(),
                 blankToNull(segment.purchasedCategory()),
                 ordered,
-                notOrdered);
+                notOrdered,
+                List.copyOf(new LinkedHashSet<>(segment.tiers())));
     }
 
     private CampaignView view(Campaign campaign) {
@@ -213,6 +240,8 @@ public class CampaignService {
                 campaign.createdAt(),
                 campaign.experiment().controlPercent(),
                 campaign.experiment().variants(),
+                campaign.earlyAccess(),
+                campaign.launchAt(),
                 results);
     }
 

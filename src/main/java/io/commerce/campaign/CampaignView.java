@@ -33,4 +33,6 @@ public record CampaignView(
         Instant createdAt,
         BigDecimal controlPercent,
         List<Variant> variants,
+        boolean earlyAccess,
+        Instant launchAt,
         @Nullable Object results) {}

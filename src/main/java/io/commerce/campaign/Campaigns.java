@@ -36,9 +36,10 @@ class Campaigns {
     void insert(Campaign campaign) {
         jdbc.sql("""
                         insert into campaign (id, name, template_key, params, channel, segment, status, scheduled_at,
-                                              created_at, updated_at, experiment)
+                                              created_at, updated_at, experiment, early_access, launch_at)
                         values (:id, :name, :template, cast(:params as jsonb), :channel, cast(:segment as jsonb),
-                                'SCHEDULED', :scheduledAt, :now, :now, cast(:experiment as jsonb))
+                                'SCHEDULED', :scheduledAt, :now, :now, cast(:experiment as jsonb), :earlyAccess,
+                                :launchAt)
                         """)
                 .param("id", campaign.id())
                 .param("name", campaign.name())
@@ -49,6 +50,8 @@ class Campaigns {
                 .param("scheduledAt", ts(campaign.scheduledAt()))
                 .param("now", ts(campaign.createdAt()))
                 .param("experiment", json.writeValueAsString(campaign.experiment()))
+                .param("earlyAccess", campaign.earlyAccess())
+                .param("launchAt", ts(campaign.launchAt()))
                 .update();
     }
 
@@ -88,9 +91,9 @@ class Campaigns {
                         update campaign c set status = 'LAUNCHING', claim_token = :token, claimed_until = :until,
                                               launch_attempts = c.launch_attempts + 1, updated_at = :now
                           from (select id from campaign
-                                 where (status = 'SCHEDULED' and scheduled_at <= :now)
+                                 where (status = 'SCHEDULED' and launch_at <= :now)
                                     or (status = 'LAUNCHING' and claimed_until < :now)
-                                 order by scheduled_at
+                                 order by launch_at
                                  limit :limit
                                  for update skip locked) due
                          where c.id = due.id
@@ -197,7 +200,9 @@ class Campaigns {
                 rs.getInt("launch_attempts"),
                 rs.getObject("claim_token", UUID.class),
                 instant(rs, "created_at"),
-                json.readValue(rs.getString("experiment"), Experiment.class));
+                json.readValue(rs.getString("experiment"), Experiment.class),
+                rs.getBoolean("early_access"),
+                instant(rs, "launch_at"));
     }
 
     private static Instant instant(ResultSet rs, String column) throws SQLException {

@@ -1,10 +1,13 @@
 package io.commerce.campaign;
 
+import io.commerce.loyalty.LoyaltyService;
+import io.commerce.loyalty.TierBand;
 import io.commerce.messaging.Audience;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.List;
 import java.util.UUID;
 import org.springframework.stereotype.Component;
 
@@ -17,6 +20,12 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class SegmentQuery {
+
+    private final LoyaltyService loyalty;
+
+    SegmentQuery(LoyaltyService loyalty) {
+        this.loyalty = loyalty;
+    }
 
     Audience audience(Segment segment, Instant now) {
         var sql = new StringBuilder("true");
@@ -45,7 +54,33 @@ class SegmentQuery {
             sql.append(" and not exists (" + ORDER_SINCE.formatted("notOrderedSince") + ")");
             params.put("notOrderedSince", daysBefore(now, segment.notOrderedWithinDays()));
         }
-        return new Audience(sql.toString(), params);
+        var audience = new Audience(sql.toString(), params);
+        if (segment.tiers().isEmpty()) {
+            return audience;
+        }
+        var bands = loyalty.tierBands().stream()
+                .filter(band -> segment.tiers().contains(band.tier()))
+                .toList();
+        return inBands(audience, bands, true, now, "tier");
+    }
+
+    /**
+     * The audience's customers whose rolling 12-month spend (the loyalty ledger's) falls in one of the bands
+     * ({@code inside}), or in none of them; {@code name} keeps this condition's parameters apart from others'.
+     */
+    Audience inBands(Audience audience, List<TierBand> bands, boolean inside, Instant now, String name) {
+        var params = new HashMap<String, Object>(audience.params());
+        params.put(
+                name + "Ranges",
+                bands.stream()
+                        .map(band -> "[" + band.from().toPlainString() + ","
+                                + (band.to() == null ? "" : band.to().toPlainString()) + ")")
+                        .toArray(String[]::new));
+        params.put(name + "SpendSince", Timestamp.from(now.minus(TierBand.SPEND_WINDOW)));
+        var spend = "(select coalesce(sum(e.spend), 0) from loyalty_entry e where e.customer_id = c.id"
+                + " and e.spend_at > :" + name + "SpendSince)";
+        var condition = spend + " <@ any(cast(:" + name + "Ranges as numrange[]))";
+        return new Audience("(" + audience.condition() + ") and " + (inside ? condition : "not " + condition), params);
     }
 
     /**
@@ -56,7 +91,7 @@ class SegmentQuery {
         if (from == 0 && to == Experiment.BUCKETS) {
             return audience;
         }
-        var params = new java.util.HashMap<String, Object>(audience.params());
+        var params = new HashMap<String, Object>(audience.params());
         params.put("bucketSalt", ":" + campaignId);
         params.put("bucketFrom", from);
         params.put("bucketTo", to);

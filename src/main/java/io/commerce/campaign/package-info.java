@@ -4,7 +4,7 @@
  * snapshotted into the messaging outbox in one statement; the dispatcher paces the messages and applies
  * the guardrails. Publishes {@link io.commerce.campaign.CampaignLaunched}. Campaigns hold no personal data.
  */
-@ApplicationModule(allowedDependencies = {"shared", "messaging"})
+@ApplicationModule(allowedDependencies = {"shared", "messaging", "loyalty"})
 package io.commerce.campaign;
 
 import org.springframework.modulith.ApplicationModule;

@@ -7,6 +7,9 @@ import io.commerce.shared.Paged;
 import io.commerce.shared.Upserted;
 import java.math.BigDecimal;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -47,6 +50,21 @@ public class LoyaltyService {
         program.check();
         var existed = programs.save(program, clock.instant());
         return new Upserted<>(programs.current(), !existed);
+    }
+
+    /** The programme's tiers as bands of 12-month spend, the lowest first (campaigns' segments by tier). */
+    @Transactional(readOnly = true)
+    public List<TierBand> tierBands() {
+        var tiers = programs.current().tiers().stream()
+                .sorted(Comparator.comparing(LoyaltyProgram.Tier::minSpend12Months))
+                .toList();
+        var bands = new ArrayList<TierBand>();
+        for (var i = 0; i < tiers.size(); i++) {
+            var tier = tiers.get(i);
+            var next = i + 1 < tiers.size() ? tiers.get(i + 1).minSpend12Months() : null;
+            bands.add(new TierBand(tier.tier(), tier.minSpend12Months(), next, tier.earlyAccess()));
+        }
+        return bands;
     }
 
     /** Where the customer stands now: points, pending, tier, what lapses when. */

@@ -63,7 +63,8 @@ public class AudienceQueue {
                            c.id, :q_channel, :q_purpose, :q_category, :q_status, c.phone, c.timezone,
                            (cast(:q_languages as text[]))[v.i], :q_template, %s,
                            replace((cast(:q_sms as text[]))[v.i], :q_placeholder, %s),
-                           :q_origin, :q_origin_ref, :q_variant, :q_error, :q_error_title, 0, :q_now, :q_now, :q_now
+                           :q_origin, :q_origin_ref, :q_variant, :q_error, :q_error_title, 0,
+                           greatest(cast(:q_now as timestamptz), cast(:q_not_before as timestamptz)), :q_now, :q_now
                       from customer c
                      cross join lateral (
                            select coalesce(array_position(cast(:q_languages as text[]), cast(c.language as text)),
@@ -106,6 +107,7 @@ public class AudienceQueue {
         params.put("q_origin_ref", send.origin().ref());
         params.put("q_variant", send.variant());
         params.put("q_status", send.heldOut() ? "CANCELLED" : "QUEUED");
+        params.put("q_not_before", send.notBefore() == null ? null : Timestamp.from(send.notBefore()));
         params.put("q_error", send.heldOut() ? AudienceSend.CONTROL_GROUP : null);
         params.put("q_error_title", send.heldOut() ? "held out: the campaign's control group" : null);
         params.put("q_blocked", blocked.stream().map(AudienceQueue::startsWith).toArray(String[]::new));
