@@ -6,7 +6,8 @@ import java.util.Set;
 /**
  * Something that may be waiting for a customer's reply (a journey step). The router offers every customer
  * message to the handlers first, before keywords, agents and automatic answers; the first that takes it
- * answers it and nobody else does.
+ * answers it and nobody else does. Handlers are offered it in their {@code @Order}: one that takes only its own
+ * words or rows (loyalty's "points") goes before one that takes whatever a customer answers (a journey).
  */
 public interface ReplyHandler {
 

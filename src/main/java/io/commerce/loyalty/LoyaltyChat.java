@@ -15,6 +15,8 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
@@ -24,6 +26,7 @@ import org.springframework.stereotype.Component;
  * code sent back. Answers in the customer's language, on the channel they wrote on.
  */
 @Component
+@Order(Ordered.HIGHEST_PRECEDENCE) // before a journey waiting for an answer: it takes only its own words and rows
 class LoyaltyChat implements ReplyHandler, MenuChoice {
 
     static final String SHOW = "LOYALTY_POINTS";

@@ -397,6 +397,24 @@ class DeliveryFeedbackJourneyTest {
     }
 
     @Test
+    void whileTheRatingIsAwaitedAskingForPointsIsAnsweredByLoyaltyNotTakenAsARating() {
+        var orderId = deliveredOrder();
+        askedForRating();
+
+        customer.writeOnWhatsApp("points");
+        customer.chooseRow(null, "LOYALTY_REDEEM:five-off", "5 off");
+
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> messages().stream()
+                                .filter(message -> "loyalty/chat".equals(message.get("origin")))
+                                .count()
+                        == 2);
+        run();
+        assertThat(enrollment(orderId)).containsEntry("status", "ACTIVE").containsEntry("awaiting_reply", true);
+        assertThat(messages()).noneMatch(message -> "delivery_feedback/1".equals(message.get("origin")));
+    }
+
+    @Test
     void anUnreadableRatingIsAskedOnceMoreThenGivenUp() {
         var orderId = deliveredOrder();
         askedForRating();
