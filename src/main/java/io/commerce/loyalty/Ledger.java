@@ -8,7 +8,11 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -118,6 +122,72 @@ class Ledger {
                 .param("now", Timestamp.from(now))
                 .query(Ledger::entry)
                 .optional();
+    }
+
+    /**
+     * Appends many entries in one statement, each once (those whose customer, kind and reference exist already are
+     * skipped); answers how many were new and their points.
+     */
+    int[] appendAll(List<NewEntry> entries, Instant now) {
+        if (entries.isEmpty()) {
+            return new int[] {0, 0};
+        }
+        return jdbc.sql("""
+                        with added as (
+                            insert into loyalty_entry (customer_id, kind, points, available_at, expires_at, spend, spend_at,
+                                                       reference, reason, created_at)
+                            select * , cast(:now as timestamptz)
+                              from unnest(cast(:customers as text[]), cast(:kinds as text[]), cast(:points as int[]),
+                                          cast(:availableAts as timestamptz[]), cast(:expiresAts as timestamptz[]),
+                                          cast(:spends as numeric[]), cast(:spendAts as timestamptz[]),
+                                          cast(:references as text[]), cast(:reasons as text[]))
+                            on conflict (customer_id, kind, reference) do nothing
+                            returning points)
+                        select count(*), coalesce(sum(points), 0) from added
+                        """)
+                .param("customers", entries.stream().map(NewEntry::customerId).toArray(String[]::new))
+                .param("kinds", entries.stream().map(e -> e.kind().name()).toArray(String[]::new))
+                .param("points", entries.stream().map(NewEntry::points).toArray(Integer[]::new))
+                .param(
+                        "availableAts",
+                        entries.stream()
+                                .map(e -> Timestamp.from(e.availableAt()))
+                                .toArray(Timestamp[]::new))
+                .param(
+                        "expiresAts",
+                        entries.stream()
+                                .map(e -> e.expiresAt() == null ? null : Timestamp.from(e.expiresAt()))
+                                .toArray(Timestamp[]::new))
+                .param("spends", entries.stream().map(NewEntry::spend).toArray(BigDecimal[]::new))
+                .param(
+                        "spendAts",
+                        entries.stream()
+                                .map(e -> e.spendAt() == null ? null : Timestamp.from(e.spendAt()))
+                                .toArray(Timestamp[]::new))
+                .param("references", entries.stream().map(NewEntry::reference).toArray(String[]::new))
+                .param("reasons", entries.stream().map(NewEntry::reason).toArray(String[]::new))
+                .param("now", Timestamp.from(now))
+                .query((rs, n) -> new int[] {rs.getInt(1), rs.getInt(2)})
+                .single();
+    }
+
+    /** Money spent at an instant (negative: returned), and the order it was (for an order's entry). */
+    record Spend(Instant at, BigDecimal amount, @Nullable String order) {}
+
+    /** The spend entries (orders and returns) of these customers, by customer: what places them in a tier. */
+    Map<String, List<Spend>> spendOf(Collection<String> customerIds) {
+        var spends = new HashMap<String, List<Spend>>();
+        jdbc.sql("""
+                        select customer_id, kind, reference, spend, spend_at from loyalty_entry
+                         where customer_id = any(:ids) and spend_at is not null
+                        """).param("ids", customerIds.toArray(String[]::new)).query(rs -> {
+            spends.computeIfAbsent(rs.getString("customer_id"), id -> new ArrayList<>())
+                    .add(new Spend(
+                            rs.getTimestamp("spend_at").toInstant(),
+                            rs.getBigDecimal("spend"),
+                            rs.getString("kind").equals(EntryKind.ORDER.name()) ? rs.getString("reference") : null));
+        });
+        return spends;
     }
 
     /** Every entry of the customer, the first first: what a standing is computed from. */

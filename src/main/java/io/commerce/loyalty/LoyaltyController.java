@@ -43,6 +43,12 @@ class LoyaltyController {
         return loyalty.setProgram(program).toResponse();
     }
 
+    /** Credits past delivered orders (a programme's start, or a gap); answers what it added. */
+    @PostMapping("/loyalty/backfill")
+    BackfillResult backfillLoyalty(@Valid @RequestBody BackfillRequest request) {
+        return loyalty.backfill(request.deliveredSince());
+    }
+
     @GetMapping("/customers/{customerId}/loyalty")
     LoyaltyView getLoyalty(@PathVariable @ShopId String customerId) {
         return loyalty.standing(customerId);

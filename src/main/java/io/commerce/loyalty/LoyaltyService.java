@@ -7,6 +7,7 @@ import io.commerce.shared.Paged;
 import io.commerce.shared.Upserted;
 import java.math.BigDecimal;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -21,6 +22,7 @@ public class LoyaltyService {
     private final Ledger ledger;
     private final Redemptions redemptions;
     private final Standings standings;
+    private final Backfill backfill;
     private final CustomerService customers;
     private final Clock clock;
 
@@ -29,12 +31,14 @@ public class LoyaltyService {
             Ledger ledger,
             Redemptions redemptions,
             Standings standings,
+            Backfill backfill,
             CustomerService customers,
             Clock clock) {
         this.programs = programs;
         this.ledger = ledger;
         this.redemptions = redemptions;
         this.standings = standings;
+        this.backfill = backfill;
         this.customers = customers;
         this.clock = clock;
     }
@@ -50,6 +54,17 @@ public class LoyaltyService {
         program.check();
         var existed = programs.save(program, clock.instant());
         return new Upserted<>(programs.current(), !existed);
+    }
+
+    /**
+     * Credits the orders delivered since an instant that have no points yet (those delivered before the programme,
+     * or while it was not listening), a page per transaction; may run again.
+     */
+    public BackfillResult backfill(Instant deliveredSince) {
+        if (deliveredSince.isAfter(clock.instant())) {
+            throw new InvalidValueException("deliveredSince", "must not be in the future");
+        }
+        return backfill.run(deliveredSince);
     }
 
     /** The programme's tiers as bands of 12-month spend, the lowest first (campaigns' segments by tier). */

@@ -6,6 +6,7 @@ import io.commerce.customer.CustomerService;
 import io.commerce.shared.InvalidValueException;
 import io.commerce.shared.Money;
 import io.commerce.shared.Upserted;
+import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Collection;
@@ -13,6 +14,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -173,6 +175,33 @@ public class OrderService {
     public List<OrderReturn> returnsOf(String orderId) {
         order(orderId);
         return returns.of(orderId);
+    }
+
+    /**
+     * Orders delivered since an instant, a page at a time by customer, delivery and id, from just after
+     * {@code after} (none: from the start).
+     */
+    @Transactional(readOnly = true)
+    public List<DeliveredOrder> deliveredSince(Instant since, @Nullable DeliveredOrder after, int limit) {
+        return jdbc.sql("""
+                        select id, customer_id, total, currency, delivered_at from orders
+                         where status = 'DELIVERED' and delivered_at >= :since
+                           and (customer_id, delivered_at, id) > (:customerId, :deliveredAt, :orderId)
+                         order by customer_id, delivered_at, id
+                         limit :limit
+                        """)
+                .param("since", Timestamp.from(since))
+                .param("customerId", after == null ? "" : after.customerId())
+                .param("deliveredAt", Timestamp.from(after == null ? Instant.EPOCH : after.deliveredAt()))
+                .param("orderId", after == null ? "" : after.orderId())
+                .param("limit", limit)
+                .query((rs, n) -> new DeliveredOrder(
+                        rs.getString("id"),
+                        rs.getString("customer_id"),
+                        rs.getBigDecimal("total"),
+                        rs.getString("currency"),
+                        rs.getTimestamp("delivered_at").toInstant()))
+                .list();
     }
 
     /** Every product this customer has ever ordered. */

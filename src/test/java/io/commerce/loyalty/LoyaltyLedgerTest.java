@@ -183,6 +183,46 @@ class LoyaltyLedgerTest {
     }
 
     @Test
+    void aBackfillCreditsPastOrdersAtTheTierOfTheirTimeOnceAndLapsesWhatHasLapsed() {
+        program("""
+                {"currency": "USD", "pendingPeriod": "P14D", "expireAfter": "P12M"}"""); // EUR orders earn nothing
+        var old = deliveredOrderUncredited("500.00", T.minus(Duration.ofDays(500))); // lapsed by now
+        var first = deliveredOrderUncredited("350.00", T.minus(Duration.ofDays(90)));
+        var second = deliveredOrderUncredited("100.00", T.minus(Duration.ofDays(30)));
+        program("""
+                {"currency": "EUR", "pendingPeriod": "P14D", "expireAfter": "P12M"}""");
+
+        var result =
+                json(mvc, HttpMethod.POST, "/api/v1/loyalty/backfill", """
+                {"deliveredSince": "%s"}""".formatted(T.minus(Duration.ofDays(600))));
+        assertThat(result).hasStatusOk().bodyJson().extractingPath("$.orders").isEqualTo(3);
+
+        assertThat(entries())
+                .extracting(e ->
+                        e.path("kind").asString() + " " + e.path("reference").asString() + " "
+                                + e.path("points").asInt())
+                .containsExactly(
+                        "expiry "
+                                + entries().stream()
+                                        .filter(e ->
+                                                old.equals(e.path("reference").asString()))
+                                        .findFirst()
+                                        .orElseThrow()
+                                        .path("entryId")
+                                        .asLong()
+                                + " -500",
+                        "order " + second + " 125", // silver (350 in the 12 months before): × 1.25
+                        "order " + first + " 350",
+                        "order " + old + " 500");
+        assertThat(standing().path("points").asInt()).isEqualTo(475);
+        assertThat(json(mvc, HttpMethod.POST, "/api/v1/loyalty/backfill", """
+                        {"deliveredSince": "%s"}""".formatted(T.minus(Duration.ofDays(600)))))
+                .bodyJson()
+                .extractingPath("$.orders")
+                .isEqualTo(0);
+    }
+
+    @Test
     void eightRacingRedemptionsAgainstABalanceForOneGiveExactlyOneCode() throws Exception {
         adjust(100, "enough for one");
         var start = new CountDownLatch(1);
@@ -359,6 +399,26 @@ class LoyaltyLedgerTest {
                 .until(() -> entries().stream()
                         .anyMatch(
                                 entry -> orderId.equals(entry.path("reference").asString())));
+        return orderId;
+    }
+
+    /** An order delivered at an instant that the programme did not credit (its currency is another). */
+    private String deliveredOrderUncredited(String total, Instant deliveredAt) {
+        var orderId = order(total);
+        json(mvc, HttpMethod.POST, "/api/v1/orders/" + orderId + "/shipments", """
+                {"carrier": "DHL", "trackingNumber": "JD0146"}""")
+                .assertThat()
+                .hasStatus(HttpStatus.CREATED);
+        json(mvc, HttpMethod.POST, "/api/v1/orders/" + orderId + "/delivery", """
+                {"deliveredAt": "%s"}""".formatted(deliveredAt))
+                .assertThat()
+                .hasStatusOk();
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> jdbc.sql("select count(*) from event_publication where serialized_event like :order")
+                                .param("order", "%" + orderId + "%")
+                                .query(Long.class)
+                                .single()
+                        == 0); // the delivery's listeners are done: it earned nothing
         return orderId;
     }
 
