@@ -17,18 +17,29 @@ class LoyaltyJobs {
     private final Lapses lapses;
     private final Notices notices;
     private final TransactionTemplate transaction;
+    private final LoyaltyProperties properties;
     private final Clock clock;
 
-    LoyaltyJobs(Watermarks watermarks, Lapses lapses, Notices notices, TransactionTemplate transaction, Clock clock) {
+    LoyaltyJobs(
+            Watermarks watermarks,
+            Lapses lapses,
+            Notices notices,
+            TransactionTemplate transaction,
+            LoyaltyProperties properties,
+            Clock clock) {
         this.watermarks = watermarks;
         this.lapses = lapses;
         this.notices = notices;
         this.transaction = transaction;
+        this.properties = properties;
         this.clock = clock;
     }
 
     @Scheduled(fixedDelayString = "${commerce.loyalty.jobs-every:PT1M}", initialDelayString = "PT20S")
     void run() {
+        if (!properties.jobsEnabled()) {
+            return;
+        }
         job("lapse", lapses::lapse);
         job("available", notices::announceAvailable);
         job("remind", notices::remindLapsing);

@@ -10,6 +10,7 @@ import org.springframework.validation.annotation.Validated;
 /**
  * Loyalty's timings ({@code commerce.loyalty.*}).
  *
+ * @param jobsEnabled whether this instance runs the timed jobs (tests run their work explicitly)
  * @param jobsEvery how often the jobs look for points that became available, lapsed or lapse soon, and birthdays
  * @param birthdayMorning the local time, in the customer's zone, their birthday offer goes
  * @param remindBefore how long before points lapse the customer is reminded
@@ -17,6 +18,7 @@ import org.springframework.validation.annotation.Validated;
 @Validated
 @ConfigurationProperties("commerce.loyalty")
 record LoyaltyProperties(
+        @DefaultValue("true") boolean jobsEnabled,
         @NotNull @DefaultValue("PT1M") Duration jobsEvery,
         @NotNull @DefaultValue("09:00") LocalTime birthdayMorning,
         @NotNull @DefaultValue("P14D") Duration remindBefore) {}

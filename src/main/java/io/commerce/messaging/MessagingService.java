@@ -30,10 +30,13 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
@@ -59,6 +62,7 @@ public class MessagingService {
     private final AudienceQueue audiences;
     private final TrackedLinks links;
     private final MessageFactsQuery facts;
+    private final List<CustomerFacts> customerFacts;
     private final Clock clock;
     private final ReadTogether<String, CustomerProfile> recipients;
 
@@ -76,6 +80,7 @@ public class MessagingService {
             AudienceQueue audiences,
             TrackedLinks links,
             MessageFactsQuery facts,
+            List<CustomerFacts> customerFacts,
             Clock clock) {
         this.customers = customers;
         this.templates = templates;
@@ -90,6 +95,7 @@ public class MessagingService {
         this.audiences = audiences;
         this.links = links;
         this.facts = facts;
+        this.customerFacts = List.copyOf(customerFacts);
         this.clock = clock;
         this.recipients = new ReadTogether<>(customers::findAll);
     }
@@ -110,7 +116,11 @@ public class MessagingService {
         var content = command.content();
         RenderedTemplate rendered = null;
         if (content instanceof Template template) {
-            rendered = templates.render(template.key(), customer.language(), customer.firstName(), template.params());
+            rendered = templates.render(
+                    template.key(),
+                    customer.language(),
+                    customer.firstName(),
+                    withFacts(template, customer.customerId()));
             content = new Template(template.key(), rendered.params());
         }
         var smsText = rendered != null ? rendered.smsText() : content instanceof Text text ? text.body() : null;
@@ -144,6 +154,20 @@ public class MessagingService {
                 clock.instant());
         outbox.insert(row);
         return row.view(List.of(new MessageView.StatusEntry(MessageStatus.QUEUED, row.createdAt())));
+    }
+
+    /** The template's parameters, with those it declares and the sender left out asked of {@link CustomerFacts}. */
+    private Map<String, String> withFacts(Template template, String customerId) {
+        var given = template.params() == null ? Map.<String, String>of() : template.params();
+        var wanted = new HashSet<>(templates.paramsOf(template.key()));
+        wanted.removeAll(given.keySet());
+        wanted.remove(TemplateCatalogue.FIRST_NAME);
+        if (wanted.isEmpty()) {
+            return given;
+        }
+        var params = new HashMap<>(given);
+        customerFacts.forEach(facts -> facts.of(customerId, Set.copyOf(wanted)).forEach(params::putIfAbsent));
+        return params;
     }
 
     /**

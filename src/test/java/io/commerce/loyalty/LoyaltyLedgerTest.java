@@ -347,6 +347,25 @@ class LoyaltyLedgerTest {
     }
 
     @Test
+    void aTemplateThatNamesTheTierAndPointsGetsTheCustomersOwn() {
+        adjust(120, "welcome");
+        json(mvc, HttpMethod.PUT, "/api/v1/customers/" + customerId + "/consents/whatsapp/transactional", """
+                {"status": "granted", "source": "test"}""")
+                .assertThat()
+                .hasStatus2xxSuccessful();
+
+        var sent = json(mvc, HttpMethod.POST, "/api/v1/messages", """
+                {"customerId": "%s", "purpose": "transactional", "template": {"key": "loyalty_status_test"}}""".formatted(customerId));
+
+        assertThat(sent).hasStatus(HttpStatus.ACCEPTED);
+        assertThat(jdbc.sql("select content::text from message where customer_id = :id")
+                        .param("id", customerId)
+                        .query(String.class)
+                        .single())
+                .contains("\"loyaltyTier\": \"member\"", "\"loyaltyPoints\": \"120\"");
+    }
+
+    @Test
     void theLedgerIsInTheExportAndAnErasureAnonymisesIt() {
         adjust(100, "gift for Sara García");
         assertThat(get(mvc, "/api/v1/customers/" + customerId + "/export"))

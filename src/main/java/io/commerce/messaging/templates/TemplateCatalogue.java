@@ -64,6 +64,11 @@ public class TemplateCatalogue {
                 .toList();
     }
 
+    /** The parameters the template declares; none for a template not in the catalogue. */
+    public List<String> paramsOf(String key) {
+        return find(key).map(TemplateDefinition::params).orElse(List.of());
+    }
+
     Optional<TemplateDefinition> find(String key) {
         return Optional.ofNullable(templates.get(key));
     }
