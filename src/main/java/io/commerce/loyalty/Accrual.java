@@ -114,40 +114,30 @@ class Accrual {
         if (bonus == 0) {
             return;
         }
-        var now = clock.instant();
-        var expiresAt = program.expiryOf(availableAt);
         ledger.append(
-                new Ledger.NewEntry(
-                        customerId,
-                        EntryKind.REFERRAL,
-                        bonus,
-                        null,
-                        availableAt,
-                        expiresAt,
-                        BigDecimal.ZERO,
-                        null,
-                        referrerId,
-                        "referred by a customer",
-                        null),
-                now);
-        now = ledger.lock(referrerId);
+                referralBonus(program, customerId, referrerId, "referred by a customer", availableAt), clock.instant());
+        var now = ledger.lock(referrerId);
         if (ledger.referralsSince(referrerId, now.minus(Standing.TWELVE_MONTHS)) >= program.referralsPerYear()) {
             log.info("referral bonus withheld: the referrer reached {} this year", program.referralsPerYear());
             return;
         }
-        ledger.append(
-                new Ledger.NewEntry(
-                        referrerId,
-                        EntryKind.REFERRAL,
-                        bonus,
-                        null,
-                        availableAt,
-                        expiresAt,
-                        BigDecimal.ZERO,
-                        null,
-                        customerId,
-                        "referred a customer",
-                        null),
-                now);
+        ledger.append(referralBonus(program, referrerId, customerId, "referred a customer", availableAt), now);
+    }
+
+    /** A referral's bonus for one side, naming the other, pending as the first order's points are. */
+    private static Ledger.NewEntry referralBonus(
+            LoyaltyProgram program, String customerId, String other, String reason, Instant availableAt) {
+        return new Ledger.NewEntry(
+                customerId,
+                EntryKind.REFERRAL,
+                program.bonuses().referral(),
+                null,
+                availableAt,
+                program.expiryOf(availableAt),
+                BigDecimal.ZERO,
+                null,
+                other,
+                reason,
+                null);
     }
 }

@@ -340,6 +340,7 @@ class LoyaltyLedgerTest {
                 HttpStatus.CONFLICT,
                 "REFERRAL_REFUSED");
         deliveredOrder("89.95", T);
+        assertThat(loyalty.standing(referrer).pendingPoints()).isEqualTo(200); // pending as the order's points
 
         clock.moveTo(T.plus(Duration.ofDays(15)));
         assertThat(standing().path("points").asInt()).isEqualTo(50 + 89 + 200);
@@ -405,15 +406,7 @@ class LoyaltyLedgerTest {
 
     /** An order delivered at an instant, once its points are in the ledger. */
     private String deliveredOrder(String total, Instant deliveredAt) {
-        var orderId = order(total);
-        json(mvc, HttpMethod.POST, "/api/v1/orders/" + orderId + "/shipments", """
-                {"carrier": "DHL", "trackingNumber": "JD0146"}""")
-                .assertThat()
-                .hasStatus(HttpStatus.CREATED);
-        json(mvc, HttpMethod.POST, "/api/v1/orders/" + orderId + "/delivery", """
-                {"deliveredAt": "%s"}""".formatted(deliveredAt))
-                .assertThat()
-                .hasStatusOk();
+        var orderId = shippedAndDelivered(total, deliveredAt);
         await().atMost(Duration.ofSeconds(10))
                 .until(() -> entries().stream()
                         .anyMatch(
@@ -423,6 +416,17 @@ class LoyaltyLedgerTest {
 
     /** An order delivered at an instant that the programme did not credit (its currency is another). */
     private String deliveredOrderUncredited(String total, Instant deliveredAt) {
+        var orderId = shippedAndDelivered(total, deliveredAt);
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> jdbc.sql("select count(*) from event_publication where serialized_event like :order")
+                                .param("order", "%" + orderId + "%")
+                                .query(Long.class)
+                                .single()
+                        == 0); // the delivery's listeners are done: it earned nothing
+        return orderId;
+    }
+
+    private String shippedAndDelivered(String total, Instant deliveredAt) {
         var orderId = order(total);
         json(mvc, HttpMethod.POST, "/api/v1/orders/" + orderId + "/shipments", """
                 {"carrier": "DHL", "trackingNumber": "JD0146"}""")
@@ -432,12 +436,6 @@ class LoyaltyLedgerTest {
                 {"deliveredAt": "%s"}""".formatted(deliveredAt))
                 .assertThat()
                 .hasStatusOk();
-        await().atMost(Duration.ofSeconds(10))
-                .until(() -> jdbc.sql("select count(*) from event_publication where serialized_event like :order")
-                                .param("order", "%" + orderId + "%")
-                                .query(Long.class)
-                                .single()
-                        == 0); // the delivery's listeners are done: it earned nothing
         return orderId;
     }
 
