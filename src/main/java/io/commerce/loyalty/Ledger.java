@@ -190,8 +190,23 @@ class Ledger {
         return spends;
     }
 
-    /** Every entry of the customer, the first first: what a standing is computed from. */
+    /**
+     * Every entry of the customer, the first first, with what a standing is computed from (not its reference,
+     * reason and code): read from the covering index alone.
+     */
     List<LedgerEntry> of(String customerId) {
+        return jdbc.sql("""
+                        select id, kind, points, lot_id, available_at, expires_at, spend, spend_at, created_at,
+                               null as reference, null as reason, null as code
+                          from loyalty_entry where customer_id = :customerId order by id
+                        """)
+                .param("customerId", customerId)
+                .query(Ledger::entry)
+                .list();
+    }
+
+    /** Every entry of the customer, whole, the first first (the GDPR export). */
+    List<LedgerEntry> everything(String customerId) {
         return jdbc.sql("select * from loyalty_entry where customer_id = :customerId order by id")
                 .param("customerId", customerId)
                 .query(Ledger::entry)

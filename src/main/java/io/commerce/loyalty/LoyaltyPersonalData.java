@@ -36,7 +36,7 @@ class LoyaltyPersonalData implements PersonalDataHolder {
     @Override
     public Object export(String customerId) {
         return new Export(
-                standings.of(customerId), ledger.referrerOf(customerId).orElse(null), ledger.of(customerId));
+                standings.of(customerId), ledger.referrerOf(customerId).orElse(null), ledger.everything(customerId));
     }
 
     @Override
