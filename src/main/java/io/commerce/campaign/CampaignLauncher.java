@@ -1,9 +1,9 @@
 package io.commerce.campaign;
 
 import io.commerce.loyalty.LoyaltyService;
-import io.commerce.messaging.Audience;
 import io.commerce.messaging.AudienceSend;
 import io.commerce.messaging.MessagingService;
+import io.commerce.shared.Audience;
 import io.commerce.shared.CommerceException;
 import io.commerce.shared.Purpose;
 import java.time.Clock;
@@ -22,7 +22,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Launches due campaigns, on every instance. A claim (FOR UPDATE SKIP LOCKED, with a lease) marks them
  * launching; each is then launched in one transaction: its audience snapshotted into the outbox by one
- * statement, the campaign marked launched only while the claim still holds, and {@link CampaignLaunched}
+ * statement (a flash sale's codes issued by another), the campaign marked launched only while the claim still holds, and {@link CampaignLaunched}
  * published. A launch whose claim was lost meanwhile (the campaign was cancelled) rolls back with its
  * messages; a launcher that dies leaves a claim that runs out, and the campaign is launched again. A launch
  * that fails is tried again after {@code launch-retry-backoff}, up to {@code max-launch-attempts} claims,
@@ -38,6 +38,7 @@ class CampaignLauncher {
     private final Campaigns campaigns;
     private final SegmentQuery segments;
     private final LoyaltyService loyalty;
+    private final FlashSales flashSales;
     private final MessagingService messaging;
     private final TransactionTemplate transaction;
     private final ApplicationEventPublisher events;
@@ -49,6 +50,7 @@ class CampaignLauncher {
             Campaigns campaigns,
             SegmentQuery segments,
             LoyaltyService loyalty,
+            FlashSales flashSales,
             MessagingService messaging,
             TransactionTemplate transaction,
             ApplicationEventPublisher events,
@@ -58,6 +60,7 @@ class CampaignLauncher {
         this.campaigns = campaigns;
         this.segments = segments;
         this.loyalty = loyalty;
+        this.flashSales = flashSales;
         this.messaging = messaging;
         this.transaction = transaction;
         this.events = events;
@@ -97,10 +100,12 @@ class CampaignLauncher {
         try {
             var audienceSize = transaction.execute(status -> {
                 var now = clock.instant();
+                flashSales.requireOpen(campaign, now);
                 var audience = segments.audience(campaign.segment(), now);
                 var queued = 0;
                 for (var arm : campaign.experiment().arms(campaign.template(), campaign.params())) {
-                    var armAudience = segments.inBuckets(audience, campaign.id(), arm.from(), arm.to());
+                    var armAudience = flashSales.personalise(
+                            campaign, segments.inBuckets(audience, campaign.id(), arm.from(), arm.to()), arm.heldOut());
                     for (var wave : waves(campaign, now)) {
                         var written = messaging.queueForAudience(
                                 new AudienceSend(

@@ -21,7 +21,8 @@ import java.util.Map;
  * measured) and A/B {@code variants} (more templates, each with the percent of the rest it goes to; the campaign's
  * own template is variant {@code a} and takes what they leave); with {@code testPercent} the variants go to that
  * share of the audience only, and {@code winnerAfter} the launch the best of them to the rest. With {@code
- * earlyAccess} the loyalty tiers with early access get it that much before {@code scheduledAt}.
+ * earlyAccess} the loyalty tiers with early access get it that much before {@code scheduledAt}. A {@code
+ * flashSale} gives each customer a code of their own for a product, valid for hours ({@link FlashSale}).
  */
 public record CampaignRequest(
         @NotBlank @Size(max = 200) String name,
@@ -44,7 +45,8 @@ public record CampaignRequest(
         BigDecimal testPercent,
 
         Duration winnerAfter,
-        Boolean earlyAccess) {
+        Boolean earlyAccess,
+        @Valid FlashSale flashSale) {
 
     /** A campaign without a control group or variants. */
     public CampaignRequest(
@@ -54,6 +56,6 @@ public record CampaignRequest(
             Channel channel,
             Segment segment,
             Instant scheduledAt) {
-        this(name, template, params, channel, segment, scheduledAt, null, null, null, null, null);
+        this(name, template, params, channel, segment, scheduledAt, null, null, null, null, null, null);
     }
 }

@@ -32,6 +32,7 @@ public class CampaignService {
     private final Campaigns campaigns;
     private final MessagingService messaging;
     private final LoyaltyService loyalty;
+    private final FlashSales flashSales;
     private final ObjectProvider<CampaignMeasurement> measurement;
     private final Clock clock;
 
@@ -39,11 +40,13 @@ public class CampaignService {
             Campaigns campaigns,
             MessagingService messaging,
             LoyaltyService loyalty,
+            FlashSales flashSales,
             ObjectProvider<CampaignMeasurement> measurement,
             Clock clock) {
         this.campaigns = campaigns;
         this.messaging = messaging;
         this.loyalty = loyalty;
+        this.flashSales = flashSales;
         this.measurement = measurement;
         this.clock = clock;
     }
@@ -61,7 +64,8 @@ public class CampaignService {
         if (params.containsKey(FIRST_NAME)) {
             throw new InvalidValueException("params.firstName", "the first name is each customer's own");
         }
-        var category = messaging.checkTemplate(request.template(), params, request.channel());
+        var category =
+                messaging.checkTemplate(request.template(), flashSales.check(request, params), request.channel());
         if (category != MessageCategory.MARKETING) {
             throw new MarketingTemplateRequiredException(
                     request.template(), category.name().toLowerCase());
@@ -103,7 +107,10 @@ public class CampaignService {
                 now,
                 experiment,
                 earlyAccess,
-                earlyAccess ? scheduledAt.minus(longestEarlyAccess) : scheduledAt);
+                earlyAccess ? scheduledAt.minus(longestEarlyAccess) : scheduledAt,
+                request.flashSale(),
+                null,
+                null);
         campaigns.insert(campaign);
         return view(campaigns.find(campaign.id()).orElseThrow());
     }
@@ -242,6 +249,7 @@ public class CampaignService {
                 campaign.experiment().variants(),
                 campaign.earlyAccess(),
                 campaign.launchAt(),
+                FlashSales.view(campaign),
                 results);
     }
 

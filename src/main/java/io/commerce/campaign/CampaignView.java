@@ -13,7 +13,8 @@ import org.jspecify.annotations.Nullable;
  * its messages by status (with how many queued ones a guardrail holds). {@code messages} is given for one
  * campaign, not in lists. {@code launchAttempts} counts the launches tried (a failed one is tried again a few
  * times, then the campaign fails with {@code LAUNCH_FAILED}). {@code results}, for one launched campaign, is what
- * its messages did and earned, per variant and against its control group (docs/analytics.md).
+ * its messages did and earned, per variant and against its control group (docs/analytics.md). {@code flashSale}
+ * is its flash sale's terms, end, and whether it stopped (docs/loyalty.md).
  */
 public record CampaignView(
         String id,
@@ -35,4 +36,5 @@ public record CampaignView(
         List<Variant> variants,
         boolean earlyAccess,
         Instant launchAt,
+        @Nullable FlashSaleView flashSale,
         @Nullable Object results) {}

@@ -36,10 +36,10 @@ class Campaigns {
     void insert(Campaign campaign) {
         jdbc.sql("""
                         insert into campaign (id, name, template_key, params, channel, segment, status, scheduled_at,
-                                              created_at, updated_at, experiment, early_access, launch_at)
+                                              created_at, updated_at, experiment, early_access, launch_at, flash_sale)
                         values (:id, :name, :template, cast(:params as jsonb), :channel, cast(:segment as jsonb),
                                 'SCHEDULED', :scheduledAt, :now, :now, cast(:experiment as jsonb), :earlyAccess,
-                                :launchAt)
+                                :launchAt, cast(:flashSale as jsonb))
                         """)
                 .param("id", campaign.id())
                 .param("name", campaign.name())
@@ -52,6 +52,7 @@ class Campaigns {
                 .param("experiment", json.writeValueAsString(campaign.experiment()))
                 .param("earlyAccess", campaign.earlyAccess())
                 .param("launchAt", ts(campaign.launchAt()))
+                .param("flashSale", campaign.flashSale() == null ? null : json.writeValueAsString(campaign.flashSale()))
                 .update();
     }
 
@@ -156,6 +157,26 @@ class Campaigns {
                         """).param("now", ts(now)).param("id", id).update();
     }
 
+    /**
+     * Launched flash sales that have not stopped, each locked until the transaction ends; those another instance
+     * is stopping are skipped (few: read whole, judged by the caller).
+     */
+    List<Campaign> lockLiveFlashSales() {
+        return jdbc.sql("""
+                        select * from campaign
+                         where flash_sale is not null and status = 'LAUNCHED' and stopped_at is null
+                         for update skip locked
+                        """).query(this::map).list();
+    }
+
+    void markStopped(UUID id, String reason, Instant now) {
+        jdbc.sql("update campaign set stopped_at = :now, stop_reason = :reason, updated_at = :now where id = :id")
+                .param("now", ts(now))
+                .param("reason", reason)
+                .param("id", id)
+                .update();
+    }
+
     /** Launched campaigns with a test whose winner is not chosen yet (few: read whole, filtered by the caller). */
     List<Campaign> awaitingWinner() {
         return jdbc.sql("""
@@ -202,7 +223,10 @@ class Campaigns {
                 instant(rs, "created_at"),
                 json.readValue(rs.getString("experiment"), Experiment.class),
                 rs.getBoolean("early_access"),
-                instant(rs, "launch_at"));
+                instant(rs, "launch_at"),
+                rs.getString("flash_sale") == null ? null : json.readValue(rs.getString("flash_sale"), FlashSale.class),
+                instant(rs, "stopped_at"),
+                rs.getString("stop_reason"));
     }
 
     private static Instant instant(ResultSet rs, String column) throws SQLException {

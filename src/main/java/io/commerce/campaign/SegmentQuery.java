@@ -2,12 +2,13 @@ package io.commerce.campaign;
 
 import io.commerce.loyalty.LoyaltyService;
 import io.commerce.loyalty.TierBand;
-import io.commerce.messaging.Audience;
+import io.commerce.shared.Audience;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.springframework.stereotype.Component;
 
@@ -69,18 +70,19 @@ class SegmentQuery {
      * ({@code inside}), or in none of them; {@code name} keeps this condition's parameters apart from others'.
      */
     Audience inBands(Audience audience, List<TierBand> bands, boolean inside, Instant now, String name) {
-        var params = new HashMap<String, Object>(audience.params());
-        params.put(
-                name + "Ranges",
-                bands.stream()
-                        .map(band -> "[" + band.from().toPlainString() + ","
-                                + (band.to() == null ? "" : band.to().toPlainString()) + ")")
-                        .toArray(String[]::new));
-        params.put(name + "SpendSince", Timestamp.from(now.minus(TierBand.SPEND_WINDOW)));
         var spend = "(select coalesce(sum(e.spend), 0) from loyalty_entry e where e.customer_id = c.id"
                 + " and e.spend_at > :" + name + "SpendSince)";
         var condition = spend + " <@ any(cast(:" + name + "Ranges as numrange[]))";
-        return new Audience("(" + audience.condition() + ") and " + (inside ? condition : "not " + condition), params);
+        return audience.and(
+                inside ? condition : "not " + condition,
+                Map.of(
+                        name + "Ranges",
+                        bands.stream()
+                                .map(band -> "[" + band.from().toPlainString() + ","
+                                        + (band.to() == null ? "" : band.to().toPlainString()) + ")")
+                                .toArray(String[]::new),
+                        name + "SpendSince",
+                        Timestamp.from(now.minus(TierBand.SPEND_WINDOW))));
     }
 
     /**
@@ -91,16 +93,11 @@ class SegmentQuery {
         if (from == 0 && to == Experiment.BUCKETS) {
             return audience;
         }
-        var params = new HashMap<String, Object>(audience.params());
-        params.put("bucketSalt", ":" + campaignId);
-        params.put("bucketFrom", from);
-        params.put("bucketTo", to);
-        return new Audience(
-                "(" + audience.condition() + ") and mod(abs(cast(hashtext(c.id || :bucketSalt) as bigint)), "
-                        + Experiment.BUCKETS
+        return audience.and(
+                "mod(abs(cast(hashtext(c.id || :bucketSalt) as bigint)), " + Experiment.BUCKETS
                         + ") >= :bucketFrom and mod(abs(cast(hashtext(c.id || :bucketSalt) as bigint)), "
                         + Experiment.BUCKETS + ") < :bucketTo",
-                params);
+                Map.of("bucketSalt", ":" + campaignId, "bucketFrom", from, "bucketTo", to));
     }
 
     /** An order of the customer placed since the named parameter (orders_customer_idx). */

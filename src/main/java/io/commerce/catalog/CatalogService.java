@@ -45,7 +45,7 @@ public class CatalogService {
         this.clock = clock;
     }
 
-    /** Creates or replaces a product and its variants; publishes restocks and price drops. */
+    /** Creates or replaces a product and its variants; publishes restocks, price drops and its selling out. */
     @Transactional
     public Upserted<ProductView> upsert(String productId, ProductDetails details) {
         var now = clock.instant();
@@ -60,15 +60,16 @@ public class CatalogService {
         return product(productId).view();
     }
 
-    /** Sets a variant's inventory; from 0 to more publishes {@link VariantRestocked}. */
+    /**
+     * Sets a variant's inventory; from 0 to more publishes {@link VariantRestocked}, the product's last stock gone
+     * {@link ProductSoldOut}.
+     */
     @Transactional
     public VariantView updateInventory(String productId, String variantId, int quantity) {
         var product = product(productId);
         var variant = product.variant(variantId).orElseThrow(() -> new ProductNotFoundException(productId, variantId));
-        var now = clock.instant();
         if (variant.view().inventory() != quantity) {
-            variant.restock(quantity, false, now).ifPresent(events::publishEvent);
-            product.touch(now);
+            product.restock(variant, quantity, clock.instant()).forEach(events::publishEvent);
         }
         return variant.view();
     }

@@ -53,14 +53,15 @@ class Product {
     }
 
     /**
-     * Applies the shop's view of the product; returns the events it causes (restocks, price drops), or
-     * empty when nothing changed at all.
+     * Applies the shop's view of the product; returns the events it causes (restocks, price drops, the product
+     * sold out), or empty when nothing changed at all.
      */
     Optional<List<Object>> apply(ProductDetails details, Instant now) {
         requireDistinctVariantIds(details);
         if (sameAs(details)) {
             return Optional.empty();
         }
+        var wasInStock = inStock();
         this.title = details.title();
         this.url = details.url();
         this.imageUrl = details.imageUrl();
@@ -81,15 +82,30 @@ class Product {
         }
         variants.retainAll(kept);
         kept.stream().filter(v -> !variants.contains(v)).forEach(variants::add);
+        soldOut(wasInStock, now).ifPresent(events::add);
         return Optional.of(events);
+    }
+
+    /** Sets a variant's inventory; returns the events it causes (a restock, the product sold out). */
+    List<Object> restock(Variant variant, int quantity, Instant now) {
+        var wasInStock = inStock();
+        var events = new ArrayList<Object>();
+        variant.restock(quantity, false, now).ifPresent(events::add);
+        soldOut(wasInStock, now).ifPresent(events::add);
+        this.updatedAt = now;
+        return events;
+    }
+
+    private Optional<ProductSoldOut> soldOut(boolean wasInStock, Instant now) {
+        return wasInStock && !inStock() ? Optional.of(new ProductSoldOut(id, now)) : Optional.empty();
+    }
+
+    private boolean inStock() {
+        return variants.stream().anyMatch(variant -> variant.view().inventory() > 0);
     }
 
     Optional<Variant> variant(String variantId) {
         return variants.stream().filter(v -> v.variantId().equals(variantId)).findFirst();
-    }
-
-    void touch(Instant now) {
-        this.updatedAt = now;
     }
 
     ProductView view() {

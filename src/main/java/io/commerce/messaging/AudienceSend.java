@@ -1,6 +1,7 @@
 package io.commerce.messaging;
 
 import io.commerce.messaging.templates.TemplateCatalogue;
+import io.commerce.shared.Audience;
 import io.commerce.shared.Channel;
 import io.commerce.shared.Purpose;
 import java.time.Instant;

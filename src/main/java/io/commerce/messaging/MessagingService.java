@@ -19,6 +19,7 @@ import io.commerce.messaging.outbox.MessageViews;
 import io.commerce.messaging.outbox.Outbox;
 import io.commerce.messaging.templates.RenderedTemplate;
 import io.commerce.messaging.templates.TemplateCatalogue;
+import io.commerce.shared.Audience;
 import io.commerce.shared.Channel;
 import io.commerce.shared.CommerceException;
 import io.commerce.shared.InvalidValueException;
@@ -225,16 +226,23 @@ public class MessagingService {
     /**
      * Queues the template to every customer of the audience who may get it (active, with a phone, consent
      * on record for the channel and purpose), in the caller's transaction and one statement, each message
-     * personalised with the customer's first name and language as {@link #send} would; the dispatcher
+     * personalised with the customer's first name and language as {@link #send} would, and with the audience's
+     * {@link Audience#values() values} (a customer without one of them is left out); the dispatcher
      * paces them and checks the rules and guardrails again before each send.
      *
      * @return how many messages were queued
      */
     @Transactional
     public int queueForAudience(AudienceSend send, Audience audience) {
-        var placeholder = AudienceQueue.placeholder();
-        var renditions = templates.renderEveryLanguage(send.templateKey(), placeholder, send.params());
-        return audiences.queue(send, audience, renditions, placeholder, clock.instant());
+        var placeholders = new HashMap<String, String>();
+        placeholders.put(TemplateCatalogue.FIRST_NAME, AudienceQueue.placeholder(TemplateCatalogue.FIRST_NAME));
+        audience.values().keySet().forEach(param -> placeholders.put(param, AudienceQueue.placeholder(param)));
+        var params = new HashMap<>(send.params());
+        params.putAll(placeholders);
+        params.remove(TemplateCatalogue.FIRST_NAME);
+        var renditions = templates.renderEveryLanguage(
+                send.templateKey(), placeholders.get(TemplateCatalogue.FIRST_NAME), params);
+        return audiences.queue(send, audience, renditions, placeholders, clock.instant());
     }
 
     /** The messages of one origin (a campaign) by status. */

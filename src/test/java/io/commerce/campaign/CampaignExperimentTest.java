@@ -8,7 +8,6 @@ import static org.awaitility.Awaitility.await;
 
 import io.commerce.Api;
 import io.commerce.IntegrationTest;
-import io.commerce.messaging.MessagingFixtures;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -237,17 +236,7 @@ class CampaignExperimentTest {
     }
 
     private String customer(String tag) {
-        var customerId = uniqueId("x");
-        json(mvc, HttpMethod.PUT, "/api/v1/customers/" + customerId, """
-                        {"phone": "%s", "firstName": "Ana", "language": "es", "tags": ["%s"]}""".formatted(
-                                MessagingFixtures.uniquePhone(), tag))
-                .assertThat()
-                .hasStatus2xxSuccessful();
-        json(mvc, HttpMethod.PUT, "/api/v1/customers/" + customerId + "/consents/whatsapp/marketing", """
-                        {"status": "granted", "source": "test"}""")
-                .assertThat()
-                .hasStatus2xxSuccessful();
-        return customerId;
+        return CampaignFixtures.customer(mvc, tag);
     }
 
     private void order(String customerId, String productId, Instant placedAt) {

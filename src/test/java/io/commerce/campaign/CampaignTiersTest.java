@@ -9,7 +9,6 @@ import io.commerce.IntegrationTest;
 import io.commerce.TestClock;
 import io.commerce.loyalty.LoyaltyProgram;
 import io.commerce.loyalty.LoyaltyService;
-import io.commerce.messaging.MessagingFixtures;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
@@ -132,16 +131,7 @@ class CampaignTiersTest {
 
     /** A customer of the test's tag with marketing consent who spent this much in the last 12 months. */
     private String customer(String spend) {
-        var customerId = uniqueId("t");
-        json(mvc, HttpMethod.PUT, "/api/v1/customers/" + customerId, """
-                {"phone": "%s", "firstName": "Ana", "language": "es", "tags": ["%s"]}""".formatted(
-                                MessagingFixtures.uniquePhone(), tag))
-                .assertThat()
-                .hasStatus2xxSuccessful();
-        json(mvc, HttpMethod.PUT, "/api/v1/customers/" + customerId + "/consents/whatsapp/marketing", """
-                {"status": "granted", "source": "test"}""")
-                .assertThat()
-                .hasStatus2xxSuccessful();
+        var customerId = CampaignFixtures.customer(mvc, tag);
         if (!spend.equals("0")) {
             var at = Timestamp.from(clock.instant().minus(Duration.ofDays(30)));
             jdbc.sql("""

@@ -11,6 +11,7 @@ import io.commerce.console.people.Role;
 import io.commerce.messaging.MessagingFixtures;
 import java.io.IOException;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -252,8 +253,20 @@ class ConsoleBrowserTest {
         assertThat(browser.find("h1").getText()).isEqualTo("Recorridos"); // the admin reads Spanish
         assertThat(browser.find("table").getText()).contains("abandoned_cart", "order_summary", "win_back");
         browser.screenshot("console-journeys");
+        var product = uniqueId("flash");
+        api.put("/api/v1/products/" + product, """
+                {"title": "Trail Y", "variants": [{"variantId": "v-40", "price": 129.90, "currency": "EUR",
+                                                   "inventory": 5}]}""");
+        api.post("/api/v1/campaigns", """
+                {"name": "Tres horas", "template": "flash_sale", "channel": "whatsapp",
+                 "scheduledAt": "%s", "segment": {"tags": ["%s"]},
+                 "params": {"discountValue": "20 %%", "productName": "Trail Y", "productUrl": "https://shop.example/y"},
+                 "flashSale": {"productId": "%s", "kind": "percent", "value": 20, "validFor": "PT3H"}}""".formatted(
+                        Instant.now().plus(Duration.ofDays(1)), uniqueId("nobody"), product));
         browser.go("/console/campaigns");
         assertThat(browser.find("h1").getText()).isEqualTo("Campañas");
+        assertThat(browser.find("table").getText()).contains("Tres horas", "oferta relámpago", "hasta");
+        browser.screenshot("console-campaigns");
         await().atMost(Duration.ofSeconds(10))
                 .until(() -> !conversation(customer).isMissingNode());
         api.post("/api/v1/customers/" + customer.id() + "/loyalty/adjustments", """

@@ -1,0 +1,303 @@
+package io.commerce.campaign;
+
+import static io.commerce.Api.get;
+import static io.commerce.Api.json;
+import static io.commerce.Api.uniqueId;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.commerce.IntegrationTest;
+import io.commerce.TestClock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.assertj.MockMvcTester;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Flash sales: each customer reached gets a code of their own, valid until the sale ends (named in their time
+ * zone); the campaign stops, its queued messages cancelled, when the product sells out or the time is up; a sale
+ * whose product sold out before its launch does not launch.
+ */
+@IntegrationTest
+class FlashSaleTest {
+
+    private static final String PARAMS = """
+            {"discountValue": "20%", "productName": "Runner X", "productUrl": "https://shop.example/p/runner-x"}""";
+
+    @Autowired
+    MockMvcTester mvc;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    JsonMapper json;
+
+    @Autowired
+    CampaignLauncher launcher;
+
+    @Autowired
+    FlashSales flashSales;
+
+    @Autowired
+    TestClock clock;
+
+    private String tag;
+    private String productId;
+
+    @BeforeEach
+    void aProductInStock() {
+        tag = uniqueId("flash");
+        productId = uniqueId("runner");
+        json(mvc, HttpMethod.PUT, "/api/v1/products/" + productId, """
+                        {"title": "Runner X", "url": "https://shop.example/p/runner-x",
+                         "variants": [{"variantId": "v-42", "title": "EU 42", "price": 89.95, "currency": "EUR",
+                                       "inventory": 3}]}""")
+                .assertThat()
+                .hasStatus2xxSuccessful();
+    }
+
+    @AfterEach
+    void realTime() {
+        clock.reset();
+    }
+
+    @Test
+    void eachCustomerGetsACodeOfTheirOwnValidUntilTheSaleEndsNamedInTheirTimeZone() throws Exception {
+        var madrid = customer("es", "Europe/Madrid", "whatsapp");
+        var newYork = customer("en", "America/New_York", "whatsapp");
+        var amsterdam = customer("nl", "Europe/Amsterdam", "whatsapp");
+        var start = clock.instant().truncatedTo(ChronoUnit.SECONDS);
+        var campaignId = create("whatsapp", start, "PT3H");
+        launcher.launchDue();
+
+        var messages = messages(campaignId);
+        assertThat(messages).hasSize(3);
+        var end = start.plus(Duration.ofHours(3));
+        var codes = messages.values().stream()
+                .map(content -> content.path("params").path("discountCode").asString())
+                .toList();
+        assertThat(codes).doesNotHaveDuplicates().allMatch(code -> code.matches("[A-Z2-9]{8}"));
+        for (var customer : List.of(madrid, newYork, amsterdam)) {
+            var code =
+                    messages.get(customer).path("params").path("discountCode").asString();
+            var view = body(get(mvc, "/api/v1/discount-codes/" + code)
+                    .exchange()
+                    .getResponse()
+                    .getContentAsByteArray());
+            assertThat(view.path("customerId").asString()).isEqualTo(customer);
+            assertThat(Instant.parse(view.path("expiresAt").asString())).isEqualTo(end);
+            assertThat(view.path("kind").asString()).isEqualToIgnoringCase("percent");
+        }
+        assertThat(endsAt(messages, madrid)).isEqualTo(hhmm(end, "Europe/Madrid"));
+        assertThat(endsAt(messages, newYork)).isEqualTo(hhmm(end, "America/New_York"));
+        assertThat(endsAt(messages, amsterdam)).isEqualTo(hhmm(end, "Europe/Amsterdam"));
+
+        var sale = body(get(mvc, "/api/v1/campaigns/" + campaignId)
+                        .exchange()
+                        .getResponse()
+                        .getContentAsByteArray())
+                .path("flashSale");
+        assertThat(Instant.parse(sale.path("endsAt").asString())).isEqualTo(end);
+        assertThat(sale.path("stoppedAt").isNull()).isTrue();
+    }
+
+    @Test
+    void anSmsCarriesTheCustomersCodeAndTheEndInTheirTimeZone() throws Exception {
+        var madrid = customer("es", "Europe/Madrid", "sms");
+        var start = clock.instant().truncatedTo(ChronoUnit.SECONDS);
+        var campaignId = create("sms", start, "PT2H");
+        launcher.launchDue();
+
+        var row = jdbc.sql("select content, sms_text from message where origin_ref = :id")
+                .param("id", campaignId)
+                .query((rs, n) -> Map.entry(rs.getString(1), rs.getString(2)))
+                .single();
+        var code = body(row.getKey().getBytes())
+                .path("params")
+                .path("discountCode")
+                .asString();
+        assertThat(row.getValue())
+                .startsWith("Oferta relámpago, Ana: 20% de descuento en Runner X hasta las "
+                        + hhmm(start.plus(Duration.ofHours(2)), "Europe/Madrid"))
+                .contains("Tu código: " + code + " https://shop.example/p/runner-x");
+        assertThat(code).matches("[A-Z2-9]{8}");
+        assertThat(madrid).isNotBlank();
+    }
+
+    @Test
+    void theProductSellingOutStopsTheSaleAndCancelsItsQueuedMessages() throws Exception {
+        customer("es", "Europe/Madrid", "whatsapp");
+        customer("en", "Europe/London", "whatsapp");
+        var campaignId = create("whatsapp", clock.instant(), "PT3H");
+        launcher.launchDue();
+        assertThat(messages(campaignId)).hasSize(2);
+
+        json(mvc, HttpMethod.PUT, "/api/v1/products/" + productId + "/variants/v-42/inventory", """
+                        {"quantity": 0}""")
+                .assertThat()
+                .hasStatus2xxSuccessful();
+
+        var sale = await().atMost(Duration.ofSeconds(10))
+                .until(
+                        () -> campaign(campaignId).path("flashSale"),
+                        s -> !s.path("stoppedAt").isNull());
+        assertThat(sale.path("stopReason").asString()).isEqualTo("SOLD_OUT");
+        assertThat(statuses(campaignId)).containsExactly(Map.entry("CANCELLED", "FLASH_SALE_SOLD_OUT"));
+    }
+
+    @Test
+    void theSaleStopsWhenItsTimeIsUp() throws Exception {
+        customer("es", "Europe/Madrid", "whatsapp");
+        var start = clock.instant();
+        var campaignId = create("whatsapp", start, "PT1H");
+        launcher.launchDue();
+
+        clock.moveTo(start.plus(Duration.ofMinutes(59)));
+        flashSales.stopWhereDue(); // or the poll did
+        assertThat(campaign(campaignId).path("flashSale").path("stoppedAt").isNull())
+                .isTrue();
+
+        clock.moveTo(start.plus(Duration.ofHours(1)));
+        flashSales.stopWhereDue();
+        assertThat(campaign(campaignId).path("flashSale").path("stopReason").asString())
+                .isEqualTo("ENDED");
+        assertThat(statuses(campaignId)).containsExactly(Map.entry("CANCELLED", "FLASH_SALE_ENDED"));
+    }
+
+    @Test
+    void aSaleWhoseProductSoldOutBeforeItsLaunchFailsWithoutCodesOrMessages() throws Exception {
+        var customerId = customer("es", "Europe/Madrid", "whatsapp");
+        var start = clock.instant().plus(Duration.ofHours(1));
+        var campaignId = create("whatsapp", start, "PT3H");
+        json(mvc, HttpMethod.PUT, "/api/v1/products/" + productId + "/variants/v-42/inventory", """
+                        {"quantity": 0}""")
+                .assertThat()
+                .hasStatus2xxSuccessful();
+
+        clock.moveTo(start);
+        launcher.launchDue();
+
+        var view = campaign(campaignId);
+        assertThat(view.path("status").asString()).isEqualToIgnoringCase("failed");
+        assertThat(view.path("failureReason").asString()).isEqualTo("SOLD_OUT");
+        assertThat(messages(campaignId)).isEmpty();
+        assertThat(body(get(mvc, "/api/v1/customers/" + customerId + "/discount-codes")
+                                .exchange()
+                                .getResponse()
+                                .getContentAsByteArray())
+                        .findValues("code"))
+                .isEmpty();
+    }
+
+    @Test
+    void aFlashSaleThatCannotWorkIsRefused() {
+        assertThat(request("promotion", """
+                        {"promotion": "20% off", "url": "https://shop.example/sale"}""", flashSale("PT3H")))
+                .hasStatus(HttpStatus.BAD_REQUEST)
+                .bodyJson()
+                .extractingPath("$.errors[0].field")
+                .isEqualTo("template"); // no discountCode parameter to carry the code
+        assertThat(request("flash_sale", PARAMS, flashSale("PT1M")))
+                .hasStatus(HttpStatus.BAD_REQUEST)
+                .bodyJson()
+                .extractingPath("$.errors[0].field")
+                .isEqualTo("flashSale.validFor");
+        assertThat(request("flash_sale", """
+                        {"discountValue": "20%", "productName": "Runner X", "discountCode": "SAME4ALL",
+                         "productUrl": "https://shop.example/p/runner-x"}""", flashSale("PT3H")))
+                .hasStatus(HttpStatus.BAD_REQUEST)
+                .bodyJson()
+                .extractingPath("$.errors[0].field")
+                .isEqualTo("params.discountCode");
+        assertThat(request("flash_sale", PARAMS, """
+                        {"productId": "%s", "kind": "amount", "value": 10, "validFor": "PT3H"}""".formatted(productId)))
+                .hasStatus(HttpStatus.BAD_REQUEST)
+                .bodyJson()
+                .extractingPath("$.errors[0].field")
+                .isEqualTo("flashSale.currency");
+        assertThat(request("flash_sale", PARAMS, """
+                        {"productId": "no-such-product", "kind": "percent", "value": 20, "validFor": "PT3H"}"""))
+                .hasStatus(HttpStatus.UNPROCESSABLE_ENTITY)
+                .bodyJson()
+                .extractingPath("$.code")
+                .isEqualTo("UNKNOWN_PRODUCT");
+    }
+
+    private MockMvcTester.MockMvcRequestBuilder request(String template, String params, String flashSale) {
+        return json(mvc, HttpMethod.POST, "/api/v1/campaigns", """
+                {"name": "Flash", "template": "%s", "params": %s, "channel": "whatsapp",
+                 "segment": {"tags": ["%s"]}, "flashSale": %s}""".formatted(template, params, tag, flashSale));
+    }
+
+    private String flashSale(String validFor) {
+        return """
+                {"productId": "%s", "kind": "percent", "value": 20, "validFor": "%s"}""".formatted(productId, validFor);
+    }
+
+    private String create(String channel, Instant scheduledAt, String validFor) throws Exception {
+        var created = json(mvc, HttpMethod.POST, "/api/v1/campaigns", """
+                        {"name": "Three hours only", "template": "flash_sale", "params": %s, "channel": "%s",
+                         "segment": {"tags": ["%s"]}, "scheduledAt": "%s", "flashSale": %s}""".formatted(
+                                PARAMS, channel, tag, scheduledAt, flashSale(validFor)))
+                .exchange();
+        assertThat(created).hasStatus(HttpStatus.CREATED);
+        return body(created.getResponse().getContentAsByteArray()).path("id").asString();
+    }
+
+    private String customer(String language, String timezone, String channel) {
+        return CampaignFixtures.customer(mvc, tag, language, timezone, channel);
+    }
+
+    private JsonNode campaign(String campaignId) throws Exception {
+        return body(get(mvc, "/api/v1/campaigns/" + campaignId)
+                .exchange()
+                .getResponse()
+                .getContentAsByteArray());
+    }
+
+    /** The campaign's messages' content, by customer. */
+    private Map<String, JsonNode> messages(String campaignId) {
+        return jdbc
+                .sql("select customer_id, content from message where origin_ref = :id")
+                .param("id", campaignId)
+                .query((rs, n) ->
+                        Map.entry(rs.getString(1), body(rs.getString(2).getBytes())))
+                .list()
+                .stream()
+                .collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+    }
+
+    /** The campaign's messages' statuses and error codes, once each. */
+    private List<Map.Entry<String, String>> statuses(String campaignId) {
+        return jdbc.sql("select distinct status, error_code from message where origin_ref = :id")
+                .param("id", campaignId)
+                .query((rs, n) -> Map.entry(rs.getString(1), String.valueOf(rs.getString(2))))
+                .list();
+    }
+
+    private static String endsAt(Map<String, JsonNode> messages, String customerId) {
+        return messages.get(customerId).path("params").path("endsAt").asString();
+    }
+
+    private static String hhmm(Instant at, String zone) {
+        return DateTimeFormatter.ofPattern("HH:mm").withZone(ZoneId.of(zone)).format(at);
+    }
+
+    private JsonNode body(byte[] bytes) {
+        return json.readTree(bytes);
+    }
+}
