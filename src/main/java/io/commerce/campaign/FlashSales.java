@@ -18,6 +18,7 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.modulith.events.ApplicationModuleListener;
@@ -64,34 +65,11 @@ class FlashSales {
         this.clock = clock;
     }
 
-    /**
-     * Checks a campaign's flash sale (400s; 422 for an unknown product) and answers the parameters its template is
-     * to be checked with: the request's, and a stand-in for each the sale fills per customer.
-     */
-    Map<String, String> check(CampaignRequest request, Map<String, String> params) {
+    /** Checks a campaign's flash sale, if it has one: its terms (400s) and its product (422 when unknown). */
+    void check(CampaignRequest request) {
         var sale = request.flashSale();
         if (sale == null) {
-            return params;
-        }
-        var template = messaging.templates().stream()
-                .filter(known -> known.key().equals(request.template()))
-                .findFirst();
-        if (template.isEmpty()) {
-            return params; // the template check answers that
-        }
-        var declared = template.get().params();
-        if (!declared.contains(FlashSale.CODE)) {
-            throw new InvalidValueException(
-                    "template", "a flash sale's template needs a discountCode parameter (each customer's code)");
-        }
-        var filled = new HashMap<>(params);
-        for (var param : List.of(FlashSale.CODE, FlashSale.ENDS_AT)) {
-            if (params.containsKey(param)) {
-                throw new InvalidValueException("params." + param, "in a flash sale, each customer's own");
-            }
-            if (declared.contains(param)) {
-                filled.put(param, "FLASH");
-            }
+            return;
         }
         if (sale.validFor().compareTo(SHORTEST) < 0 || sale.validFor().compareTo(LONGEST) > 0) {
             throw new InvalidValueException("flashSale.validFor", "must be between 5 minutes and 7 days");
@@ -108,6 +86,36 @@ class FlashSales {
         if (!catalog.summaries(List.of(sale.productId())).containsKey(sale.productId())) {
             throw new UnknownReferenceException(
                     "UNKNOWN_PRODUCT", "no product '%s' in the catalog".formatted(sale.productId()));
+        }
+    }
+
+    /**
+     * The parameters a campaign's template (or a variant's, at {@code field}) is to be checked with: those given,
+     * and for a flash sale a stand-in for each it fills per customer. A flash sale's template must declare {@code
+     * discountCode}, and the parameters it fills may not be given (400).
+     */
+    Map<String, String> paramsToCheck(
+            @Nullable FlashSale sale, String templateKey, Map<String, String> params, String field) {
+        var template = messaging.templates().stream()
+                .filter(known -> known.key().equals(templateKey))
+                .findFirst();
+        if (sale == null || template.isEmpty()) {
+            return params; // an unknown template: the template check answers that
+        }
+        var declared = template.get().params();
+        if (!declared.contains(FlashSale.CODE)) {
+            throw new InvalidValueException(
+                    field.replace("params", "template"),
+                    "a flash sale's template needs a discountCode parameter (each customer's code)");
+        }
+        var filled = new HashMap<>(params);
+        for (var param : List.of(FlashSale.CODE, FlashSale.ENDS_AT)) {
+            if (params.containsKey(param)) {
+                throw new InvalidValueException(field + "." + param, "in a flash sale, each customer's own");
+            }
+            if (declared.contains(param)) {
+                filled.put(param, "FLASH");
+            }
         }
         return filled;
     }

@@ -116,6 +116,40 @@ class FlashSaleTest {
     }
 
     @Test
+    void aControlGroupIsRecordedWithoutCodes() throws Exception {
+        for (var i = 0; i < 20; i++) {
+            customer("es", "Europe/Madrid", "whatsapp");
+        }
+        var created = json(mvc, HttpMethod.POST, "/api/v1/campaigns", """
+                        {"name": "Flash", "template": "flash_sale", "params": %s, "channel": "whatsapp",
+                         "segment": {"tags": ["%s"]}, "controlPercent": 50, "flashSale": %s}""".formatted(PARAMS, tag, flashSale("PT3H")))
+                .exchange();
+        assertThat(created).hasStatus(HttpStatus.CREATED);
+        var campaignId =
+                body(created.getResponse().getContentAsByteArray()).path("id").asString();
+        launcher.launchDue();
+
+        var rows = jdbc.sql("""
+                        select m.status, m.content ->> 'params' as params,
+                               (select count(*) from discount_code d where d.customer_id = m.customer_id) as codes
+                          from message m where m.origin_ref = :id""")
+                .param("id", campaignId)
+                .query((rs, n) -> List.of(rs.getString(1), body(rs.getString(2).getBytes()), rs.getInt(3)))
+                .list();
+        assertThat(rows).hasSize(20);
+        var held = rows.stream().filter(row -> row.get(0).equals("CANCELLED")).toList();
+        var sent = rows.stream().filter(row -> row.get(0).equals("QUEUED")).toList();
+        assertThat(held).isNotEmpty().allSatisfy(row -> {
+            assertThat(((JsonNode) row.get(1)).path("discountCode").asString()).isEmpty();
+            assertThat(row.get(2)).isEqualTo(0);
+        });
+        assertThat(sent).isNotEmpty().allSatisfy(row -> {
+            assertThat(((JsonNode) row.get(1)).path("discountCode").asString()).matches("[A-Z2-9]{8}");
+            assertThat(row.get(2)).isEqualTo(1);
+        });
+    }
+
+    @Test
     void anSmsCarriesTheCustomersCodeAndTheEndInTheirTimeZone() throws Exception {
         var madrid = customer("es", "Europe/Madrid", "sms");
         var start = clock.instant().truncatedTo(ChronoUnit.SECONDS);
@@ -211,6 +245,15 @@ class FlashSaleTest {
                 .bodyJson()
                 .extractingPath("$.errors[0].field")
                 .isEqualTo("template"); // no discountCode parameter to carry the code
+        assertThat(json(mvc, HttpMethod.POST, "/api/v1/campaigns", """
+                        {"name": "Flash", "template": "flash_sale", "params": %s, "channel": "whatsapp",
+                         "variants": [{"name": "b", "template": "promotion", "percent": 50,
+                                       "params": {"promotion": "20%% off", "url": "https://shop.example/sale"}}],
+                         "flashSale": %s}""".formatted(PARAMS, flashSale("PT3H"))))
+                .hasStatus(HttpStatus.BAD_REQUEST)
+                .bodyJson()
+                .extractingPath("$.errors[0].field")
+                .isEqualTo("variants[0].template"); // its messages would carry no code
         assertThat(request("flash_sale", PARAMS, flashSale("PT1M")))
                 .hasStatus(HttpStatus.BAD_REQUEST)
                 .bodyJson()
