@@ -26,12 +26,14 @@ class Accrual {
 
     private final OrderService orders;
     private final Ledger ledger;
+    private final Accounts accounts;
     private final Programs programs;
     private final Clock clock;
 
-    Accrual(OrderService orders, Ledger ledger, Programs programs, Clock clock) {
+    Accrual(OrderService orders, Ledger ledger, Accounts accounts, Programs programs, Clock clock) {
         this.orders = orders;
         this.ledger = ledger;
+        this.accounts = accounts;
         this.programs = programs;
         this.clock = clock;
     }
@@ -45,7 +47,7 @@ class Accrual {
             return;
         }
         var customerId = order.customerId();
-        var now = ledger.lock(customerId);
+        var now = accounts.lock(customerId);
         var entries = ledger.of(customerId);
         var firstOrder = entries.stream().noneMatch(entry -> entry.kind() == EntryKind.ORDER);
         var tier = program.tierFor(Standing.of(entries, now).spend12Months());
@@ -65,14 +67,14 @@ class Accrual {
                         null),
                 now);
         if (earned.isPresent() && firstOrder) {
-            ledger.referrerOf(customerId)
+            accounts.referrerOf(customerId)
                     .ifPresent(referrer -> rewardReferral(program, customerId, referrer, availableAt));
         }
     }
 
     @ApplicationModuleListener
     void on(OrderReturned returned) {
-        var now = ledger.lock(returned.customerId());
+        var now = accounts.lock(returned.customerId());
         var lot = ledger.find(returned.customerId(), EntryKind.ORDER, returned.orderId());
         if (lot.isEmpty()) {
             return; // the order earned nothing (another currency, or before the programme)
@@ -116,7 +118,7 @@ class Accrual {
         }
         ledger.append(
                 referralBonus(program, customerId, referrerId, "referred by a customer", availableAt), clock.instant());
-        var now = ledger.lock(referrerId);
+        var now = accounts.lock(referrerId);
         if (ledger.referralsSince(referrerId, now.minus(Standing.TWELVE_MONTHS)) >= program.referralsPerYear()) {
             log.info("referral bonus withheld: the referrer reached {} this year", program.referralsPerYear());
             return;

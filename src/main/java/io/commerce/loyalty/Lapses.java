@@ -13,17 +13,19 @@ import org.springframework.stereotype.Component;
 class Lapses {
 
     private final Ledger ledger;
+    private final Accounts accounts;
     private final Clock clock;
 
-    Lapses(Ledger ledger, Clock clock) {
+    Lapses(Ledger ledger, Accounts accounts, Clock clock) {
         this.ledger = ledger;
+        this.accounts = accounts;
         this.clock = clock;
     }
 
     /** Lapses the lots whose time came after {@code from}, no later than {@code to}; call in a transaction. */
     void lapse(Instant from, Instant to) {
         for (var customerId : ledger.customersWithLotsExpiring(from, to)) {
-            var now = ledger.lock(customerId);
+            var now = accounts.lock(customerId);
             var entries = ledger.of(customerId);
             var standing = Standing.of(entries, now);
             for (var lot : entries) {

@@ -6,7 +6,6 @@ import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
-import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -18,7 +17,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** The points ledger and the members' accounts. Entries are only ever appended (the database refuses the rest). */
+/** The points ledger: entries are only ever appended (the database refuses the rest). */
 @Repository
 class Ledger {
 
@@ -37,51 +36,9 @@ class Ledger {
             @Nullable String code) {}
 
     private final JdbcClient jdbc;
-    private final Clock clock;
 
-    Ledger(JdbcClient jdbc, Clock clock) {
+    Ledger(JdbcClient jdbc) {
         this.jdbc = jdbc;
-        this.clock = clock;
-    }
-
-    /**
-     * Locks the customer's account row (made on first use) until the transaction ends: redemptions, adjustments
-     * and bonuses of one customer are decided one after the other. Answers the time once the lock is held: what
-     * the holder before wrote is dated before it, so it counts in what this holder reads.
-     */
-    Instant lock(String customerId) {
-        var now = clock.instant();
-        jdbc.sql("""
-                        insert into loyalty_account (customer_id, created_at) values (:customerId, :now)
-                        on conflict (customer_id) do nothing
-                        """)
-                .param("customerId", customerId)
-                .param("now", Timestamp.from(now))
-                .update();
-        jdbc.sql("select 1 from loyalty_account where customer_id = :customerId for update")
-                .param("customerId", customerId)
-                .query(Integer.class)
-                .single();
-        return clock.instant();
-    }
-
-    /** Who referred the customer, when someone did. */
-    Optional<String> referrerOf(String customerId) {
-        return jdbc.sql("select referrer_id from loyalty_account where customer_id = :customerId")
-                .param("customerId", customerId)
-                .query((rs, n) -> Optional.ofNullable(rs.getString(1)))
-                .optional()
-                .flatMap(referrer -> referrer);
-    }
-
-    /** Records who referred the customer (their account locked by the caller). */
-    void setReferrer(String customerId, String referrerId, Instant at) {
-        jdbc.sql(
-                        "update loyalty_account set referrer_id = :referrerId, referred_at = :at where customer_id = :customerId")
-                .param("customerId", customerId)
-                .param("referrerId", referrerId)
-                .param("at", Timestamp.from(at))
-                .update();
     }
 
     /** How many referral bonuses the customer earned as a referrer since an instant. */

@@ -20,11 +20,13 @@ class LoyaltyPersonalData implements PersonalDataHolder {
 
     private final Standings standings;
     private final Ledger ledger;
+    private final Accounts accounts;
     private final JdbcClient jdbc;
 
-    LoyaltyPersonalData(Standings standings, Ledger ledger, JdbcClient jdbc) {
+    LoyaltyPersonalData(Standings standings, Ledger ledger, Accounts accounts, JdbcClient jdbc) {
         this.standings = standings;
         this.ledger = ledger;
+        this.accounts = accounts;
         this.jdbc = jdbc;
     }
 
@@ -36,7 +38,7 @@ class LoyaltyPersonalData implements PersonalDataHolder {
     @Override
     public Object export(String customerId) {
         return new Export(
-                standings.of(customerId), ledger.referrerOf(customerId).orElse(null), ledger.everything(customerId));
+                standings.of(customerId), accounts.referrerOf(customerId).orElse(null), ledger.everything(customerId));
     }
 
     @Override

@@ -20,6 +20,7 @@ public class LoyaltyService {
 
     private final Programs programs;
     private final Ledger ledger;
+    private final Accounts accounts;
     private final Redemptions redemptions;
     private final Standings standings;
     private final Backfill backfill;
@@ -29,6 +30,7 @@ public class LoyaltyService {
     LoyaltyService(
             Programs programs,
             Ledger ledger,
+            Accounts accounts,
             Redemptions redemptions,
             Standings standings,
             Backfill backfill,
@@ -36,6 +38,7 @@ public class LoyaltyService {
             Clock clock) {
         this.programs = programs;
         this.ledger = ledger;
+        this.accounts = accounts;
         this.redemptions = redemptions;
         this.standings = standings;
         this.backfill = backfill;
@@ -117,7 +120,7 @@ public class LoyaltyService {
     @Transactional
     public Upserted<LedgerEntry> rewardReview(String customerId, ReviewBonus review) {
         customers.requireExisting(customerId);
-        var now = ledger.lock(customerId);
+        var now = accounts.lock(customerId);
         var reason = "review " + review.reviewId();
         var existing = ledger.find(customerId, EntryKind.REVIEW, review.productId());
         if (existing.isPresent()) {
@@ -159,8 +162,8 @@ public class LoyaltyService {
         if (referral.referrerId().equals(customerId)) {
             throw BonusRefusedException.referral(customerId, "cannot refer themselves");
         }
-        var now = ledger.lock(customerId);
-        var current = ledger.referrerOf(customerId);
+        var now = accounts.lock(customerId);
+        var current = accounts.referrerOf(customerId);
         if (current.isPresent()) {
             if (current.get().equals(referral.referrerId())) {
                 return new Upserted<>(standings.of(customerId), false);
@@ -170,7 +173,7 @@ public class LoyaltyService {
         if (ledger.of(customerId).stream().anyMatch(entry -> entry.kind() == EntryKind.ORDER)) {
             throw BonusRefusedException.referral(customerId, "has ordered before: a referral must come first");
         }
-        ledger.setReferrer(customerId, referral.referrerId(), now);
+        accounts.setReferrer(customerId, referral.referrerId(), now);
         return new Upserted<>(standings.of(customerId), true);
     }
 }

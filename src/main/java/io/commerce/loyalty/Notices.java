@@ -20,6 +20,7 @@ import org.springframework.stereotype.Component;
 class Notices {
 
     private final Ledger ledger;
+    private final Accounts accounts;
     private final Programs programs;
     private final CustomerService customers;
     private final PromotionService promotions;
@@ -29,6 +30,7 @@ class Notices {
 
     Notices(
             Ledger ledger,
+            Accounts accounts,
             Programs programs,
             CustomerService customers,
             PromotionService promotions,
@@ -36,6 +38,7 @@ class Notices {
             LoyaltyProperties properties,
             Clock clock) {
         this.ledger = ledger;
+        this.accounts = accounts;
         this.programs = programs;
         this.customers = customers;
         this.promotions = promotions;
@@ -99,7 +102,7 @@ class Notices {
         var program = programs.current();
         for (var birthday : customers.birthdaysBetween(from, to, properties.birthdayMorning())) {
             var customerId = birthday.customerId();
-            var now = ledger.lock(customerId);
+            var now = accounts.lock(customerId);
             var year = Integer.toString(birthday.year());
             if (ledger.find(customerId, EntryKind.BIRTHDAY, year).isPresent()) {
                 continue;

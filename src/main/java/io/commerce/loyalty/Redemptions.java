@@ -16,12 +16,14 @@ import org.springframework.stereotype.Component;
 class Redemptions {
 
     private final Ledger ledger;
+    private final Accounts accounts;
     private final Programs programs;
     private final PromotionService promotions;
     private final Clock clock;
 
-    Redemptions(Ledger ledger, Programs programs, PromotionService promotions, Clock clock) {
+    Redemptions(Ledger ledger, Accounts accounts, Programs programs, PromotionService promotions, Clock clock) {
         this.ledger = ledger;
+        this.accounts = accounts;
         this.programs = programs;
         this.promotions = promotions;
         this.clock = clock;
@@ -31,7 +33,7 @@ class Redemptions {
     RedemptionView redeem(String customerId, String rewardId) {
         var program = programs.current();
         var reward = program.reward(rewardId).orElseThrow(() -> new RewardNotFoundException(rewardId));
-        var now = ledger.lock(customerId);
+        var now = accounts.lock(customerId);
         var available = Standing.of(ledger.of(customerId), now).points();
         if (available < reward.points()) {
             throw new InsufficientPointsException(customerId, available, reward.points());
@@ -67,7 +69,7 @@ class Redemptions {
      * lots expiring first and may not take the balance below zero. Call in a transaction.
      */
     LedgerEntry adjust(String customerId, Adjustment adjustment) {
-        var now = ledger.lock(customerId);
+        var now = accounts.lock(customerId);
         var points = adjustment.points();
         if (points == 0) {
             throw new InvalidValueException("points", "an adjustment must add or take some points");

@@ -9,11 +9,13 @@ class Standings {
 
     private final Programs programs;
     private final Ledger ledger;
+    private final Accounts accounts;
     private final Clock clock;
 
-    Standings(Programs programs, Ledger ledger, Clock clock) {
+    Standings(Programs programs, Ledger ledger, Accounts accounts, Clock clock) {
         this.programs = programs;
         this.ledger = ledger;
+        this.accounts = accounts;
         this.clock = clock;
     }
 
@@ -39,6 +41,6 @@ class Standings {
                         .map(lapse -> new LoyaltyView.Expiring(lapse.points(), lapse.expiresAt()))
                         .toList(),
                 standing.lifetimePoints(),
-                ledger.referrerOf(customerId).orElse(null));
+                accounts.referrerOf(customerId).orElse(null));
     }
 }
