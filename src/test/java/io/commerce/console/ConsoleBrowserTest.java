@@ -265,7 +265,7 @@ class ConsoleBrowserTest {
                         Instant.now().plus(Duration.ofDays(1)), uniqueId("nobody"), product));
         browser.go("/console/campaigns");
         assertThat(browser.find("h1").getText()).isEqualTo("Campañas");
-        assertThat(browser.find("table").getText()).contains("Tres horas", "oferta relámpago", "hasta");
+        assertThat(browser.find("table").getText()).contains("Tres horas", "programada", "oferta relámpago", "hasta");
         browser.screenshot("console-campaigns");
         await().atMost(Duration.ofSeconds(10))
                 .until(() -> !conversation(customer).isMissingNode());
