@@ -4,10 +4,13 @@ import static io.commerce.Api.json;
 import static io.commerce.Api.uniqueId;
 
 import io.commerce.messaging.MessagingFixtures;
+import java.sql.Timestamp;
+import java.time.Instant;
 import org.springframework.http.HttpMethod;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 
-/** Customers a campaign test reaches: mirrored through the API, with marketing consent. */
+/** Customers a campaign test reaches: mirrored through the API, with marketing consent, and what they spent. */
 final class CampaignFixtures {
 
     private CampaignFixtures() {}
@@ -30,5 +33,19 @@ final class CampaignFixtures {
                 .assertThat()
                 .hasStatus2xxSuccessful();
         return customerId;
+    }
+
+    /** Records that the customer spent {@code amount} at {@code at}, as a delivered order's credit does. */
+    static void spent(JdbcClient jdbc, String customerId, String amount, Instant at) {
+        jdbc.sql("""
+                        insert into loyalty_entry (customer_id, kind, points, available_at, spend, spend_at, reference,
+                                                   created_at)
+                        values (:id, 'ORDER', 1, :at, cast(:spend as numeric), :at, :ref, :at)
+                        """)
+                .param("id", customerId)
+                .param("at", Timestamp.from(at))
+                .param("spend", amount)
+                .param("ref", uniqueId("o"))
+                .update();
     }
 }

@@ -9,7 +9,6 @@ import io.commerce.IntegrationTest;
 import io.commerce.TestClock;
 import io.commerce.loyalty.LoyaltyProgram;
 import io.commerce.loyalty.LoyaltyService;
-import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -133,17 +132,7 @@ class CampaignTiersTest {
     private String customer(String spend) {
         var customerId = CampaignFixtures.customer(mvc, tag);
         if (!spend.equals("0")) {
-            var at = Timestamp.from(clock.instant().minus(Duration.ofDays(30)));
-            jdbc.sql("""
-                            insert into loyalty_entry (customer_id, kind, points, available_at, spend, spend_at, reference,
-                                                       created_at)
-                            values (:id, 'ORDER', 1, :at, cast(:spend as numeric), :at, :ref, :at)
-                            """) // as the order's delivery credits it
-                    .param("id", customerId)
-                    .param("at", at)
-                    .param("spend", spend)
-                    .param("ref", uniqueId("o"))
-                    .update();
+            CampaignFixtures.spent(jdbc, customerId, spend, clock.instant().minus(Duration.ofDays(30)));
         }
         return customerId;
     }

@@ -8,6 +8,8 @@ import static org.awaitility.Awaitility.await;
 
 import io.commerce.IntegrationTest;
 import io.commerce.TestClock;
+import io.commerce.loyalty.LoyaltyProgram;
+import io.commerce.loyalty.LoyaltyService;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -54,6 +56,9 @@ class FlashSaleTest {
 
     @Autowired
     TestClock clock;
+
+    @Autowired
+    LoyaltyService loyalty;
 
     private String tag;
     private String productId;
@@ -113,6 +118,39 @@ class FlashSaleTest {
                 .path("flashSale");
         assertThat(Instant.parse(sale.path("endsAt").asString())).isEqualTo(end);
         assertThat(sale.path("stoppedAt").isNull()).isTrue();
+    }
+
+    @Test
+    void earlyAccessTiersGetTheirCodeSoonerAndTheSaleEndsForEveryoneAtOnce() throws Exception {
+        loyalty.setProgram(new LoyaltyProgram(null, null, null, null, null, null, null, null, null)); // vip 24 h early
+        var vip = customer("es", "Europe/Madrid", "whatsapp");
+        CampaignFixtures.spent(jdbc, vip, "3500", clock.instant().minus(Duration.ofDays(30)));
+        var member = customer("es", "Europe/Madrid", "whatsapp");
+        var start = clock.instant().plus(Duration.ofDays(2)).truncatedTo(ChronoUnit.SECONDS);
+        var campaignId = create("whatsapp", start, "PT3H", ", \"earlyAccess\": true");
+
+        clock.moveTo(start.minus(Duration.ofHours(24)));
+        launcher.launchDue();
+
+        var due = jdbc
+                .sql("select customer_id, next_attempt_at from message where origin_ref = :id")
+                .param("id", campaignId)
+                .query((rs, n) -> Map.entry(rs.getString(1), rs.getTimestamp(2).toInstant()))
+                .list()
+                .stream()
+                .collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+        assertThat(due.get(vip)).isBefore(start.minus(Duration.ofHours(23)));
+        assertThat(due.get(member)).isEqualTo(start);
+        var messages = messages(campaignId);
+        for (var customer : List.of(vip, member)) {
+            var code =
+                    messages.get(customer).path("params").path("discountCode").asString();
+            var view = body(get(mvc, "/api/v1/discount-codes/" + code)
+                    .exchange()
+                    .getResponse()
+                    .getContentAsByteArray());
+            assertThat(Instant.parse(view.path("expiresAt").asString())).isEqualTo(start.plus(Duration.ofHours(3)));
+        }
     }
 
     @Test
@@ -191,6 +229,28 @@ class FlashSaleTest {
                         s -> !s.path("stoppedAt").isNull());
         assertThat(sale.path("stopReason").asString()).isEqualTo("SOLD_OUT");
         assertThat(statuses(campaignId)).containsExactly(Map.entry("CANCELLED", "FLASH_SALE_SOLD_OUT"));
+    }
+
+    @Test
+    void aProductUpsertLeavingNoStockStopsTheSaleToo() throws Exception {
+        customer("es", "Europe/Madrid", "whatsapp");
+        var campaignId = create("whatsapp", clock.instant(), "PT3H");
+        launcher.launchDue();
+
+        json(mvc, HttpMethod.PUT, "/api/v1/products/" + productId, """
+                        {"title": "Runner X", "url": "https://shop.example/p/runner-x",
+                         "variants": [{"variantId": "v-42", "title": "EU 42", "price": 89.95, "currency": "EUR",
+                                       "inventory": 0},
+                                      {"variantId": "v-43", "title": "EU 43", "price": 89.95, "currency": "EUR",
+                                       "inventory": 0}]}""")
+                .assertThat()
+                .hasStatus2xxSuccessful();
+
+        var sale = await().atMost(Duration.ofSeconds(10))
+                .until(
+                        () -> campaign(campaignId).path("flashSale"),
+                        s -> !s.path("stoppedAt").isNull());
+        assertThat(sale.path("stopReason").asString()).isEqualTo("SOLD_OUT");
     }
 
     @Test
@@ -292,10 +352,14 @@ class FlashSaleTest {
     }
 
     private String create(String channel, Instant scheduledAt, String validFor) throws Exception {
+        return create(channel, scheduledAt, validFor, "");
+    }
+
+    private String create(String channel, Instant scheduledAt, String validFor, String more) throws Exception {
         var created = json(mvc, HttpMethod.POST, "/api/v1/campaigns", """
                         {"name": "Three hours only", "template": "flash_sale", "params": %s, "channel": "%s",
-                         "segment": {"tags": ["%s"]}, "scheduledAt": "%s", "flashSale": %s}""".formatted(
-                                PARAMS, channel, tag, scheduledAt, flashSale(validFor)))
+                         "segment": {"tags": ["%s"]}, "scheduledAt": "%s", "flashSale": %s%s}""".formatted(
+                                PARAMS, channel, tag, scheduledAt, flashSale(validFor), more))
                 .exchange();
         assertThat(created).hasStatus(HttpStatus.CREATED);
         return body(created.getResponse().getContentAsByteArray()).path("id").asString();
