@@ -223,11 +223,7 @@ class FlashSaleTest {
                 .assertThat()
                 .hasStatus2xxSuccessful();
 
-        var sale = await().atMost(Duration.ofSeconds(10))
-                .until(
-                        () -> campaign(campaignId).path("flashSale"),
-                        s -> !s.path("stoppedAt").isNull());
-        assertThat(sale.path("stopReason").asString()).isEqualTo("SOLD_OUT");
+        assertThat(stopped(campaignId).path("stopReason").asString()).isEqualTo("SOLD_OUT");
         assertThat(statuses(campaignId)).containsExactly(Map.entry("CANCELLED", "FLASH_SALE_SOLD_OUT"));
     }
 
@@ -246,11 +242,7 @@ class FlashSaleTest {
                 .assertThat()
                 .hasStatus2xxSuccessful();
 
-        var sale = await().atMost(Duration.ofSeconds(10))
-                .until(
-                        () -> campaign(campaignId).path("flashSale"),
-                        s -> !s.path("stoppedAt").isNull());
-        assertThat(sale.path("stopReason").asString()).isEqualTo("SOLD_OUT");
+        assertThat(stopped(campaignId).path("stopReason").asString()).isEqualTo("SOLD_OUT");
     }
 
     @Test
@@ -367,6 +359,14 @@ class FlashSaleTest {
 
     private String customer(String language, String timezone, String channel) {
         return CampaignFixtures.customer(mvc, tag, language, timezone, channel);
+    }
+
+    /** The campaign's flash sale once it stopped (the sell-out is heard after its commit). */
+    private JsonNode stopped(String campaignId) {
+        return await().atMost(Duration.ofSeconds(10))
+                .until(
+                        () -> campaign(campaignId).path("flashSale"),
+                        sale -> !sale.path("stoppedAt").isNull());
     }
 
     private JsonNode campaign(String campaignId) throws Exception {
