@@ -1,12 +1,7 @@
 package io.commerce.messaging;
 
-import io.commerce.customer.CustomerNotFoundException;
 import io.commerce.customer.CustomerProfile;
 import io.commerce.customer.CustomerService;
-import io.commerce.messaging.OutboundContent.Template;
-import io.commerce.messaging.OutboundContent.Text;
-import io.commerce.messaging.guardrails.ContentLimits;
-import io.commerce.messaging.guardrails.PolicyGate;
 import io.commerce.messaging.guardrails.ServiceWindow;
 import io.commerce.messaging.intake.InboundLog;
 import io.commerce.messaging.links.TrackedLinks;
@@ -14,10 +9,7 @@ import io.commerce.messaging.outbox.AudienceQueue;
 import io.commerce.messaging.outbox.Cancellations;
 import io.commerce.messaging.outbox.MessageFactsQuery;
 import io.commerce.messaging.outbox.MessageReads;
-import io.commerce.messaging.outbox.MessageRow;
 import io.commerce.messaging.outbox.MessageViews;
-import io.commerce.messaging.outbox.Outbox;
-import io.commerce.messaging.templates.RenderedTemplate;
 import io.commerce.messaging.templates.TemplateCatalogue;
 import io.commerce.shared.Audience;
 import io.commerce.shared.Channel;
@@ -25,19 +17,15 @@ import io.commerce.shared.CommerceException;
 import io.commerce.shared.InvalidValueException;
 import io.commerce.shared.PageRequest;
 import io.commerce.shared.Paged;
-import io.commerce.shared.ReadTogether;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
@@ -52,9 +40,7 @@ public class MessagingService {
 
     private final CustomerService customers;
     private final TemplateCatalogue templates;
-    private final ContentLimits limits;
-    private final PolicyGate policy;
-    private final Outbox outbox;
+    private final MessageQueue queue;
     private final MessageReads reads;
     private final MessageViews views;
     private final Cancellations cancellations;
@@ -63,16 +49,12 @@ public class MessagingService {
     private final AudienceQueue audiences;
     private final TrackedLinks links;
     private final MessageFactsQuery facts;
-    private final List<CustomerFacts> customerFacts;
     private final Clock clock;
-    private final ReadTogether<String, CustomerProfile> recipients;
 
     MessagingService(
             CustomerService customers,
             TemplateCatalogue templates,
-            ContentLimits limits,
-            PolicyGate policy,
-            Outbox outbox,
+            MessageQueue queue,
             MessageReads reads,
             MessageViews views,
             Cancellations cancellations,
@@ -81,13 +63,10 @@ public class MessagingService {
             AudienceQueue audiences,
             TrackedLinks links,
             MessageFactsQuery facts,
-            List<CustomerFacts> customerFacts,
             Clock clock) {
         this.customers = customers;
         this.templates = templates;
-        this.limits = limits;
-        this.policy = policy;
-        this.outbox = outbox;
+        this.queue = queue;
         this.reads = reads;
         this.views = views;
         this.cancellations = cancellations;
@@ -96,9 +75,7 @@ public class MessagingService {
         this.audiences = audiences;
         this.links = links;
         this.facts = facts;
-        this.customerFacts = List.copyOf(customerFacts);
         this.clock = clock;
-        this.recipients = new ReadTogether<>(customers::findAll);
     }
 
     /**
@@ -109,66 +86,7 @@ public class MessagingService {
     // refusals come before anything is written: they must not doom a caller's transaction (a journey step)
     @Transactional(noRollbackFor = CommerceException.class)
     public MessageView send(SendCommand command) {
-        // not customers.get: an exception out of a transactional call would doom a caller's transaction
-        var customer = recipients
-                .get(command.customerId(), () -> customers.find(command.customerId()))
-                .orElseThrow(() -> new CustomerNotFoundException(command.customerId()));
-        limits.check(command.content());
-        var content = command.content();
-        RenderedTemplate rendered = null;
-        if (content instanceof Template template) {
-            rendered = templates.render(
-                    template.key(),
-                    customer.language(),
-                    customer.firstName(),
-                    withFacts(template, customer.customerId()));
-            content = new Template(template.key(), rendered.params());
-        }
-        var smsText = rendered != null ? rendered.smsText() : content instanceof Text text ? text.body() : null;
-        var category = rendered != null ? rendered.category() : MessageCategory.SERVICE;
-        var choice = policy.firstAllowed(
-                command.channel() != null ? List.of(command.channel()) : List.of(Channel.WHATSAPP, Channel.SMS),
-                customer.customerId(),
-                customer.phone(),
-                command.purpose(),
-                category,
-                content,
-                smsText != null);
-        if (choice.channel() == null) {
-            throw new MessageRefusedException(choice.refusal());
-        }
-        var channel = choice.channel();
-        var row = MessageRow.queued(
-                customer.customerId(),
-                channel,
-                command.purpose(),
-                category,
-                customer.phone(),
-                customer.timezone(),
-                rendered != null ? rendered.language() : customer.language(),
-                rendered != null ? rendered.key() : null,
-                content,
-                smsText,
-                command.replyTo(),
-                command.origin(),
-                null,
-                clock.instant());
-        outbox.insert(row);
-        return row.view(List.of(new MessageView.StatusEntry(MessageStatus.QUEUED, row.createdAt())));
-    }
-
-    /** The template's parameters, with those it declares and the sender left out asked of {@link CustomerFacts}. */
-    private Map<String, String> withFacts(Template template, String customerId) {
-        var given = template.params() == null ? Map.<String, String>of() : template.params();
-        var wanted = new HashSet<>(templates.paramsOf(template.key()));
-        wanted.removeAll(given.keySet());
-        wanted.remove(TemplateCatalogue.FIRST_NAME);
-        if (wanted.isEmpty()) {
-            return given;
-        }
-        var params = new HashMap<>(given);
-        customerFacts.forEach(facts -> facts.of(customerId, Set.copyOf(wanted)).forEach(params::putIfAbsent));
-        return params;
+        return queue.send(command);
     }
 
     /**
@@ -179,7 +97,7 @@ public class MessagingService {
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public void queueTogether(Runnable work) {
-        outbox.together(work);
+        queue.together(work);
     }
 
     /**
@@ -189,11 +107,7 @@ public class MessagingService {
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public void queueTogether(Map<String, CustomerProfile> customers, Runnable work) {
-        var phones = customers.values().stream()
-                .map(CustomerProfile::phone)
-                .filter(Objects::nonNull)
-                .toList();
-        recipients.with(customers, () -> policy.readTogether(customers.keySet(), phones, () -> outbox.together(work)));
+        queue.together(customers, work);
     }
 
     /** The template catalogue: what may be sent outside the service window, with its parameters. */
