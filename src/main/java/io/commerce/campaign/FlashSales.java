@@ -126,11 +126,10 @@ class FlashSales {
             return;
         }
         var productId = campaign.flashSale().productId();
-        if (!campaign.saleEndsAt().isAfter(now)) {
-            throw new FlashSaleClosedException(ENDED, "the flash sale ended at " + campaign.saleEndsAt());
-        }
-        if (!inStock(productId, catalog.summaries(List.of(productId)))) {
-            throw new FlashSaleClosedException(SOLD_OUT, "product '%s' is sold out".formatted(productId));
+        var reason = closed(campaign, catalog.summaries(List.of(productId)), now);
+        if (reason != null) {
+            throw new FlashSaleClosedException(
+                    reason, "the flash sale of product '%s' is over: %s".formatted(productId, reason));
         }
     }
 
@@ -187,9 +186,7 @@ class FlashSales {
                     .toList());
             var stopped = 0;
             for (var campaign : live) {
-                var reason = !campaign.saleEndsAt().isAfter(now)
-                        ? ENDED
-                        : inStock(campaign.flashSale().productId(), stock) ? null : SOLD_OUT;
+                var reason = closed(campaign, stock, now);
                 if (reason != null) {
                     var cancelled = messaging.cancelQueued(campaign.origin(), "FLASH_SALE_" + reason);
                     campaigns.markStopped(campaign.id(), reason, now);
@@ -205,9 +202,13 @@ class FlashSales {
         });
     }
 
-    private static boolean inStock(String productId, Map<String, ProductSummary> stock) {
-        var product = stock.get(productId);
-        return product != null && product.inStock();
+    /** Why the campaign's sale is over at {@code now} ({@link #ENDED}, {@link #SOLD_OUT}); null while it is open. */
+    private static @Nullable String closed(Campaign campaign, Map<String, ProductSummary> stock, Instant now) {
+        if (!campaign.saleEndsAt().isAfter(now)) {
+            return ENDED;
+        }
+        var product = stock.get(campaign.flashSale().productId());
+        return product != null && product.inStock() ? null : SOLD_OUT;
     }
 
     /** The sale as the campaign's view shows it. */
