@@ -127,13 +127,16 @@ class GuardrailsDispatchTest {
         var first = queue(customer, Purpose.MARKETING);
         var second = queue(customer, Purpose.MARKETING);
 
+        var before = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
         dispatcher.dispatchOnce(Channel.WHATSAPP);
+        var after = Instant.now().plusMillis(1);
 
         assertThat(reads.find(first).orElseThrow().attempts()).isEqualTo(1);
         var held = messaging.get(second.toString());
         assertThat(held.status()).isEqualTo(MessageStatus.QUEUED);
         assertThat(held.heldReason()).isEqualTo("MINIMUM_GAP"); // not only the pair gap: the batch counts its own
-        assertThat(held.nextAttemptAt()).isCloseTo(Instant.now().plusSeconds(1), within());
+        // a second after the batch let the first go, however long the batch took on a busy machine
+        assertThat(held.nextAttemptAt()).isBetween(before.plusSeconds(1), after.plusSeconds(1));
     }
 
     @Test
