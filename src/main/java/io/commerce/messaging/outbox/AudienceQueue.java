@@ -98,7 +98,7 @@ public class AudienceQueue {
                            select coalesce(array_position(cast(:q_languages as text[]), cast(c.language as text)),
                                            array_position(cast(:q_languages as text[]), split_part(c.language, '-', 1)),
                                            array_position(cast(:q_languages as text[]), :q_fallback)) as i) v
-                     cross join lateral (select %s) p
+                     %s
                      where (%s)%s
                        and c.created_at is not null and c.erased_at is null and c.phone is not null
                        and exists (select 1 from consent k
@@ -111,7 +111,7 @@ public class AudienceQueue {
                 """.formatted(
                         content,
                         sms,
-                        values.isEmpty() ? "1 as none" : String.join(", ", values),
+                        values.isEmpty() ? "" : "cross join lateral (select " + String.join(", ", values) + ") p",
                         audience.condition(),
                         personal.values().stream()
                                 .filter(value -> value.startsWith("p."))
