@@ -4,9 +4,12 @@ import io.commerce.BenchmarkApp;
 import io.commerce.campaign.CampaignRequest;
 import io.commerce.campaign.CampaignService;
 import io.commerce.campaign.CampaignStatus;
+import io.commerce.campaign.FlashSale;
+import io.commerce.promotion.DiscountKind;
 import io.commerce.shared.Channel;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.lang.management.ManagementFactory;
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
@@ -41,13 +44,48 @@ public final class CampaignSnapshotBenchmark {
             var registry = app.getBean(MeterRegistry.class);
             var cpuBefore = databaseCpuSeconds(jdbc);
             var started = System.nanoTime();
-            var campaign = campaigns.create(new CampaignRequest(
-                    "Benchmark",
-                    "promotion",
-                    Map.of("promotion", "20% off everything", "url", "https://shop.example/sale"),
-                    Channel.WHATSAPP,
-                    null,
-                    null));
+            // SNAPSHOT_BENCH=flash: a flash sale, a discount code issued to each customer in the same launch
+            var flash = "flash".equals(System.getenv("SNAPSHOT_BENCH"));
+            if (flash) {
+                jdbc.sql(
+                                "insert into product (id, title, created_at, updated_at, version) values ('bench-p', 'Runner X',"
+                                        + " now(), now(), 0)")
+                        .update();
+                jdbc.sql("insert into variant (product_id, variant_id, title, price, currency, inventory)"
+                                + " values ('bench-p', 'v-42', 'EU 42', 89.95, 'EUR', 1000)")
+                        .update();
+            }
+            var campaign = campaigns.create(
+                    flash
+                            ? new CampaignRequest(
+                                    "Benchmark flash sale",
+                                    "flash_sale",
+                                    Map.of(
+                                            "discountValue", "20%",
+                                            "productName", "Runner X",
+                                            "productUrl", "https://shop.example/p/runner-x"),
+                                    Channel.WHATSAPP,
+                                    null,
+                                    null,
+                                    null,
+                                    null,
+                                    null,
+                                    null,
+                                    null,
+                                    new FlashSale(
+                                            "bench-p",
+                                            DiscountKind.PERCENT,
+                                            BigDecimal.valueOf(20),
+                                            null,
+                                            null,
+                                            Duration.ofHours(3)))
+                            : new CampaignRequest(
+                                    "Benchmark",
+                                    "promotion",
+                                    Map.of("promotion", "20% off everything", "url", "https://shop.example/sale"),
+                                    Channel.WHATSAPP,
+                                    null,
+                                    null));
             while (campaigns.get(campaign.id()).status() != CampaignStatus.LAUNCHED) {
                 if (since(started) > 600) {
                     throw new IllegalStateException("not launched within 10 minutes");
@@ -73,6 +111,18 @@ public final class CampaignSnapshotBenchmark {
                     ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
             if (view.messages().queued() != customers) {
                 throw new IllegalStateException("expected " + customers + " queued messages, got " + view.messages());
+            }
+            if (flash) {
+                System.out.printf(
+                        Locale.ROOT,
+                        "With a code each: %d discount codes issued (%d distinct) in the same launch%n%n",
+                        jdbc.sql("select count(*) from discount_code")
+                                .query(Long.class)
+                                .single(),
+                        jdbc.sql("select count(distinct code) from discount_code")
+                                .query(Long.class)
+                                .single());
+                return;
             }
             var byHand = byHand(jdbc);
             System.out.printf(
