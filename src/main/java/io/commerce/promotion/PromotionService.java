@@ -85,7 +85,7 @@ public class PromotionService {
     }
 
     /**
-     * Issues a code to each customer of the audience, in the caller's transaction and one statement (again for the
+     * Issues a code to each (active) customer of the audience, in the caller's transaction and one statement (again for the
      * few a clash of random codes left out), without a {@link CodeIssued} each; answers the audience with each
      * customer's code as the value of template parameter {@code param}. Codes come from the database's strong
      * random source ({@code gen_random_uuid}), as unguessable as {@link #issue}'s.
@@ -114,6 +114,7 @@ public class PromotionService {
                                    c.id, :b_reason, :b_kind, :b_value, :b_currency, :b_minimum, :b_now, :b_expires
                               from customer c
                              where (%s)
+                               and c.created_at is not null and c.erased_at is null
                                and not exists (select 1 from discount_code d
                                                 where d.customer_id = c.id and d.reason = :b_reason)
                             on conflict (code) do nothing
