@@ -188,6 +188,31 @@ class FlashSaleTest {
     }
 
     @Test
+    void anErasedCustomerGetsNoCode() throws Exception {
+        // a segment an erasure leaves them in (it keeps the language, not the tags); Frisian: no other test's
+        var kept = customer("fy", "Europe/Amsterdam", "whatsapp");
+        var erased = customer("fy", "Europe/Amsterdam", "whatsapp");
+        json(mvc, HttpMethod.DELETE, "/api/v1/customers/" + erased, "")
+                .assertThat()
+                .hasStatus2xxSuccessful();
+        var created = json(mvc, HttpMethod.POST, "/api/v1/campaigns", """
+                        {"name": "Flash", "template": "flash_sale", "params": %s, "channel": "whatsapp",
+                         "segment": {"language": "fy"}, "flashSale": %s}""".formatted(PARAMS, flashSale("PT3H")))
+                .exchange();
+        assertThat(created).hasStatus(HttpStatus.CREATED);
+        var campaignId =
+                body(created.getResponse().getContentAsByteArray()).path("id").asString();
+        launcher.launchDue();
+
+        assertThat(messages(campaignId)).containsOnlyKeys(kept);
+        assertThat(jdbc.sql("select customer_id from discount_code where reason = :reason")
+                        .param("reason", "flash-sale:" + campaignId)
+                        .query(String.class)
+                        .list())
+                .containsExactly(kept);
+    }
+
+    @Test
     void anSmsCarriesTheCustomersCodeAndTheEndInTheirTimeZone() throws Exception {
         var madrid = customer("es", "Europe/Madrid", "sms");
         var start = clock.instant().truncatedTo(ChronoUnit.SECONDS);
