@@ -104,22 +104,30 @@ public class PromotionService {
         params.put("b_alphabet", ALPHABET);
         params.put("b_length", codeLength);
         for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
-            var inserted =
-                    jdbc.sql("""
-                            insert into discount_code (code, customer_id, reason, kind, value, currency, minimum_spend,
-                                                       issued_at, expires_at)
-                            select (select string_agg(substr(:b_alphabet, get_byte(r.b, i) %% 32 + 1, 1), '' order by i)
-                                      from (select sha256(uuid_send(gen_random_uuid()) || convert_to(c.id, 'UTF8')) as b) r,
-                                           generate_series(0, :b_length - 1) i),
-                                   c.id, :b_reason, :b_kind, :b_value, :b_currency, :b_minimum, :b_now, :b_expires
-                              from customer c
-                             where (%s)
-                               and c.created_at is not null and c.erased_at is null
-                               and not exists (select 1 from discount_code d
-                                                where d.customer_id = c.id and d.reason = :b_reason)
-                            on conflict (code) do nothing
-                            """.formatted(audience.condition())).params(params).update();
-            if (inserted == 0) {
+            // those still without a code, and how many of them a clash of random codes left out this time
+            var missing = jdbc.sql("""
+                            with due as materialized (
+                                select c.id from customer c
+                                 where (%s)
+                                   and c.created_at is not null and c.erased_at is null
+                                   and not exists (select 1 from discount_code d
+                                                    where d.customer_id = c.id and d.reason = :b_reason)),
+                            issued as (
+                                insert into discount_code (code, customer_id, reason, kind, value, currency,
+                                                           minimum_spend, issued_at, expires_at)
+                                select (select string_agg(substr(:b_alphabet, get_byte(r.b, i) %% 32 + 1, 1), '' order by i)
+                                          from (select sha256(uuid_send(gen_random_uuid()) || convert_to(due.id, 'UTF8')) as b) r,
+                                               generate_series(0, :b_length - 1) i),
+                                       due.id, :b_reason, :b_kind, :b_value, :b_currency, :b_minimum, :b_now, :b_expires
+                                  from due
+                                on conflict (code) do nothing
+                                returning 1)
+                            select (select count(*) from due) - (select count(*) from issued)
+                            """.formatted(audience.condition()))
+                    .params(params)
+                    .query(Long.class)
+                    .single();
+            if (missing == 0) {
                 return audience.withValue(
                         param,
                         "select d.code from discount_code d where d.customer_id = c.id and d.reason = :b_reason",
