@@ -22,8 +22,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Launches due campaigns, on every instance. A claim (FOR UPDATE SKIP LOCKED, with a lease) marks them
  * launching; each is then launched in one transaction: its audience snapshotted into the outbox by one
- * statement (a flash sale's codes issued by another), the campaign marked launched only while the claim still holds, and {@link CampaignLaunched}
- * published. A launch whose claim was lost meanwhile (the campaign was cancelled) rolls back with its
+ * statement (a flash sale's codes issued by another), the campaign marked launched only while the claim still
+ * holds, and {@link CampaignLaunched} published. A launch whose claim was lost meanwhile (the campaign was cancelled) rolls back with its
  * messages; a launcher that dies leaves a claim that runs out, and the campaign is launched again. A launch
  * that fails is tried again after {@code launch-retry-backoff}, up to {@code max-launch-attempts} claims,
  * then the campaign is failed with {@code LAUNCH_FAILED}.

@@ -1,8 +1,8 @@
 package io.commerce.shared;
 
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * Whom a bulk write (a campaign's messages, their discount codes) is for: an SQL condition on the {@code
@@ -36,7 +36,7 @@ public record Audience(String condition, Map<String, Object> params, Map<String,
 
     /** The same customers, each with one more value: template parameter {@code param} is {@code expression}. */
     public Audience withValue(String param, String expression, Map<String, Object> moreParams) {
-        var more = new LinkedHashMap<>(values);
+        var more = new HashMap<>(values);
         more.put(param, expression);
         return new Audience(condition, merged(moreParams), more);
     }
@@ -44,7 +44,7 @@ public record Audience(String condition, Map<String, Object> params, Map<String,
     private Map<String, Object> merged(Map<String, Object> moreParams) {
         var all = new HashMap<>(params);
         moreParams.forEach((name, value) -> {
-            if (all.containsKey(name) && !java.util.Objects.equals(all.get(name), value)) {
+            if (all.containsKey(name) && !Objects.equals(all.get(name), value)) {
                 throw new IllegalArgumentException("audience parameter :" + name + " is taken");
             }
             all.put(name, value);
