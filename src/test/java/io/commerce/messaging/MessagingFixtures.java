@@ -16,6 +16,7 @@ import io.commerce.shared.Purpose;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
@@ -32,11 +33,13 @@ public final class MessagingFixtures {
     private MessagingFixtures() {}
 
     /**
-     * Other test classes leave queued messages behind: park them so a dispatch sees only this test's
-     * messages, and start with a full token bucket.
+     * Other test classes leave queued messages behind: park them (all but {@code kept}) so a dispatch sees only this
+     * test's messages, and start with a full token bucket.
      */
-    public static void parkOtherTestsMessages(JdbcClient jdbc) {
-        jdbc.sql("update message set next_attempt_at = 'infinity' where status = 'QUEUED'")
+    public static void parkOtherTestsMessages(JdbcClient jdbc, UUID... kept) {
+        jdbc.sql(
+                        "update message set next_attempt_at = 'infinity' where status = 'QUEUED' and not id = any(cast(:kept as uuid[]))")
+                .param("kept", kept)
                 .update();
         jdbc.sql("delete from channel_pace").update();
     }
