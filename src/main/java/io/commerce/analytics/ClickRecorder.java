@@ -33,7 +33,8 @@ class ClickRecorder {
      * One writer: a batch is two statements and no transaction round trips, so while one is written the next
      * gathers; a second writer halved the batches and cost more processor time than its overlap won (docs/benchmarks.md).
      */
-    private final GroupCommit<Request, Optional<Followed>> commits = new GroupCommit<>(1, 200, this::timed);
+    private final GroupCommit<Request, Optional<Followed>> commits =
+            new GroupCommit<>("click-writer", 1, 200, this::timed);
 
     private final MessagingService messaging;
     private final Clicks clicks;

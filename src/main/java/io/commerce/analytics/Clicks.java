@@ -26,9 +26,10 @@ class Clicks {
 
     /**
      * Records requests for links in one statement, a transaction of its own: the clicks, each message's first click
-     * by a person ({@code message_touch}) and the people's clicks added to the funnel ({@code performance_delta}, as
-     * {@link Tally} appends, per UTC hour and dimensions). Answers, for each, whether it is its message's first click
-     * by a person (the first of several in the batch, when the message had none before).
+     * by a person ({@code message_touch}) and the people's clicks added to the funnel in place ({@code
+     * performance_tally}, per UTC hour and dimensions, in the dimensions' order so that two instances' writers never
+     * wait for each other in a circle; ADR 0024). Answers, for each, whether it is its message's first click by a
+     * person (the first of several in the batch, when the message had none before).
      */
     List<Boolean> record(List<Click> clicks) {
         if (clicks.isEmpty()) {
@@ -67,14 +68,16 @@ class Clicks {
                                    template_key, variant
                               from flagged),
                         tallied as (
-                            insert into performance_delta (hour, source, campaign_id, journey, step, template_key,
-                                                           channel, variant, sent, delivered, read, clicked,
-                                                           unique_clickers, replied, opted_out, orders, revenue, cost)
+                            insert into performance_tally as t (hour, source, campaign_id, journey, step, template_key,
+                                                                channel, variant, clicked, unique_clickers)
                             select date_trunc('hour', at, 'UTC'), source, campaign_id, journey, step,
-                                   dimension_template, channel, arm, 0, 0, 0, count(*), count(*) filter (where first),
-                                   0, 0, 0, 0, 0
+                                   dimension_template, channel, arm, count(*), count(*) filter (where first)
                               from flagged where not robot
-                             group by 1, 2, 3, 4, 5, 6, 7, 8)
+                             group by 1, 2, 3, 4, 5, 6, 7, 8
+                             order by 1, 2, 3, 4, 5, 6, 7, 8
+                            on conflict (hour, source, campaign_id, journey, step, template_key, channel, variant)
+                            do update set clicked = t.clicked + excluded.clicked,
+                                          unique_clickers = t.unique_clickers + excluded.unique_clickers)
                         select first from flagged order by n
                         """)
                 .param("tokens", clicks.stream().map(c -> c.link().token()).toArray(String[]::new))

@@ -44,7 +44,9 @@ class Performance {
                             select %1$s from performance_hour
                              where (hour >= :from and hour < :firstDay) or (hour >= :lastDay and hour < :to)
                             union all
-                            select %1$s from performance_delta where hour >= :from and hour < :to)
+                            select %1$s from performance_delta where hour >= :from and hour < :to
+                            union all
+                            select %1$s from performance_tally where hour >= :from and hour < :to)
                         select %2$s as key, sum(sent) as sent, sum(delivered) as delivered, sum(read) as read,
                                sum(clicked) as clicked, sum(unique_clickers) as unique_clickers, sum(replied) as replied,
                                sum(opted_out) as opted_out, sum(orders) as orders, sum(revenue) as revenue,

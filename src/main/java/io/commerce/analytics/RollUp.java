@@ -1,6 +1,11 @@
 package io.commerce.analytics;
 
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -8,9 +13,9 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Folds the funnel's new figures ({@code performance_delta}) into the hourly roll-ups ({@code performance_hour})
- * every few seconds: delete and add up in one statement, so a figure counts exactly once, and one instance at a
- * time (a transaction-scoped advisory lock; the others skip their turn).
+ * Folds the funnel's new figures ({@code performance_delta}, appended, and {@code performance_tally}, added in
+ * place) into the hourly and daily roll-ups ({@code performance_hour}, {@code performance_day}) every few seconds: delete and add up in one statement, so a figure counts
+ * exactly once, and one instance at a time (a transaction-scoped advisory lock; the others skip their turn).
  */
 @Component
 class RollUp {
@@ -39,29 +44,47 @@ class RollUp {
 
     private final JdbcClient jdbc;
     private final TransactionTemplate transaction;
+    private final Clock clock;
 
-    RollUp(JdbcClient jdbc, TransactionTemplate transaction) {
+    RollUp(JdbcClient jdbc, TransactionTemplate transaction, Clock clock) {
         this.jdbc = jdbc;
         this.transaction = transaction;
+        this.clock = clock;
     }
 
     /** Folds up to {@code limit} deltas in one transaction; returns how many. */
     int fold(int limit) {
-        return transaction.execute(status -> foldInTransaction(limit));
+        return transaction.execute(status -> locked() ? fold("""
+                        delete from performance_delta
+                         where id in (select id from performance_delta order by id limit :limit)
+                        returning *""", Map.of("limit", limit)) : 0);
     }
 
-    private int foldInTransaction(int limit) {
-        if (!jdbc.sql("select pg_try_advisory_xact_lock(:lock)")
+    /**
+     * Folds the running tallies of hours that ended over a minute ago, in a short transaction of their own. The
+     * writers add to the current hour's rows, so the two never meet (a row a late writer still holds is left for
+     * the next turn); a report reads the running rows meanwhile.
+     */
+    int foldTallies() {
+        var ended = clock.instant().minus(Duration.ofMinutes(1)).truncatedTo(ChronoUnit.HOURS);
+        return transaction.execute(status -> locked() ? fold("""
+                        delete from performance_tally
+                         where ctid = any(array(select ctid from performance_tally where hour < :ended
+                                                   for update skip locked))
+                        returning *""", Map.of("ended", Timestamp.from(ended))) : 0);
+    }
+
+    private boolean locked() {
+        return jdbc.sql("select pg_try_advisory_xact_lock(:lock)")
                 .param("lock", LOCK)
                 .query(Boolean.class)
-                .single()) {
-            return 0;
-        }
+                .single();
+    }
+
+    /** Adds up what {@code moving} (a delete returning figures) takes away into the hourly and daily roll-ups. */
+    private int fold(String moving, Map<String, ?> params) {
         return jdbc.sql("""
-                        with moved as (
-                            delete from performance_delta
-                             where id in (select id from performance_delta order by id limit :limit)
-                            returning *),
+                        with moved as (%5$s),
                         hourly as (
                             insert into performance_hour as t (hour, %1$s, %2$s)
                             select hour, %1$s, %3$s from moved
@@ -75,8 +98,8 @@ class RollUp {
                              order by 1, %1$s
                             on conflict (day, %1$s) do update set %4$s)
                         select count(*) from moved
-                        """.formatted(DIMENSIONS, FIGURES, SUMS, ADDED))
-                .param("limit", limit)
+                        """.formatted(DIMENSIONS, FIGURES, SUMS, ADDED, moving))
+                .params(params)
                 .query(Integer.class)
                 .single();
     }
@@ -86,5 +109,6 @@ class RollUp {
         while (fold(50_000) == 50_000) {
             // more waiting: go on
         }
+        foldTallies();
     }
 }

@@ -92,7 +92,8 @@ public final class AnalyticsBenchmark {
                 "Mozilla/5.0 (iPhone; CPU iPhone OS 18_1 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko)"
                         + " Version/18.1 Mobile/15E148 Safari/604.1");
         var warmUp = new ArrayList<FixedRateLoad.Request>();
-        for (var i = 0; i < rate * 10; i++) { // ten seconds: the JIT compiles the redirect path
+        // a service that has been running a while: the JIT has compiled the redirect path (-Dredirect.warm-up, s)
+        for (var i = 0; i < rate * Integer.getInteger("redirect.warm-up", 10); i++) {
             warmUp.add(new FixedRateLoad.Request(
                     URI.create(base + "/r/bench" + "%011d".formatted(1 + (i * 7919L) % links)), agent, null));
         }
