@@ -3,6 +3,7 @@ package io.commerce;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.springframework.boot.SpringApplication;
@@ -18,10 +19,17 @@ public final class BenchmarkApp {
 
     private BenchmarkApp() {}
 
+    /**
+     * Starts the application; its PostgreSQL keeps its data in a fresh folder, removed when it stops, or in the
+     * folder {@code -Dbench.data} names, kept (so that a benchmark can skip seeding the second time).
+     */
     public static ConfigurableApplicationContext start(String... extra) throws IOException {
-        var data = Files.createTempDirectory("bench-postgres");
-        // after the application (and its PostgreSQL) has stopped: a benchmark leaves gigabytes behind otherwise
-        SpringApplication.getShutdownHandlers().add(() -> FileSystemUtils.deleteRecursively(data.toFile()));
+        var kept = System.getProperty("bench.data");
+        var data = kept != null ? Files.createDirectories(Path.of(kept)) : Files.createTempDirectory("bench-postgres");
+        if (kept == null) {
+            // after the application (and its PostgreSQL) has stopped: a benchmark leaves gigabytes behind otherwise
+            SpringApplication.getShutdownHandlers().add(() -> FileSystemUtils.deleteRecursively(data.toFile()));
+        }
         var args = new ArrayList<>(List.of(
                 "--server.port=0",
                 "--commerce.api.keys=bench",

@@ -85,11 +85,17 @@ public class LoyaltyService {
         return bands;
     }
 
-    /** Where the customer stands now: points, pending, tier, what lapses when. */
-    @Transactional(readOnly = true)
+    /**
+     * Where the customer stands now: points, pending, tier, what lapses when. Entries under the id say the customer
+     * exists (an erased one's are no longer under it); only without any is the customer looked up. No transaction:
+     * each read is one statement, and the balance is the ledger's as one statement saw it.
+     */
     public LoyaltyView standing(String customerId) {
-        customers.requireExisting(customerId);
-        return standings.of(customerId);
+        var entries = ledger.of(customerId);
+        if (entries.isEmpty()) {
+            customers.requireExisting(customerId);
+        }
+        return standings.of(customerId, entries);
     }
 
     @Transactional(readOnly = true)

@@ -1,6 +1,7 @@
 package io.commerce.loyalty;
 
 import java.time.Clock;
+import java.util.List;
 import org.springframework.stereotype.Component;
 
 /** A customer's loyalty as the API and the chat show it: their standing now, read against the programme. */
@@ -24,8 +25,13 @@ class Standings {
     }
 
     LoyaltyView of(String customerId) {
+        return of(customerId, ledger.of(customerId));
+    }
+
+    /** The standing from the customer's entries, read already. */
+    LoyaltyView of(String customerId, List<LedgerEntry> entries) {
         var program = programs.current();
-        var standing = Standing.of(ledger.of(customerId), clock.instant());
+        var standing = Standing.of(entries, clock.instant());
         var spend = standing.spend12Months();
         var next = program.nextTierAfter(spend);
         return new LoyaltyView(

@@ -387,6 +387,9 @@ class LoyaltyLedgerTest {
                         .query(Long.class)
                         .single())
                 .isZero();
+        assertThat(get(mvc, "/api/v1/customers/" + customerId + "/loyalty"))
+                .as("an erased member's standing is not found, though their points stay in the books")
+                .hasStatus(HttpStatus.NOT_FOUND);
         assertThatThrownBy(() -> jdbc.sql("delete from loyalty_entry").update()).hasMessageContaining("append-only");
     }
 
