@@ -3,6 +3,7 @@ package io.commerce.analytics;
 import io.commerce.messaging.MessagingService;
 import io.commerce.order.OrderCancelled;
 import io.commerce.order.OrderPlaced;
+import io.commerce.order.OrderReturned;
 import io.commerce.order.OrderService;
 import io.commerce.order.OrderStatus;
 import io.commerce.promotion.CodeRedeemed;
@@ -101,6 +102,31 @@ class Attribution {
                 });
     }
 
+    /**
+     * A return's refund comes off the attributed revenue (in the hour the order was placed, as a cancellation's
+     * does), once per return; the order still counts as one.
+     */
+    @ApplicationModuleListener
+    void on(OrderReturned returned) {
+        attributions.lock(returned.orderId());
+        attributions
+                .find(returned.orderId())
+                .filter(attributed -> attributed.cancelledAt() == null)
+                .filter(attributed -> attributed.currency().equals(properties.currency())) // else it counted none
+                .filter(attributed -> attributions.takeBack(
+                        returned.orderId(),
+                        returned.returnId(),
+                        returned.amount().amount(),
+                        returned.returnedAt()))
+                .ifPresent(attributed -> {
+                    tally.write(new Tally.Delta(
+                            attributed.placedAt(),
+                            attributed.touch().dimensions(),
+                            Counts.aRefund(returned.amount().amount())));
+                    meters.counter("analytics.orders.refunds").increment();
+                });
+    }
+
     /** An order as attribution needs it; {@code cancelledAt} when it was cancelled already. */
     record Placed(
             String orderId,
@@ -146,7 +172,8 @@ class Attribution {
                 touch.get().kind(),
                 touch.get().touch(),
                 order.placedAt(),
-                order.currency().equals(properties.currency()) ? order.total() : BigDecimal.ZERO,
+                existing.map(Attributions.Attributed::revenue) // what returns left of it
+                        .orElse(order.currency().equals(properties.currency()) ? order.total() : BigDecimal.ZERO),
                 order.currency(),
                 order.cancelledAt());
         attributions.save(attributed);

@@ -121,6 +121,28 @@ class Attributions implements OrderAttributions {
                 .update();
     }
 
+    /**
+     * Takes a return's refund from the order's attributed revenue, once per return: false when this return was
+     * taken already.
+     */
+    boolean takeBack(String orderId, String returnId, BigDecimal amount, Instant at) {
+        return jdbc.sql("""
+                        with taken as (
+                            insert into attribution_return (order_id, return_id, amount, returned_at)
+                            values (:orderId, :returnId, :amount, :at)
+                            on conflict do nothing
+                            returning order_id, amount)
+                        update order_attribution a set revenue = a.revenue - t.amount
+                          from taken t where a.order_id = t.order_id
+                        """)
+                        .param("orderId", orderId)
+                        .param("returnId", returnId)
+                        .param("amount", amount)
+                        .param("at", Timestamp.from(at))
+                        .update()
+                > 0;
+    }
+
     /** The customer's attributions stay, anonymous: the figures they made do not change. */
     void erase(String customerId) {
         jdbc.sql("update order_attribution set customer_id = null where customer_id = :customerId")

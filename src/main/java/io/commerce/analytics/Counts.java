@@ -46,6 +46,11 @@ record Counts(
         return new Counts(0, 0, 0, 0, 0, 0, 0, sign, sign < 0 ? revenue.negate() : revenue, BigDecimal.ZERO);
     }
 
+    /** Revenue refunded for a return: the order still counts, its revenue less. */
+    static Counts aRefund(BigDecimal amount) {
+        return new Counts(0, 0, 0, 0, 0, 0, 0, 0, amount.negate(), BigDecimal.ZERO);
+    }
+
     Counts plus(Counts other) {
         return new Counts(
                 sent + other.sent,

@@ -8,6 +8,7 @@ import io.commerce.Api;
 import io.commerce.IntegrationTest;
 import io.commerce.messaging.MessagingFixtures;
 import io.commerce.order.OrderAttribution;
+import java.math.BigDecimal;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
@@ -136,6 +137,49 @@ class AttributionRulesTest {
                          where journey = 'win_back' or campaign_id = 'c-3'
                         """).query(Long.class).single();
         assertThat(counted).isEqualTo(1); // moved from the click's campaign to the code's journey, counted once
+    }
+
+    @Test
+    void aReturnsRefundComesOffTheAttributedRevenueOnceAndTheOrderStillCounts() {
+        var campaign = Api.uniqueId("c-ret");
+        delivered("campaign", campaign, PLACED.minus(Duration.ofHours(2)));
+        var order = placeOrder();
+        assertThat(attributionOf(order)).isPresent();
+        json(mvc, HttpMethod.POST, "/api/v1/orders/" + order + "/shipments", """
+                        {"carrier": "DHL", "trackingNumber": "JD0146"}""")
+                .assertThat()
+                .hasStatus2xxSuccessful();
+        json(mvc, HttpMethod.POST, "/api/v1/orders/" + order + "/delivery", """
+                        {"deliveredAt": "%s"}""".formatted(
+                                PLACED.plus(Duration.ofDays(2))))
+                .assertThat()
+                .hasStatus2xxSuccessful();
+
+        json(mvc, HttpMethod.POST, "/api/v1/orders/" + order + "/returns", """
+                        {"lines": [{"variantId": "v-42", "quantity": 1}], "amount": 30.00}""")
+                .assertThat()
+                .hasStatus2xxSuccessful();
+
+        await().atMost(Duration.ofSeconds(10))
+                .untilAsserted(() -> assertThat(ordersAndRevenue(campaign)).isEqualTo("1/59.95"));
+        var returnId = jdbc.sql("select return_id from attribution_return where order_id = :order")
+                .param("order", order)
+                .query(String.class)
+                .single();
+        assertThat(attributions.takeBack(order, returnId, new BigDecimal("30.00"), PLACED.plus(Duration.ofDays(3))))
+                .as("the same return once more, as a redelivered event brings it")
+                .isFalse();
+        assertThat(ordersAndRevenue(campaign)).isEqualTo("1/59.95");
+    }
+
+    /** The campaign's attributed orders and revenue in the funnel, folded or not, as orders/revenue. */
+    private String ordersAndRevenue(String campaign) {
+        return jdbc.sql("""
+                        select coalesce(sum(orders), 0) || '/' || coalesce(sum(revenue), 0) from (
+                            select orders, revenue, campaign_id from performance_delta
+                            union all select orders, revenue, campaign_id from performance_hour) f
+                         where campaign_id = :campaign
+                        """).param("campaign", campaign).query(String.class).single();
     }
 
     private Optional<OrderAttribution> attributionOf(String orderId) {
