@@ -1,5 +1,7 @@
 package io.commerce.conversation;
 
+import io.commerce.conversation.store.ConversationOrigins;
+import io.commerce.messaging.Origin;
 import java.util.Collection;
 import java.util.Set;
 
@@ -10,6 +12,14 @@ import java.util.Set;
  * words or rows (loyalty's "points") goes before one that takes whatever a customer answers (a journey).
  */
 public interface ReplyHandler {
+
+    /**
+     * The origin of the messages a handler sends in answer to a customer's words (not a journey's steps): the
+     * conversation shows them as the bot's, and analytics counts them as the conversation's.
+     */
+    static Origin answering(String handler) {
+        return new Origin(ConversationOrigins.PREFIX + handler, null);
+    }
 
     /** Takes the reply when something waits for it; runs in the router's transaction. */
     boolean take(CustomerReply reply);

@@ -1,5 +1,6 @@
 package io.commerce.loyalty;
 
+import io.commerce.conversation.ReplyHandler;
 import io.commerce.customer.CustomerProfile;
 import io.commerce.messaging.MessageRefusedException;
 import io.commerce.messaging.MessagingService;
@@ -52,12 +53,12 @@ class LoyaltyMessages {
                 purpose,
                 null,
                 new OutboundContent.Template(key, params),
-                key.substring("loyalty_".length()));
+                new Origin("loyalty/" + key.substring("loyalty_".length()), null));
     }
 
     /** Answers in the chat on the channel the customer wrote on. */
     boolean answer(String customerId, Channel channel, OutboundContent content) {
-        return send(customerId, Purpose.TRANSACTIONAL, channel, content, "chat");
+        return send(customerId, Purpose.TRANSACTIONAL, channel, content, ReplyHandler.answering("loyalty"));
     }
 
     String say(String key, Locale language, Object... args) {
@@ -84,13 +85,12 @@ class LoyaltyMessages {
     }
 
     private boolean send(
-            String customerId, Purpose purpose, @Nullable Channel channel, OutboundContent content, String step) {
+            String customerId, Purpose purpose, @Nullable Channel channel, OutboundContent content, Origin origin) {
         try {
-            messaging.send(
-                    new SendCommand(customerId, purpose, channel, content, null, new Origin("loyalty/" + step, null)));
+            messaging.send(new SendCommand(customerId, purpose, channel, content, null, origin));
             return true;
         } catch (MessageRefusedException refused) {
-            log.info("loyalty message {} not sent: {}", step, refused.code());
+            log.info("loyalty message {} not sent: {}", origin.label(), refused.code());
             return false;
         }
     }

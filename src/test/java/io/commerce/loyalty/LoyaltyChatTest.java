@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.commerce.IntegrationTest;
+import io.commerce.conversation.Author;
+import io.commerce.conversation.ConversationService;
 import io.commerce.conversation.ServiceDesk;
 import io.commerce.promotion.PromotionService;
 import java.time.Duration;
@@ -25,6 +27,9 @@ class LoyaltyChatTest {
 
     @Autowired
     ServiceDesk desk;
+
+    @Autowired
+    ConversationService conversations;
 
     @Autowired
     LoyaltyService loyalty;
@@ -62,6 +67,10 @@ class LoyaltyChatTest {
                 .contains(balance)
                 .contains(LoyaltyChat.REDEEM + "five-off")
                 .doesNotContain(LoyaltyChat.REDEEM + "ten-percent"); // 250 points: not affordable
+        assertThat(conversations.get(desk.conversationOf(customer.phone())).messages())
+                .as("the conversation shows the answer as the bot's, after the customer's words")
+                .extracting(message -> message.author())
+                .containsExactly(Author.CUSTOMER, Author.BOT);
 
         customer.writes().chooseRow(null, LoyaltyChat.REDEEM + "five-off", "5 off");
 
@@ -110,6 +119,6 @@ class LoyaltyChatTest {
 
     private List<String> answers(String customerId, int count) {
         return await().atMost(Duration.ofSeconds(10))
-                .until(() -> desk.sent(customerId, "loyalty/chat"), sent -> sent.size() >= count);
+                .until(() -> desk.sent(customerId, "conversation/loyalty"), sent -> sent.size() >= count);
     }
 }

@@ -406,7 +406,7 @@ class DeliveryFeedbackJourneyTest {
 
         await().atMost(Duration.ofSeconds(10))
                 .until(() -> messages().stream()
-                                .filter(message -> "loyalty/chat".equals(message.get("origin")))
+                                .filter(message -> "conversation/loyalty".equals(message.get("origin")))
                                 .count()
                         == 2);
         run();
