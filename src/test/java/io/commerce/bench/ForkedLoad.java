@@ -40,7 +40,7 @@ final class ForkedLoad {
             write(data, measured);
         }
         var java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        var child = new ProcessBuilder(
+        var load = new ProcessBuilder(
                         java,
                         "-cp",
                         System.getProperty("java.class.path"),
@@ -48,8 +48,9 @@ final class ForkedLoad {
                         ForkedLoad.class.getName(),
                         in.toString(),
                         out.toString())
-                .redirectError(ProcessBuilder.Redirect.INHERIT)
-                .start();
+                .redirectError(ProcessBuilder.Redirect.INHERIT);
+        load.environment().remove("JDK_JAVA_OPTIONS"); // options meant for the service's JVM are not the generator's
+        var child = load.start();
         try (var lines = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
             for (String line; (line = lines.readLine()) != null; ) {
                 if (line.equals(MEASURING)) {
