@@ -2,10 +2,15 @@ package io.commerce.bench;
 
 import io.commerce.BenchmarkApp;
 import io.commerce.loyalty.LoyaltyService;
+import java.net.InetSocketAddress;
+import java.net.StandardSocketOptions;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.ByteBuffer;
+import java.nio.channels.SocketChannel;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
@@ -92,21 +97,83 @@ public final class LoyaltyBenchmark {
         } else {
             System.out.printf("%nLedgers seeded by an earlier run (-Dbench.data) are read again%n");
         }
+        System.out.printf(
+                "  ledger %s, its standing index %s (shared_buffers %s)%n",
+                jdbc.sql("select pg_size_pretty(pg_table_size('loyalty_entry'))")
+                        .query(String.class)
+                        .single(),
+                jdbc.sql("select pg_size_pretty(pg_relation_size('loyalty_entry_standing_idx'))")
+                        .query(String.class)
+                        .single(),
+                jdbc.sql("show shared_buffers").query(String.class).single());
         for (var i = 0; i < 2_000; i++) {
             get(base + "/api/v1/customers/lb-" + (1 + (i * 7919L) % customers) + "/loyalty"); // warm-up
         }
+        reads(base, customers, reads, 17, "as left by the seeding (most of the index not read since)");
+        // what a service that has been answering balances keeps in memory: the standing index, read once whole
+        var prewarm = System.nanoTime();
+        jdbc.sql("create extension if not exists pg_prewarm").update();
+        var blocks = jdbc.sql("select pg_prewarm('loyalty_entry_standing_idx', 'read')")
+                .query(Long.class)
+                .single();
+        System.out.printf(
+                "  the standing index read whole (pg_prewarm, %,d blocks) in %.1f s%n", blocks, secs(prewarm));
+        reads(base, customers, reads, 31, "its index in memory");
+    }
+
+    /**
+     * Reads {@code reads} customers' balances one at a time (a sample apart from other rounds') over one kept-alive
+     * connection, as a shop's backend would, and prints them. The requests are written and their answers read
+     * as bytes ({@link HttpAnswer}): {@code java.net.http.HttpClient} in the same JVM added about 0.8 ms a request
+     * of its own, and a tail. A new connection when the service closes one (Tomcat: after 100 requests) is timed
+     * in the next request.
+     */
+    private static void reads(String base, int customers, int reads, long offset, String what) throws Exception {
+        var server = URI.create(base);
         var micros = new long[reads];
-        for (var i = 0; i < reads; i++) {
-            var url = base + "/api/v1/customers/lb-" + (1 + (i * 104729L + 17) % customers) + "/loyalty";
-            var at = System.nanoTime();
-            get(url);
-            micros[i] = (System.nanoTime() - at) / 1_000;
+        var address = new InetSocketAddress(server.getHost(), server.getPort());
+        var connection = SocketChannel.open(address);
+        try {
+            connection.setOption(StandardSocketOptions.TCP_NODELAY, true);
+            var in = ByteBuffer.allocate(64 * 1024);
+            var answer = new HttpAnswer();
+            for (var i = 0; i < reads; i++) {
+                var request =
+                        ("GET /api/v1/customers/lb-%d/loyalty HTTP/1.1\r\nHost: %s:%d\r\nX-Api-Key: bench\r\n\r\n")
+                                .formatted(1 + (i * 104729L + offset) % customers, server.getHost(), server.getPort())
+                                .getBytes(StandardCharsets.US_ASCII);
+                var at = System.nanoTime();
+                connection.write(ByteBuffer.wrap(request));
+                answer.reset();
+                int status;
+                do {
+                    if (connection.read(in) < 0) {
+                        throw new IllegalStateException("the service closed the connection");
+                    }
+                    in.flip();
+                    status = answer.read(in);
+                    in.compact();
+                } while (status == 0);
+                micros[i] = (System.nanoTime() - at) / 1_000;
+                if (status != 200) {
+                    throw new IllegalStateException("balance read answered " + status);
+                }
+                if (!answer.keepAlive()) { // Tomcat closes a connection after 100 requests, as it should
+                    connection.close();
+                    connection = SocketChannel.open(address);
+                    connection.setOption(StandardSocketOptions.TCP_NODELAY, true);
+                    in.clear();
+                }
+            }
+        } finally {
+            connection.close();
         }
         System.out.printf(
-                "Balance read (GET /customers/{id}/loyalty, %,d customers, one request at a time, %,d reads):"
+                "Balance read (GET /customers/{id}/loyalty, %,d customers, one request at a time, %,d reads), %s:"
                         + " p50 %.2f ms  p99 %.2f ms  p99.9 %.2f ms  max %.2f ms%n",
                 customers,
                 reads,
+                what,
                 FixedRateLoad.percentile(micros.clone(), 50) / 1000.0,
                 FixedRateLoad.percentile(micros.clone(), 99) / 1000.0,
                 FixedRateLoad.percentile(micros.clone(), 99.9) / 1000.0,
