@@ -6,6 +6,7 @@ import io.commerce.shared.GroupCommit;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import jakarta.annotation.PreDestroy;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -46,6 +47,11 @@ class ClickRecorder {
         this.clicks = clicks;
         this.meters = meters;
         this.clock = clock;
+    }
+
+    @PreDestroy
+    void stop() {
+        commits.close();
     }
 
     /** The link behind the token, its click recorded (committed); empty for an unknown token, recording nothing. */

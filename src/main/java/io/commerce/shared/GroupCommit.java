@@ -30,6 +30,7 @@ public final class GroupCommit<T, R> {
     private final int writers;
     private final int maxBatch;
     private final Function<List<T>, List<R>> writer;
+    private final List<Thread> threads = new ArrayList<>();
     private volatile boolean started;
 
     /**
@@ -65,9 +66,14 @@ public final class GroupCommit<T, R> {
             return;
         }
         for (var i = 0; i < writers; i++) {
-            Thread.ofPlatform().name(name + "-" + i).daemon().start(this::writeForever);
+            threads.add(Thread.ofPlatform().name(name + "-" + i).daemon().start(this::writeForever));
         }
         started = true;
+    }
+
+    /** Stops the writers once their batch is written (the application is stopping). */
+    public synchronized void close() {
+        threads.forEach(Thread::interrupt);
     }
 
     private void writeForever() {
