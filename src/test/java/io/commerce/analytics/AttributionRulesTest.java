@@ -12,6 +12,7 @@ import java.math.BigDecimal;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
@@ -170,6 +171,31 @@ class AttributionRulesTest {
                 .as("the same return once more, as a redelivered event brings it")
                 .isFalse();
         assertThat(ordersAndRevenue(campaign)).isEqualTo("1/59.95");
+    }
+
+    @Test
+    void anOptOutCountsForTheLastMessageTheCustomerSawOnThatChannel() {
+        var campaign = Api.uniqueId("c-out");
+        delivered("campaign", campaign, Instant.now().minus(Duration.ofHours(1)));
+        for (var status : List.of("granted", "withdrawn")) {
+            json(mvc, HttpMethod.PUT, "/api/v1/customers/" + customerId + "/consents/whatsapp/marketing", """
+                            {"status": "%s", "source": "test"}""".formatted(
+                                    status))
+                    .assertThat()
+                    .hasStatus2xxSuccessful();
+        }
+
+        await().atMost(Duration.ofSeconds(10))
+                .untilAsserted(() -> assertThat(jdbc.sql("""
+                                select coalesce(sum(opted_out), 0) from (
+                                    select opted_out, campaign_id from performance_delta
+                                    union all select opted_out, campaign_id from performance_hour) f
+                                 where campaign_id = :campaign
+                                """)
+                                .param("campaign", campaign)
+                                .query(Long.class)
+                                .single())
+                        .isEqualTo(1));
     }
 
     /** The campaign's attributed orders and revenue in the funnel, folded or not, as orders/revenue. */
