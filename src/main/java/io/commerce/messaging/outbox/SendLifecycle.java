@@ -36,16 +36,20 @@ public class SendLifecycle {
         if (limit <= 0) {
             return List.of();
         }
+        // an update returns its rows in no particular order: the batch is handed on oldest due first, so that of
+        // two messages to one customer the guardrails let the earlier go
         return outbox.sql("""
-                        update message m set status = 'SENDING', attempts = m.attempts + 1, sending_since = :now,
-                                             updated_at = :now
-                          from (select id from message
-                                 where status = 'QUEUED' and channel = :channel and next_attempt_at <= :now
-                                 order by purpose = 'MARKETING', next_attempt_at
-                                 limit :limit
-                                 for update skip locked) due
-                         where m.id = due.id
-                        returning m.*
+                        with claimed as (
+                            update message m set status = 'SENDING', attempts = m.attempts + 1, sending_since = :now,
+                                                 updated_at = :now
+                              from (select id from message
+                                     where status = 'QUEUED' and channel = :channel and next_attempt_at <= :now
+                                     order by purpose = 'MARKETING', next_attempt_at
+                                     limit :limit
+                                     for update skip locked) due
+                             where m.id = due.id
+                            returning m.*)
+                        select * from claimed order by purpose = 'MARKETING', next_attempt_at, created_at, id
                         """)
                 .param("channel", channel.name())
                 .param("limit", limit)
