@@ -1,9 +1,7 @@
 package io.commerce.analytics;
 
 import io.commerce.messaging.MessagingService;
-import io.commerce.order.OrderCancelled;
 import io.commerce.order.OrderPlaced;
-import io.commerce.order.OrderReturned;
 import io.commerce.order.OrderService;
 import io.commerce.order.OrderStatus;
 import io.commerce.promotion.CodeRedeemed;
@@ -30,8 +28,8 @@ import org.springframework.stereotype.Component;
  * Attributes each placed order once, to the message that led to it: the one whose discount code the order
  * redeemed, else the last one the customer clicked within the click window, else the last one delivered or read
  * within the view window (windows per channel). A code redeemed after the order was attributed otherwise takes
- * the attribution over; a cancelled order takes its revenue back. Each change counts in the funnel in the hour the
- * order was placed, under the message's dimensions.
+ * the attribution over ({@link TakeBacks}: cancellations and returns). Each change counts in the funnel in the hour
+ * the order was placed, under the message's dimensions.
  */
 @Component
 class Attribution {
@@ -87,44 +85,6 @@ class Attribution {
                             order.currency(),
                             order.status() == OrderStatus.CANCELLED ? order.cancelledAt() : null)));
         }
-    }
-
-    @ApplicationModuleListener
-    void on(OrderCancelled cancelled) {
-        attributions.lock(cancelled.orderId());
-        attributions
-                .find(cancelled.orderId())
-                .filter(attributed -> attributed.cancelledAt() == null)
-                .ifPresent(attributed -> {
-                    attributions.cancel(cancelled.orderId(), cancelled.cancelledAt());
-                    tally.write(attributed.counted(-1));
-                    meters.counter("analytics.orders.taken_back").increment();
-                });
-    }
-
-    /**
-     * A return's refund comes off the attributed revenue (in the hour the order was placed, as a cancellation's
-     * does), once per return; the order still counts as one.
-     */
-    @ApplicationModuleListener
-    void on(OrderReturned returned) {
-        attributions.lock(returned.orderId());
-        attributions
-                .find(returned.orderId())
-                .filter(attributed -> attributed.cancelledAt() == null)
-                .filter(attributed -> attributed.currency().equals(properties.currency())) // else it counted none
-                .filter(attributed -> attributions.takeBack(
-                        returned.orderId(),
-                        returned.returnId(),
-                        returned.amount().amount(),
-                        returned.returnedAt()))
-                .ifPresent(attributed -> {
-                    tally.write(new Tally.Delta(
-                            attributed.placedAt(),
-                            attributed.touch().dimensions(),
-                            Counts.aRefund(returned.amount().amount())));
-                    meters.counter("analytics.orders.refunds").increment();
-                });
     }
 
     /** An order as attribution needs it; {@code cancelledAt} when it was cancelled already. */

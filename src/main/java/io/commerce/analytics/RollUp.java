@@ -14,8 +14,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Folds the funnel's new figures ({@code performance_delta}, appended, and {@code performance_tally}, added in
- * place) into the hourly and daily roll-ups ({@code performance_hour}, {@code performance_day}) every few seconds: delete and add up in one statement, so a figure counts
- * exactly once, and one instance at a time (a transaction-scoped advisory lock; the others skip their turn).
+ * place) into the hourly and daily roll-ups ({@code performance_hour}, {@code performance_day}) every few
+ * seconds: delete and add up in one statement, so a figure counts exactly once, and one instance at a time (a
+ * transaction-scoped advisory lock; the others skip their turn).
  */
 @Component
 class RollUp {
