@@ -48,8 +48,9 @@ public final class ConsoleBenchmark {
             seed.customers(CONTACTS);
             seed.agents(50, 100);
             seed.alwaysOpen();
-            new FixedRateLoad()
-                    .run(ConversationBenchmark.requests(URI.create(base + "/webhooks/whatsapp"), 1, CONTACTS * 5), 200);
+            try (var load = new FixedRateLoad()) {
+                load.run(ConversationBenchmark.requests(URI.create(base + "/webhooks/whatsapp"), 1, CONTACTS * 5), 200);
+            }
             samples(jdbc);
             jdbc.sql("vacuum analyze").update();
             System.out.printf(

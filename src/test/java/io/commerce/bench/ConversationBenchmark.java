@@ -59,17 +59,19 @@ public final class ConversationBenchmark {
             seed.faqs(100);
             seed.alwaysOpen();
             var webhook = URI.create(base + "/webhooks/whatsapp");
-            var load = new FixedRateLoad();
 
-            load.run(requests(webhook, 1, warm), warmRate); // the JIT compiles what this load runs
-            awaitLines(jdbc, warm);
-            Statements.reset(jdbc);
-            var before = ProcessorTime.now();
             FixedRateLoad.Outcome outcome;
             long drained;
-            try (var waits = new Waits(sampling)) {
-                outcome = load.run(requests(webhook, warm + 1, measured), rate);
-                drained = awaitLines(jdbc, warm + measured);
+            ProcessorTime before;
+            try (var load = new FixedRateLoad()) {
+                load.run(requests(webhook, 1, warm), warmRate); // the JIT compiles what this load runs
+                awaitLines(jdbc, warm);
+                Statements.reset(jdbc);
+                before = ProcessorTime.now();
+                try (var waits = new Waits(sampling)) {
+                    outcome = load.run(requests(webhook, warm + 1, measured), rate);
+                    drained = awaitLines(jdbc, warm + measured);
+                }
             }
             var spent = ProcessorTime.now().since(before); // the JVM's includes the load generator's
             new ConversationReport(jdbc, warm + 1, measured, outcome, drained).print(rate, seconds);

@@ -26,8 +26,11 @@ import java.util.concurrent.TimeUnit;
  * millisecond to send what has fallen due: no thread, and next to no garbage, per request. The load generator stands for
  * phones and providers, which are not on the service's machine; here it shares the two cores, and a thread per
  * request cost about 75 µs of processor time a request (docs/benchmarks.md).
+ *
+ * <p>Connections stay open from one run to the next (a warm-up's are the measured run's, as a running client's
+ * would be) until the load is closed.
  */
-final class FixedRateLoad {
+final class FixedRateLoad implements AutoCloseable {
 
     /** One request to send: its URL, headers as name/value pairs, and body (null: a GET). */
     record Request(URI url, List<String> headers, String body) {}
@@ -43,6 +46,14 @@ final class FixedRateLoad {
     /** Requests in flight at most, each on a connection of its own that is kept alive. */
     static final int CONNECTIONS = Integer.getInteger("connections", 0) > 0 ? Integer.getInteger("connections") : 128;
 
+    private final Selector selector;
+    private final ArrayDeque<Connection> idle = new ArrayDeque<>();
+    private int open;
+
+    FixedRateLoad() throws IOException {
+        selector = Selector.open();
+    }
+
     /** Sends every request, {@code perSecond} of them a second, and waits for their answers. */
     Outcome run(List<Request> requests, int perSecond) throws IOException {
         var n = requests.size();
@@ -53,64 +64,73 @@ final class FixedRateLoad {
         var answeredAt = new long[n];
         var status = new int[n];
         var interval = 1_000_000_000L / perSecond;
-        var idle = new ArrayDeque<Connection>();
-        var open = 0;
         var due = 0; // requests due so far
         var sent = 0; // of them, sent
         var answered = 0;
-        try (var selector = Selector.open()) {
-            var start = System.nanoTime();
-            var deadline = start + n * interval + TimeUnit.MINUTES.toNanos(2);
-            while (answered < n) {
-                var now = System.nanoTime();
-                if (now > deadline) {
-                    throw new IllegalStateException("answers still missing 2 minutes after the last request");
-                }
-                due = (int) Math.min(n, (now - start) / interval + 1);
-                while (sent < due && (!idle.isEmpty() || open < CONNECTIONS)) {
-                    var connection = idle.poll();
-                    if (connection == null) {
-                        connection = new Connection(SocketChannel.open(server), selector);
-                        open++;
-                    }
-                    connection.send(sent, prepared.get(sent));
-                    sent++;
-                }
-                // until the next request falls due, to the millisecond above (the selector's grain): a request
-                // may go out up to a millisecond late, and that counts in its latency
-                var next = due < n ? start + due * interval : deadline;
-                selector.select(Math.max(1, TimeUnit.NANOSECONDS.toMillis(next - now + 999_999)));
-                for (var key : selector.selectedKeys()) {
-                    var connection = (Connection) key.attachment();
-                    int code;
-                    try {
-                        code = connection.receive();
-                    } catch (IOException e) {
-                        code = -1;
-                    }
-                    if (code == 0) {
-                        continue; // more to come
-                    }
-                    var index = connection.request;
-                    status[index] = code;
-                    answeredAt[index] = System.currentTimeMillis();
-                    latency[index] = (System.nanoTime() - (start + index * interval)) / 1_000;
-                    answered++;
-                    if (code > 0 && connection.keepAlive) {
-                        idle.add(connection);
-                    } else {
-                        connection.close();
-                        open--;
-                    }
-                }
-                selector.selectedKeys().clear();
+        var start = System.nanoTime();
+        var deadline = start + n * interval + TimeUnit.MINUTES.toNanos(2);
+        while (answered < n) {
+            var now = System.nanoTime();
+            if (now > deadline) {
+                throw new IllegalStateException("answers still missing 2 minutes after the last request");
             }
-            var seconds = (System.nanoTime() - start) / 1e9;
-            for (var connection : idle) {
-                connection.close();
+            due = (int) Math.min(n, (now - start) / interval + 1);
+            while (sent < due && (!idle.isEmpty() || open < CONNECTIONS)) {
+                var connection = idle.poll();
+                if (connection == null) {
+                    connection = new Connection(SocketChannel.open(server), selector);
+                    open++;
+                }
+                connection.send(sent, prepared.get(sent));
+                sent++;
             }
-            return new Outcome(latency, answeredAt, status, seconds);
+            // until the next request falls due, to the millisecond above (the selector's grain): a request
+            // may go out up to a millisecond late, and that counts in its latency
+            var next = due < n ? start + due * interval : deadline;
+            selector.select(Math.max(1, TimeUnit.NANOSECONDS.toMillis(next - now + 999_999)));
+            for (var key : selector.selectedKeys()) {
+                var connection = (Connection) key.attachment();
+                if (!connection.busy) { // closed by the server while idle (between runs)
+                    idle.remove(connection);
+                    connection.close();
+                    open--;
+                    continue;
+                }
+                int code;
+                try {
+                    code = connection.receive();
+                } catch (IOException e) {
+                    code = -1;
+                }
+                if (code == 0) {
+                    continue; // more to come
+                }
+                var index = connection.request;
+                connection.busy = false;
+                status[index] = code;
+                answeredAt[index] = System.currentTimeMillis();
+                latency[index] = (System.nanoTime() - (start + index * interval)) / 1_000;
+                answered++;
+                if (code > 0 && connection.keepAlive) {
+                    idle.add(connection);
+                } else {
+                    connection.close();
+                    open--;
+                }
+            }
+            selector.selectedKeys().clear();
         }
+        var seconds = (System.nanoTime() - start) / 1e9;
+        return new Outcome(latency, answeredAt, status, seconds);
+    }
+
+    /** Closes the kept-alive connections. */
+    @Override
+    public void close() throws IOException {
+        for (var connection : idle) {
+            connection.close();
+        }
+        selector.close();
     }
 
     /** The p-th percentile (0-100) of values, nearest rank; the array is sorted in place. */
@@ -155,6 +175,7 @@ final class FixedRateLoad {
         private final ByteBuffer in = ByteBuffer.allocate(64 * 1024);
         private final HttpAnswer answer = new HttpAnswer();
         private int request;
+        private boolean busy;
         private boolean keepAlive = true;
 
         Connection(SocketChannel channel, Selector selector) throws IOException {
@@ -166,6 +187,7 @@ final class FixedRateLoad {
 
         void send(int index, byte[] bytes) throws IOException {
             request = index;
+            busy = true;
             answer.reset();
             var out = ByteBuffer.wrap(bytes);
             while (out.hasRemaining()) { // a request fits the socket's empty send buffer: this does not spin

@@ -28,7 +28,7 @@ final class ForkedLoad {
 
     /**
      * Sends the warm-up requests, then the measured ones, {@code perSecond} a second, from one child JVM (so that
-     * its JIT is warm too), running {@code measuring} as the measured ones begin; answers their outcome.
+     * its JIT is warm too), running {@code measuring} between them (the load waits for it); answers their outcome.
      */
     Run run(List<FixedRateLoad.Request> warmUp, List<FixedRateLoad.Request> measured, int perSecond, Runnable measuring)
             throws IOException, InterruptedException {
@@ -51,10 +51,13 @@ final class ForkedLoad {
                 .redirectError(ProcessBuilder.Redirect.INHERIT);
         load.environment().remove("JDK_JAVA_OPTIONS"); // options meant for the service's JVM are not the generator's
         var child = load.start();
-        try (var lines = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
+        try (var lines = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8));
+                var go = child.getOutputStream()) {
             for (String line; (line = lines.readLine()) != null; ) {
                 if (line.equals(MEASURING)) {
                     measuring.run();
+                    go.write('\n');
+                    go.flush();
                 }
             }
         }
@@ -120,12 +123,17 @@ final class ForkedLoad {
             warmUp = read(data);
             measured = read(data);
         }
-        new FixedRateLoad().run(warmUp, perSecond);
-        var before = ProcessorTime.of(ProcessHandle.current().pid());
-        System.out.println(MEASURING);
-        System.out.flush();
-        var outcome = new FixedRateLoad().run(measured, perSecond);
-        var spent = ProcessorTime.of(ProcessHandle.current().pid()).minus(before);
+        FixedRateLoad.Outcome outcome;
+        Duration spent;
+        try (var load = new FixedRateLoad()) { // the warm-up's connections carry the measured requests
+            load.run(warmUp, perSecond);
+            var before = ProcessorTime.of(ProcessHandle.current().pid());
+            System.out.println(MEASURING);
+            System.out.flush();
+            System.in.read(); // the parent's snapshot (processor time, statistics) is not the service's work
+            outcome = load.run(measured, perSecond);
+            spent = ProcessorTime.of(ProcessHandle.current().pid()).minus(before);
+        }
         try (var data = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(Path.of(args[1]))))) {
             data.writeInt(outcome.latencyMicros().length);
             for (var i = 0; i < outcome.latencyMicros().length; i++) {
