@@ -2,7 +2,9 @@ package io.commerce.analytics;
 
 import io.commerce.messaging.MessagingService;
 import io.commerce.messaging.TrackedLink;
+import io.commerce.shared.Channel;
 import io.commerce.shared.GroupCommit;
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -10,8 +12,10 @@ import jakarta.annotation.PreDestroy;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.springframework.stereotype.Component;
@@ -37,16 +41,45 @@ class ClickRecorder {
     private final GroupCommit<Request, Optional<Followed>> commits =
             new GroupCommit<>("click-writer", 1, 200, this::timed);
 
+    /** How a request counted: a robot's, a message's first click by a person, or a repeat. */
+    private enum Kind {
+        ROBOT,
+        FIRST,
+        REPEAT
+    }
+
     private final MessagingService messaging;
     private final Clicks clicks;
-    private final MeterRegistry meters;
     private final Clock clock;
+    private final Timer batchTime;
+    private final DistributionSummary batchSize;
+    /** {@code analytics.clicks{channel,kind}}, registered once: looking a meter up per click was garbage. */
+    private final Map<Channel, Map<Kind, Counter>> counted = new EnumMap<>(Channel.class);
 
     ClickRecorder(MessagingService messaging, Clicks clicks, MeterRegistry meters, Clock clock) {
         this.messaging = messaging;
         this.clicks = clicks;
-        this.meters = meters;
         this.clock = clock;
+        batchTime = Timer.builder("analytics.clicks.batch")
+                .description("time to write a batch of clicks, its commit included")
+                .register(meters);
+        batchSize = DistributionSummary.builder("analytics.clicks.batch.size")
+                .description("clicks written together")
+                .register(meters);
+        for (var channel : Channel.values()) {
+            var kinds = new EnumMap<Kind, Counter>(Kind.class);
+            for (var kind : Kind.values()) {
+                kinds.put(
+                        kind,
+                        meters.counter(
+                                "analytics.clicks",
+                                "channel",
+                                channel.name().toLowerCase(Locale.ROOT),
+                                "kind",
+                                kind.name().toLowerCase(Locale.ROOT)));
+            }
+            counted.put(channel, kinds);
+        }
     }
 
     @PreDestroy
@@ -65,14 +98,8 @@ class ClickRecorder {
         try {
             return write(batch);
         } finally {
-            Timer.builder("analytics.clicks.batch")
-                    .description("time to write a batch of clicks, its commit included")
-                    .register(meters)
-                    .record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
-            DistributionSummary.builder("analytics.clicks.batch.size")
-                    .description("clicks written together")
-                    .register(meters)
-                    .record(batch.size());
+            batchTime.record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
+            batchSize.record(batch.size());
         }
     }
 
@@ -94,12 +121,8 @@ class ClickRecorder {
                 continue;
             }
             var first = firsts.get(k++);
-            meters.counter(
-                            "analytics.clicks",
-                            "channel",
-                            link.channel().name().toLowerCase(Locale.ROOT),
-                            "kind",
-                            request.robot() ? "robot" : first ? "first" : "repeat")
+            counted.get(link.channel())
+                    .get(request.robot() ? Kind.ROBOT : first ? Kind.FIRST : Kind.REPEAT)
                     .increment();
             answers.add(Optional.of(new Followed(link, first)));
         }
