@@ -8,6 +8,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -125,6 +127,7 @@ public final class AnalyticsBenchmark {
                 latency[(int) (latency.length * 0.99)] / 1000.0,
                 latency[(int) (latency.length * 0.999)] / 1000.0,
                 latency[latency.length - 1] / 1000.0);
+        System.out.println("  slowest tenths of a second: " + slowestWindows(outcome, rate / 10, 3));
         var batches = meters.get("analytics.clicks.batch").timer();
         System.out.printf(
                 "  click batches: %,d, %.1f clicks each on average, %.1f ms each on average (max %.1f ms)%n",
@@ -143,6 +146,29 @@ public final class AnalyticsBenchmark {
                 spent.per(latency.length, "request"), run.generatorTime().toNanos() / 1000 / latency.length);
         System.out.println("  " + spent.jvmPer(latency.length, "request"));
         Statements.printTop(jdbc, 8);
+    }
+
+    /**
+     * "13:14:27.0 72.1 ms, …": the {@code count} windows of {@code size} consecutive requests whose slowest answer
+     * was slowest, by the wall-clock time their first answer came, to set beside GC and database logs.
+     */
+    private static String slowestWindows(FixedRateLoad.Outcome outcome, int size, int count) {
+        var latency = outcome.latencyMicros();
+        var windows = new ArrayList<long[]>(); // {max latency, answered at}
+        for (var start = 0; start < latency.length; start += size) {
+            var max = 0L;
+            for (var i = start; i < Math.min(latency.length, start + size); i++) {
+                max = Math.max(max, latency[i]);
+            }
+            windows.add(new long[] {max, outcome.answeredAtMillis()[start]});
+        }
+        windows.sort((a, b) -> Long.compare(b[0], a[0]));
+        var clock = DateTimeFormatter.ofPattern("HH:mm:ss.S").withZone(ZoneOffset.UTC);
+        return String.join(
+                ", ",
+                windows.subList(0, Math.min(count, windows.size())).stream()
+                        .map(w -> "%s %.1f ms".formatted(clock.format(Instant.ofEpochMilli(w[1])), w[0] / 1000.0))
+                        .toList());
     }
 
     /**
