@@ -9,7 +9,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -25,25 +24,6 @@ import org.springframework.transaction.annotation.Transactional;
 @Component
 class CampaignResults implements CampaignMeasurement {
 
-    /** One arm of the audience: a variant, or the control group. */
-    record Arm(String name, long customers, long converted, BigDecimal revenue, Double conversionRate) {}
-
-    /** A variant against {@code a}: the lift of its conversion, with interval and p-value. */
-    record VariantTest(String variant, Lift againstA) {}
-
-    record Control(long size, long orders, Double conversionRate) {}
-
-    record Results(
-            Duration conversionWindow,
-            @Nullable PerformanceRow total,
-            List<PerformanceRow> variants,
-            List<Arm> arms,
-            @Nullable Control control,
-            @Nullable Lift lift,
-            @Nullable BigDecimal incrementalRevenue,
-            @Nullable Double incrementalRocs,
-            List<VariantTest> variantTests) {}
-
     private final JdbcClient jdbc;
     private final Performance performance;
     private final AnalyticsProperties properties;
@@ -58,7 +38,7 @@ class CampaignResults implements CampaignMeasurement {
 
     @Override
     @Transactional(readOnly = true)
-    public Results results(String campaignId, Instant launchedAt) {
+    public CampaignOutcome results(String campaignId, Instant launchedAt) {
         var now = clock.instant();
         var window = properties.windows(io.commerce.shared.Channel.WHATSAPP).click();
         var until = launchedAt.plus(window); // orders cannot come from the future: no need to stop at now
@@ -69,9 +49,11 @@ class CampaignResults implements CampaignMeasurement {
         var arms = arms(campaignId, launchedAt, until);
         var control = arms.stream().filter(arm -> arm.name().equals("control")).findFirst();
         var sent = arms.stream().filter(arm -> !arm.name().equals("control")).toList();
-        var treatedCustomers = sent.stream().mapToLong(Arm::customers).sum();
-        var treatedConverted = sent.stream().mapToLong(Arm::converted).sum();
-        var treatedRevenue = sent.stream().map(Arm::revenue).reduce(BigDecimal.ZERO, BigDecimal::add);
+        var treatedCustomers =
+                sent.stream().mapToLong(CampaignOutcome.Arm::customers).sum();
+        var treatedConverted =
+                sent.stream().mapToLong(CampaignOutcome.Arm::converted).sum();
+        var treatedRevenue = sent.stream().map(CampaignOutcome.Arm::revenue).reduce(BigDecimal.ZERO, BigDecimal::add);
         Lift lift = null;
         BigDecimal incremental = null;
         Double incrementalRocs = null;
@@ -90,12 +72,12 @@ class CampaignResults implements CampaignMeasurement {
                         .doubleValue();
             }
         }
-        var tests = new ArrayList<VariantTest>();
+        var tests = new ArrayList<CampaignOutcome.VariantTest>();
         var base = sent.stream().filter(arm -> arm.name().equals("a")).findFirst();
         if (base.isPresent() && base.get().customers() > 0) {
             sent.stream()
                     .filter(arm -> !arm.name().equals("a") && !arm.name().equals("rest") && arm.customers() > 0)
-                    .forEach(arm -> tests.add(new VariantTest(
+                    .forEach(arm -> tests.add(new CampaignOutcome.VariantTest(
                             arm.name(),
                             Lift.of(
                                     arm.converted(),
@@ -103,12 +85,13 @@ class CampaignResults implements CampaignMeasurement {
                                     base.get().converted(),
                                     base.get().customers()))));
         }
-        return new Results(
+        return new CampaignOutcome(
                 window,
                 total,
                 variants,
                 arms,
-                control.map(held -> new Control(held.customers(), held.converted(), held.conversionRate()))
+                control.map(held ->
+                                new CampaignOutcome.Control(held.customers(), held.converted(), held.conversionRate()))
                         .orElse(null),
                 lift,
                 incremental,
@@ -128,17 +111,17 @@ class CampaignResults implements CampaignMeasurement {
                 .filter(arm -> !arm.name().equals("control") && !arm.name().equals("rest"))
                 .filter(arm -> arm.customers() > 0)
                 .max(java.util.Comparator.comparing(
-                                (Arm arm) -> arm.conversionRate() == null ? 0.0 : arm.conversionRate())
+                                (CampaignOutcome.Arm arm) -> arm.conversionRate() == null ? 0.0 : arm.conversionRate())
                         .thenComparing(arm -> ctr.getOrDefault(arm.name(), 0.0))
                         .thenComparing(arm -> arm.name().equals("a") ? 1 : 0))
                 .filter(arm -> (arm.conversionRate() != null && arm.conversionRate() > 0)
                         || ctr.getOrDefault(arm.name(), 0.0) > 0)
-                .map(Arm::name)
+                .map(CampaignOutcome.Arm::name)
                 .orElse("a");
     }
 
     /** Per arm: customers, those with an order from the launch to {@code until}, and their orders' revenue. */
-    private List<Arm> arms(String campaignId, Instant launchedAt, Instant until) {
+    private List<CampaignOutcome.Arm> arms(String campaignId, Instant launchedAt, Instant until) {
         return jdbc.sql("""
                         select case when a.held_out then 'control' else a.variant end as arm,
                                count(*) as customers,
@@ -161,7 +144,7 @@ class CampaignResults implements CampaignMeasurement {
                 .query((rs, n) -> {
                     var customers = rs.getLong("customers");
                     var converted = rs.getLong("converted");
-                    return new Arm(
+                    return new CampaignOutcome.Arm(
                             rs.getString("arm"),
                             customers,
                             converted,

@@ -3,6 +3,7 @@ package io.commerce.console;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.Locale;
 import org.springframework.stereotype.Component;
 
 /**
@@ -26,6 +27,11 @@ public class ConsoleFormat {
             return seconds / 3600 + " h" + (minutes == 0 ? "" : " " + minutes + " min");
         }
         return seconds / 86_400 + " d";
+    }
+
+    /** A difference of two shares in percentage points, signed: {@code +9.38}, {@code -0.72}. */
+    public String points(double difference) {
+        return String.format(Locale.ROOT, "%+.2f", difference * 100);
     }
 
     public String date(Instant at) {

@@ -1,5 +1,6 @@
 package io.commerce.console.operations;
 
+import io.commerce.analytics.CampaignOutcome;
 import io.commerce.campaign.CampaignService;
 import io.commerce.customer.CustomerService;
 import io.commerce.journey.JourneyService;
@@ -15,8 +16,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * For operators and marketers: the journeys with their settings and counts, the campaigns with their progress,
- * and one customer's timeline (journeys, messages both ways, codes).
+ * For operators and marketers: the journeys with their settings and counts, the campaigns, one campaign with its
+ * progress and results, and one customer's timeline (journeys, messages both ways, codes).
  */
 @Controller
 class OperationsController {
@@ -58,6 +59,15 @@ class OperationsController {
     String campaigns(@RequestParam(defaultValue = "0") int page, Model model) {
         model.addAttribute("campaigns", campaigns.list(new PageRequest(Math.max(page, 0), CAMPAIGNS_PER_PAGE)));
         return "console/campaigns";
+    }
+
+    /** One campaign: its set-up, its messages by status, and once launched what it earned against its control. */
+    @GetMapping("/console/campaigns/{campaignId}")
+    String campaign(@PathVariable String campaignId, Model model) {
+        var campaign = campaigns.get(campaignId);
+        model.addAttribute("campaign", campaign);
+        model.addAttribute("results", campaign.results() instanceof CampaignOutcome outcome ? outcome : null);
+        return "console/campaign";
     }
 
     @GetMapping("/console/customers/{customerId}")
