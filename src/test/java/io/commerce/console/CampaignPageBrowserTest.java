@@ -25,9 +25,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.util.ReflectionTestUtils;
 
 /**
- * A marketer opens a campaign from the list and reads, in a real browser, its set-up, its messages and what it
- * earned against its control group: each arm's customers and orders, the lift with its interval, and the variant
- * tested against {@code a}. Takes the README's screenshot of the page.
+ * A marketer opens a campaign from the marketing page (and again from the campaigns list) and reads, in a real
+ * browser, its set-up, its messages and what it earned against its control group: each arm's customers and
+ * orders, the lift with its interval, and the variant tested against {@code a}. Takes the README's screenshots
+ * of the marketing page and of the campaign's.
  */
 @SandboxedServer
 class CampaignPageBrowserTest {
@@ -114,7 +115,9 @@ class CampaignPageBrowserTest {
                 marketer + "@shop.example", "Marta " + marketer, Role.AGENT, marketer, "en", List.of("en"), PASSWORD));
         browser.signIn(marketer + "@shop.example", PASSWORD);
 
-        browser.go("/console/campaigns");
+        browser.go("/console/marketing");
+        assertThat(browser.find("table.funnel").getText()).contains(name); // the campaigns' funnel, by name
+        browser.screenshot("console-marketing");
         browser.driver.findElement(By.linkText(name)).click();
 
         assertThat(browser.find("h1").getText()).isEqualTo(name);
@@ -141,5 +144,9 @@ class CampaignPageBrowserTest {
                         .executeScript("return document.documentElement.scrollWidth <= window.innerWidth + 1"))
                 .isTrue();
         browser.screenshot("console-campaign");
+
+        browser.driver.findElement(By.linkText("← Campaigns")).click();
+        browser.driver.findElement(By.linkText(name)).click();
+        assertThat(browser.find("h1").getText()).isEqualTo(name);
     }
 }

@@ -401,7 +401,6 @@ class ConsoleBrowserTest {
         assertThat(browser.find(".ratings").getText()).contains("Deliveries", "Conversations (CSAT)");
         assertThat((Boolean) script("return document.documentElement.scrollWidth <= window.innerWidth + 1"))
                 .isTrue();
-        browser.screenshot("console-marketing");
     }
 
     private void sendTemplate(String key, String orderId) {
