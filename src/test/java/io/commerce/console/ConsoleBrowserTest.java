@@ -272,7 +272,7 @@ class ConsoleBrowserTest {
         api.post("/api/v1/customers/" + customer.id() + "/loyalty/adjustments", """
                 {"points": 120, "reason": "bienvenida"}""");
         browser.go("/console/customers/" + customer.id());
-        assertThat(browser.find("table.timeline").getText()).contains("Hola");
+        assertThat(browser.find("table.timeline").getText()).contains("Hola", "el cliente escribió · whatsapp");
         assertThat(browser.find("dl.loyalty").getText()).contains("Puntos", "120", "Nivel", "member");
         assertThat(browser.find("table.ledger").getText()).contains("Ajuste", "+120", "bienvenida");
         browser.screenshot("console-customer");

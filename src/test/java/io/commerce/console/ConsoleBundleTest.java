@@ -56,6 +56,11 @@ class ConsoleBundleTest {
         named(expected, "order.", OrderStatus.values());
         named(expected, "role.", Role.values());
         Stream.of("mine", "unassigned", "all").forEach(view -> expected.add("inbox.view." + view));
+        // a customer's timeline: its kinds of entry (TimelineEntry) and its enrollments' statuses
+        Stream.of("journey_entered", "journey_ended", "message", "reply", "code_issued", "code_redeemed")
+                .forEach(kind -> expected.add("timeline.kind." + kind));
+        Stream.of("active", "completed", "converted", "exited")
+                .forEach(status -> expected.add("timeline.status." + status));
         assertThat(keys).containsAll(expected);
     }
 
