@@ -18,6 +18,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
@@ -140,13 +142,23 @@ class CampaignPageBrowserTest {
         assertThat(browser.find("#lift").getText()).contains("points (95 % interval", "p = ");
         assertThat(browser.find("#variant-tests").getText()).contains("b");
         assertThat(browser.find("#progress").getText()).contains("cancelled"); // the control group's messages
-        assertThat((Boolean) ((org.openqa.selenium.JavascriptExecutor) browser.driver)
-                        .executeScript("return document.documentElement.scrollWidth <= window.innerWidth + 1"))
-                .isTrue();
+        assertThat(noPageWideScroll()).isTrue();
         browser.screenshot("console-campaign");
 
         browser.driver.findElement(By.linkText("← Campaigns")).click();
         browser.driver.findElement(By.linkText(name)).click();
         assertThat(browser.find("h1").getText()).isEqualTo(name);
+
+        browser.driver.manage().window().setSize(new Dimension(390, 844)); // a phone: wide tables scroll in place
+        browser.driver.navigate().refresh();
+        assertThat(browser.find("#arms").isDisplayed()).isTrue();
+        assertThat(noPageWideScroll()).isTrue();
+        browser.go("/console/marketing");
+        assertThat(noPageWideScroll()).isTrue();
+    }
+
+    private boolean noPageWideScroll() {
+        return (Boolean) ((JavascriptExecutor) browser.driver)
+                .executeScript("return document.documentElement.scrollWidth <= window.innerWidth + 1");
     }
 }
