@@ -239,6 +239,37 @@ class ConsoleBrowserTest {
     }
 
     @Test
+    void onAPhoneNoPageIsWiderThanTheScreen() throws IOException {
+        browser.close();
+        browser = Browser.open(port, 390, 844);
+        var customer = customer("Inés");
+        api.post("/api/v1/sandbox/customers/" + customer.phone() + "/whatsapp", """
+                {"text": "Hola"}""");
+        var admin = uniqueId("admin");
+        people.add(new PeopleService.NewPerson(
+                admin + "@shop.example", "Admin " + admin, Role.ADMIN, admin, "en", List.of("en"), PASSWORD));
+        browser.signIn(admin + "@shop.example", PASSWORD);
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> !conversation(customer).isMissingNode());
+
+        for (var page : List.of(
+                "/console/dashboard",
+                "/console/journeys",
+                "/console/campaigns",
+                "/console/marketing",
+                "/console/people",
+                "/console/customers/" + customer.id())) {
+            browser.go(page);
+            assertThat(script("return document.documentElement.scrollWidth <= window.innerWidth + 1;"))
+                    .as(() -> page + ": nothing wider than the phone's screen but inside its own scrolling box: "
+                            + script("return [...document.querySelectorAll('main *')]"
+                                    + ".filter(e => e.getBoundingClientRect().right > window.innerWidth + 1)"
+                                    + ".map(e => e.tagName + '.' + e.className).slice(0, 10);"))
+                    .isEqualTo(true);
+        }
+    }
+
+    @Test
     @Order(5)
     void operatorsSeeTheJourneysTheCampaignsAndACustomersTimelineAndAdminsThePeople() throws IOException {
         var customer = customer("Nora");
