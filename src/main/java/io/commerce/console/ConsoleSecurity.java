@@ -36,7 +36,7 @@ class ConsoleSecurity {
         return http.securityMatcher("/console/**")
                 .authorizeHttpRequests(requests -> requests.requestMatchers(LOGIN, "/console/assets/**")
                         .permitAll()
-                        .requestMatchers("/console/people/**")
+                        .requestMatchers("/console/people/**", "/console/campaigns/*/cancel")
                         .hasRole("ADMIN")
                         .anyRequest()
                         .hasAnyRole("AGENT", "ADMIN"))

@@ -6,6 +6,12 @@
   const lang = document.documentElement.lang || "en";
   const meta = (name) => document.querySelector(`meta[name="${name}"]`)?.content;
 
+  // a form that cannot be undone (cancelling a campaign) asks first, in the page's words
+  document.addEventListener("submit", (event) => {
+    const question = event.target.dataset?.confirm;
+    if (question && !window.confirm(question)) event.preventDefault();
+  });
+
   // htmx requests carry the CSRF token as a header (forms carry it as a field)
   document.addEventListener("htmx:configRequest", (event) => {
     const header = meta("csrf-header");
@@ -85,6 +91,7 @@
 
   // a form sends once: its button waits for the next page
   document.addEventListener("submit", (event) => {
+    if (event.defaultPrevented) return; // not sent after all (a confirmation declined)
     const button = event.target.querySelector("button[type=submit]");
     if (button) setTimeout(() => (button.disabled = true));
   });

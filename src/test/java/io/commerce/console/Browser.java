@@ -11,6 +11,7 @@ import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.UnexpectedAlertBehaviour;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -62,6 +63,7 @@ final class Browser implements AutoCloseable {
                 "--lang=en-GB",
                 "--window-size=" + width + "," + height,
                 "--user-data-dir=" + profile);
+        options.setUnhandledPromptBehaviour(UnexpectedAlertBehaviour.IGNORE); // a test answers a confirm itself
         if (width < 500) { // headless windows are 500 pixels wide at least: a phone is emulated as DevTools does
             options.setExperimentalOption(
                     "mobileEmulation",

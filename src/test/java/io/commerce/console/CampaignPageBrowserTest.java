@@ -157,6 +157,41 @@ class CampaignPageBrowserTest {
         assertThat(noPageWideScroll()).isTrue();
     }
 
+    @Test
+    void anAdminCancelsAScheduledCampaignAfterConfirmingAndAnAgentCannot() {
+        var name = "Later " + uniqueId("c");
+        var campaignId = api.post("/api/v1/campaigns", """
+                        {"name": "%s", "template": "promotion", "channel": "whatsapp",
+                         "scheduledAt": "2099-01-01T10:00:00Z", "segment": {"tags": ["%s"]},
+                         "params": {"promotion": "20%% off", "url": "https://shop.example/sale"}}""".formatted(name, uniqueId("nobody")))
+                .path("id")
+                .asString();
+        var agent = uniqueId("agent");
+        people.add(new PeopleService.NewPerson(
+                agent + "@shop.example", "Ana " + agent, Role.AGENT, agent, "en", List.of("en"), PASSWORD));
+        browser.signIn(agent + "@shop.example", PASSWORD);
+        browser.go("/console/campaigns/" + campaignId);
+        assertThat(browser.driver.findElements(By.id("cancel"))).isEmpty();
+
+        var admin = uniqueId("admin");
+        people.add(new PeopleService.NewPerson(
+                admin + "@shop.example", "Admin " + admin, Role.ADMIN, admin, "en", List.of("en"), PASSWORD));
+        browser.find("form[action$='/console/logout'] button").click();
+        browser.signIn(admin + "@shop.example", PASSWORD);
+        browser.go("/console/campaigns/" + campaignId);
+        browser.find("#cancel button").click();
+        browser.driver.switchTo().alert().dismiss(); // thought better of it
+        assertThat(browser.find("#status").getText()).isEqualTo("scheduled");
+
+        browser.find("#cancel button").click();
+        browser.driver.switchTo().alert().accept();
+        assertThat(browser.find(".flash").getText()).isEqualTo("Cancelled: nothing more of it will be sent.");
+        assertThat(browser.find("#status").getText()).isEqualTo("cancelled");
+        assertThat(browser.driver.findElements(By.id("cancel"))).isEmpty();
+        assertThat(api.get("/api/v1/campaigns/" + campaignId).path("status").asString())
+                .isEqualTo("cancelled");
+    }
+
     private boolean noPageWideScroll() {
         return (Boolean) ((JavascriptExecutor) browser.driver)
                 .executeScript("return document.documentElement.scrollWidth <= window.innerWidth + 1");

@@ -99,6 +99,35 @@ class ConsoleSecurityTest {
     }
 
     @Test
+    void onlyAdminsCancelACampaign() throws Exception {
+        var agent = signedIn(agent(Role.AGENT));
+        var admin = signedIn(agent(Role.ADMIN));
+        var campaign = mvc.post()
+                .uri("/api/v1/campaigns")
+                .header("X-Api-Key", "test-key")
+                .contentType("application/json")
+                .content("""
+                        {"name": "Later", "template": "promotion", "channel": "whatsapp",
+                         "scheduledAt": "2099-01-01T10:00:00Z", "segment": {"tags": ["%s"]},
+                         "params": {"promotion": "20%% off", "url": "https://shop.example/sale"}}""".formatted(uniqueId("nobody")))
+                .exchange();
+        assertThat(campaign).hasStatus(HttpStatus.CREATED);
+        var id = com.jayway.jsonpath.JsonPath.<String>read(
+                campaign.getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8), "$.id");
+        var cancel = "/console/campaigns/" + id + "/cancel";
+
+        assertThat(mvc.post().uri(cancel).session(agent).with(csrf())).hasStatus(HttpStatus.FORBIDDEN);
+        assertThat(mvc.post().uri(cancel).session(admin)).hasStatus(HttpStatus.FORBIDDEN); // no CSRF token
+        assertThat(mvc.post().uri(cancel).session(admin).with(csrf()))
+                .hasStatus(HttpStatus.FOUND)
+                .hasRedirectedUrl("/console/campaigns/" + id + "?cancelled");
+        assertThat(mvc.get().uri("/api/v1/campaigns/" + id).header("X-Api-Key", "test-key"))
+                .bodyJson()
+                .extractingPath("$.status")
+                .isEqualTo("cancelled");
+    }
+
+    @Test
     void theFirstAdminComesFromTheConfigurationWithAHashedPassword() {
         signedIn("admin@test.example", "test-admin-password");
 

@@ -12,6 +12,7 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -68,6 +69,13 @@ class OperationsController {
         model.addAttribute("campaign", campaign);
         model.addAttribute("results", campaign.results() instanceof CampaignOutcome outcome ? outcome : null);
         return "console/campaign";
+    }
+
+    /** Cancels a campaign (admins): one not launched yet never will be; a launched one's queued messages stay unsent. */
+    @PostMapping("/console/campaigns/{campaignId}/cancel")
+    String cancel(@PathVariable String campaignId) {
+        campaigns.cancel(campaignId);
+        return "redirect:/console/campaigns/" + campaignId + "?cancelled";
     }
 
     @GetMapping("/console/customers/{customerId}")
