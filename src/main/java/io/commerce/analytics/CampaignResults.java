@@ -1,5 +1,8 @@
 package io.commerce.analytics;
 
+import io.commerce.analytics.CampaignOutcome.Arm;
+import io.commerce.analytics.CampaignOutcome.Control;
+import io.commerce.analytics.CampaignOutcome.VariantTest;
 import io.commerce.campaign.CampaignMeasurement;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -49,11 +52,9 @@ class CampaignResults implements CampaignMeasurement {
         var arms = arms(campaignId, launchedAt, until);
         var control = arms.stream().filter(arm -> arm.name().equals("control")).findFirst();
         var sent = arms.stream().filter(arm -> !arm.name().equals("control")).toList();
-        var treatedCustomers =
-                sent.stream().mapToLong(CampaignOutcome.Arm::customers).sum();
-        var treatedConverted =
-                sent.stream().mapToLong(CampaignOutcome.Arm::converted).sum();
-        var treatedRevenue = sent.stream().map(CampaignOutcome.Arm::revenue).reduce(BigDecimal.ZERO, BigDecimal::add);
+        var treatedCustomers = sent.stream().mapToLong(Arm::customers).sum();
+        var treatedConverted = sent.stream().mapToLong(Arm::converted).sum();
+        var treatedRevenue = sent.stream().map(Arm::revenue).reduce(BigDecimal.ZERO, BigDecimal::add);
         Lift lift = null;
         BigDecimal incremental = null;
         Double incrementalRocs = null;
@@ -72,12 +73,12 @@ class CampaignResults implements CampaignMeasurement {
                         .doubleValue();
             }
         }
-        var tests = new ArrayList<CampaignOutcome.VariantTest>();
+        var tests = new ArrayList<VariantTest>();
         var base = sent.stream().filter(arm -> arm.name().equals("a")).findFirst();
         if (base.isPresent() && base.get().customers() > 0) {
             sent.stream()
                     .filter(arm -> !arm.name().equals("a") && !arm.name().equals("rest") && arm.customers() > 0)
-                    .forEach(arm -> tests.add(new CampaignOutcome.VariantTest(
+                    .forEach(arm -> tests.add(new VariantTest(
                             arm.name(),
                             Lift.of(
                                     arm.converted(),
@@ -90,8 +91,7 @@ class CampaignResults implements CampaignMeasurement {
                 total,
                 variants,
                 arms,
-                control.map(held ->
-                                new CampaignOutcome.Control(held.customers(), held.converted(), held.conversionRate()))
+                control.map(held -> new Control(held.customers(), held.converted(), held.conversionRate()))
                         .orElse(null),
                 lift,
                 incremental,
@@ -111,17 +111,17 @@ class CampaignResults implements CampaignMeasurement {
                 .filter(arm -> !arm.name().equals("control") && !arm.name().equals("rest"))
                 .filter(arm -> arm.customers() > 0)
                 .max(java.util.Comparator.comparing(
-                                (CampaignOutcome.Arm arm) -> arm.conversionRate() == null ? 0.0 : arm.conversionRate())
+                                (Arm arm) -> arm.conversionRate() == null ? 0.0 : arm.conversionRate())
                         .thenComparing(arm -> ctr.getOrDefault(arm.name(), 0.0))
                         .thenComparing(arm -> arm.name().equals("a") ? 1 : 0))
                 .filter(arm -> (arm.conversionRate() != null && arm.conversionRate() > 0)
                         || ctr.getOrDefault(arm.name(), 0.0) > 0)
-                .map(CampaignOutcome.Arm::name)
+                .map(Arm::name)
                 .orElse("a");
     }
 
     /** Per arm: customers, those with an order from the launch to {@code until}, and their orders' revenue. */
-    private List<CampaignOutcome.Arm> arms(String campaignId, Instant launchedAt, Instant until) {
+    private List<Arm> arms(String campaignId, Instant launchedAt, Instant until) {
         return jdbc.sql("""
                         select case when a.held_out then 'control' else a.variant end as arm,
                                count(*) as customers,
@@ -144,7 +144,7 @@ class CampaignResults implements CampaignMeasurement {
                 .query((rs, n) -> {
                     var customers = rs.getLong("customers");
                     var converted = rs.getLong("converted");
-                    return new CampaignOutcome.Arm(
+                    return new Arm(
                             rs.getString("arm"),
                             customers,
                             converted,
