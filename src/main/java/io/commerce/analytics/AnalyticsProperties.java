@@ -1,9 +1,9 @@
 package io.commerce.analytics;
 
 import io.commerce.shared.Channel;
+import io.commerce.shared.CurrencyCode;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Pattern;
 import java.time.Duration;
 import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -21,8 +21,7 @@ import org.springframework.validation.annotation.Validated;
 @Validated
 @ConfigurationProperties("commerce.analytics")
 public record AnalyticsProperties(
-        @NotNull @Pattern(regexp = "[A-Z]{3}") @DefaultValue("EUR")
-        String currency,
+        @NotNull @CurrencyCode @DefaultValue("EUR") String currency,
 
         @NotNull @Valid Map<Channel, Windows> attribution,
         @NotNull @DefaultValue("PT5S") Duration rollUpEvery) {

@@ -1,12 +1,12 @@
 package io.commerce.catalog;
 
+import io.commerce.shared.CurrencyCode;
 import io.commerce.shared.ShopId;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
@@ -31,8 +31,7 @@ public record ProductDetails(
             @NotNull @PositiveOrZero @Digits(integer = 10, fraction = 2)
             BigDecimal price,
 
-            @NotNull @Pattern(regexp = "[A-Z]{3}", message = "must be an ISO-4217 code such as EUR")
-            String currency,
+            @NotNull @CurrencyCode String currency,
 
             @NotNull @PositiveOrZero @Max(100_000_000) Integer inventory) {}
 }

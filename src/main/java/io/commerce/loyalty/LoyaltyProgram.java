@@ -1,6 +1,7 @@
 package io.commerce.loyalty;
 
 import io.commerce.promotion.DiscountKind;
+import io.commerce.shared.CurrencyCode;
 import io.commerce.shared.InvalidValueException;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMax;
@@ -32,8 +33,7 @@ import org.jspecify.annotations.Nullable;
  * bonus.
  */
 public record LoyaltyProgram(
-        @Pattern(regexp = "[A-Z]{3}", message = "must be an ISO-4217 code such as EUR")
-        String currency,
+        @CurrencyCode String currency,
 
         @PositiveOrZero @Digits(integer = 6, fraction = 4) BigDecimal pointsPerCurrencyUnit,
 
@@ -104,8 +104,7 @@ public record LoyaltyProgram(
 
             @Positive @Digits(integer = 10, fraction = 2) BigDecimal value,
 
-            @Nullable @Pattern(regexp = "[A-Z]{3}", message = "must be an ISO-4217 code such as EUR")
-            String currency,
+            @Nullable @CurrencyCode String currency,
 
             @PositiveOrZero @Digits(integer = 10, fraction = 2)
             BigDecimal minimumSpend,
@@ -124,8 +123,7 @@ public record LoyaltyProgram(
             DiscountKind kind,
             @Positive @Digits(integer = 10, fraction = 2) BigDecimal value,
 
-            @Nullable @Pattern(regexp = "[A-Z]{3}", message = "must be an ISO-4217 code such as EUR")
-            String currency,
+            @Nullable @CurrencyCode String currency,
 
             Duration validFor) {
 

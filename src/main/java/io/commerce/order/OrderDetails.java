@@ -1,12 +1,12 @@
 package io.commerce.order;
 
+import io.commerce.shared.CurrencyCode;
 import io.commerce.shared.LineItem;
 import io.commerce.shared.ShopId;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
 import java.math.BigDecimal;
@@ -19,8 +19,7 @@ public record OrderDetails(
         @NotNull @ShopId String customerId,
         @ShopId String cartId,
 
-        @NotNull @Pattern(regexp = "[A-Z]{3}", message = "must be an ISO-4217 code such as EUR")
-        String currency,
+        @NotNull @CurrencyCode String currency,
 
         @NotNull @PositiveOrZero @Digits(integer = 10, fraction = 2)
         BigDecimal total,

@@ -1,11 +1,11 @@
 package io.commerce.promotion;
 
+import io.commerce.shared.CurrencyCode;
 import io.commerce.shared.ShopId;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
@@ -24,8 +24,7 @@ public record CodeIssue(
         @NotNull @Positive @Digits(integer = 10, fraction = 2) @DecimalMax("1000000")
         BigDecimal value,
 
-        @Pattern(regexp = "[A-Z]{3}", message = "must be an ISO-4217 code such as EUR")
-        String currency,
+        @CurrencyCode String currency,
 
         @PositiveOrZero @Digits(integer = 10, fraction = 2) BigDecimal minimumSpend,
         @NotNull Duration validFor) {}

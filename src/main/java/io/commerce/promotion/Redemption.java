@@ -1,9 +1,9 @@
 package io.commerce.promotion;
 
+import io.commerce.shared.CurrencyCode;
 import io.commerce.shared.ShopId;
 import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.PositiveOrZero;
 import java.math.BigDecimal;
 
@@ -14,5 +14,4 @@ public record Redemption(
         @NotNull @PositiveOrZero @Digits(integer = 10, fraction = 2)
         BigDecimal orderTotal,
 
-        @NotNull @Pattern(regexp = "[A-Z]{3}", message = "must be an ISO-4217 code such as EUR")
-        String currency) {}
+        @NotNull @CurrencyCode String currency) {}

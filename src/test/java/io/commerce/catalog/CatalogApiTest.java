@@ -120,7 +120,12 @@ class CatalogApiTest {
                 .extractingPath("$.errors[0].field")
                 .isEqualTo("variants");
         assertThat(json(mvc, HttpMethod.PUT, productPath(), """
-                {"title": "T", "variants": [{"variantId": "a", "price": 1, "currency": "euro", "inventory": 1}]}""")).hasStatus(HttpStatus.BAD_REQUEST);
+                {"title": "T", "variants": [{"variantId": "a", "price": 1, "currency": "euro", "inventory": 1}]}"""))
+                .hasStatus(HttpStatus.BAD_REQUEST)
+                .bodyJson()
+                .extractingPath("$.errors[0]")
+                .isEqualTo(java.util.Map.of(
+                        "field", "variants[0].currency", "message", "must be an ISO-4217 code such as EUR"));
     }
 
     @Test

@@ -2,9 +2,9 @@ package io.commerce.journey.journeys;
 
 import io.commerce.journey.engine.JourneySettings;
 import io.commerce.promotion.DiscountKind;
+import io.commerce.shared.CurrencyCode;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.PositiveOrZero;
 import java.math.BigDecimal;
@@ -39,8 +39,7 @@ record NewsletterProperties(
 
         @NotNull @Positive @DefaultValue("5") BigDecimal welcomeAmount,
 
-        @NotNull @Pattern(regexp = "[A-Z]{3}") @DefaultValue("EUR")
-        String currency,
+        @NotNull @CurrencyCode @DefaultValue("EUR") String currency,
 
         @NotNull @PositiveOrZero @DefaultValue("30") BigDecimal minimumSpend,
         @NotNull @DefaultValue("P30D") Duration codeValidFor)

@@ -2,10 +2,10 @@ package io.commerce.journey.journeys;
 
 import io.commerce.journey.engine.JourneySettings;
 import io.commerce.promotion.DiscountKind;
+import io.commerce.shared.CurrencyCode;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.PositiveOrZero;
 import java.math.BigDecimal;
@@ -42,7 +42,7 @@ record WinBackProperties(
         @NotNull @DefaultValue("P31D") Duration codeValidFor,
         @NotNull @DefaultValue("PERCENT") DiscountKind discountKind,
         @NotNull @Positive @DefaultValue("15") BigDecimal discountValue,
-        @Pattern(regexp = "[A-Z]{3}") String discountCurrency,
+        @CurrencyCode String discountCurrency,
         @NotNull @PositiveOrZero @DefaultValue("0") BigDecimal minimumSpend)
         implements JourneySettings {
 
