@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -53,7 +54,7 @@ public class JourneyService {
     @Transactional(readOnly = true)
     public Timeline timeline(String customerId) {
         var entries = new ArrayList<TimelineEntry>();
-        messaging.conversation(customerId).forEach(entry -> entries.add(entry(entry)));
+        messaging.conversation(customerId).forEach(entry -> entries.add(entry(entry, journeyOf(entry.origin()))));
         enrollments.byCustomer(customerId).forEach(enrollment -> {
             entries.add(new TimelineEntry(
                     enrollment.enrolledAt(),
@@ -85,13 +86,24 @@ public class JourneyService {
         return new Timeline(customerId, entries);
     }
 
-    private static TimelineEntry entry(ConversationEntry entry) {
+    /**
+     * The journey a message's origin ({@code name/step}) names; none for a campaign's, a conversation's
+     * ({@code conversation/bot}) or loyalty's ({@code loyalty/points_available}), whose labels have a slash too.
+     */
+    private @Nullable String journeyOf(@Nullable String origin) {
+        if (origin == null || !origin.contains("/")) {
+            return null;
+        }
+        var name = origin.substring(0, origin.indexOf('/'));
+        return journeys.stream().anyMatch(journey -> journey.name().equals(name)) ? name : null;
+    }
+
+    private static TimelineEntry entry(ConversationEntry entry, @Nullable String journey) {
         var outbound = entry.direction().equals("outbound");
-        var origin = entry.origin();
         return new TimelineEntry(
                 entry.at(),
                 outbound ? "message" : "reply",
-                origin == null || !origin.contains("/") ? null : origin.substring(0, origin.indexOf('/')),
+                journey,
                 entry.messageId(),
                 entry.channel() == null ? null : entry.channel().name().toLowerCase(Locale.ROOT),
                 entry.status() == null ? null : entry.status().name().toLowerCase(Locale.ROOT),

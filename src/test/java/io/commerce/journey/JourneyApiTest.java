@@ -88,6 +88,15 @@ class JourneyApiTest {
                  "validFor": "P7D", "reason": "goodwill"}""".formatted(customerId))
                 .assertThat()
                 .hasStatus(HttpStatus.CREATED);
+        // loyalty's message: its origin has a slash like a journey step's, but names no journey
+        jdbc.sql("""
+                        insert into message (id, customer_id, channel, purpose, category, status, recipient, template_key,
+                                             content, origin, attempts, next_attempt_at, created_at, updated_at)
+                        select gen_random_uuid(), :customerId, 'WHATSAPP', 'TRANSACTIONAL', 'UTILITY', 'DELIVERED',
+                               '+34600000000', 'loyalty_points_available',
+                               '{"kind": "template", "key": "loyalty_points_available", "params": {}}',
+                               'loyalty/points_available', 1, now(), now() - interval '1 hour', now()
+                        """).param("customerId", customerId).update();
 
         assertThat(get(mvc, "/api/v1/customers/" + customerId + "/timeline"))
                 .hasStatusOk()
@@ -106,6 +115,10 @@ class JourneyApiTest {
                             .extractingPath("$.entries[?(@.journey == 'shipping_update')].status")
                             .asArray()
                             .contains("completed");
+                    assertThat(body)
+                            .extractingPath("$.entries[?(@.detail == 'loyalty_points_available')].journey")
+                            .asArray()
+                            .containsExactly((Object) null);
                     assertThat(body)
                             .extractingPath("$.entries[-1:].detail")
                             .asArray()
