@@ -2,14 +2,18 @@ package io.commerce.order;
 
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * Questions journeys ask about customers' past orders, in plain SQL: cancelled orders never count. The lapse
- * scan is one indexed statement per page (orders in a window of placing times, keyset-paged, with no later
- * order of the same customer), never a loop over all customers.
+ * Questions journeys, loyalty and recommendations ask about customers' past orders, in plain SQL: cancelled
+ * orders never count (but for the delivered orders loyalty credits, which were delivered). The lapse scan is one
+ * indexed statement per page (orders in a window of placing times, keyset-paged, with no later order of the same
+ * customer), never a loop over all customers.
  */
 @Repository
 class OrderHistory {
@@ -68,6 +72,56 @@ class OrderHistory {
                         rs.getString("customer_id"),
                         rs.getString("id"),
                         rs.getTimestamp("placed_at").toInstant()))
+                .list();
+    }
+
+    List<DeliveredOrder> deliveredSince(Instant since, @Nullable DeliveredOrder after, int limit) {
+        return jdbc.sql("""
+                        select id, customer_id, total, currency, delivered_at from orders
+                         where status = 'DELIVERED' and delivered_at >= :since
+                           and (customer_id, delivered_at, id) > (:customerId, :deliveredAt, :orderId)
+                         order by customer_id, delivered_at, id
+                         limit :limit
+                        """)
+                .param("since", Timestamp.from(since))
+                .param("customerId", after == null ? "" : after.customerId())
+                .param("deliveredAt", Timestamp.from(after == null ? Instant.EPOCH : after.deliveredAt()))
+                .param("orderId", after == null ? "" : after.orderId())
+                .param("limit", limit)
+                .query((rs, n) -> new DeliveredOrder(
+                        rs.getString("id"),
+                        rs.getString("customer_id"),
+                        rs.getBigDecimal("total"),
+                        rs.getString("currency"),
+                        rs.getTimestamp("delivered_at").toInstant()))
+                .list();
+    }
+
+    Set<String> productsOrderedBy(String customerId) {
+        return Set.copyOf(
+                jdbc.sql("""
+                        select distinct l.product_id
+                          from orders o join order_line l on l.order_id = o.id
+                         where o.customer_id = :customer
+                        """).param("customer", customerId).query(String.class).list());
+    }
+
+    List<String> coPurchased(Collection<String> productIds, Collection<String> excluded, int limit) {
+        return jdbc.sql("""
+                        select other.product_id
+                          from order_line mine
+                          join orders o on o.id = mine.order_id and o.status <> 'CANCELLED'
+                          join order_line other on other.order_id = mine.order_id
+                         where mine.product_id = any(:products)
+                           and other.product_id <> all(:products) and other.product_id <> all(:excluded)
+                         group by other.product_id
+                         order by count(distinct other.order_id) desc, other.product_id
+                         limit :limit
+                        """)
+                .param("products", productIds.toArray(String[]::new))
+                .param("excluded", excluded.toArray(String[]::new))
+                .param("limit", limit)
+                .query(String.class)
                 .list();
     }
 }

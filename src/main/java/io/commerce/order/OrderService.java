@@ -6,7 +6,6 @@ import io.commerce.customer.CustomerService;
 import io.commerce.shared.InvalidValueException;
 import io.commerce.shared.Money;
 import io.commerce.shared.Upserted;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Collection;
@@ -16,7 +15,6 @@ import java.util.Optional;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -31,7 +29,6 @@ public class OrderService {
     private final CatalogService catalog;
     private final CartService carts;
     private final ApplicationEventPublisher events;
-    private final JdbcClient jdbc;
     private final OrderReturns returns;
     private final Clock clock;
 
@@ -43,7 +40,6 @@ public class OrderService {
             CatalogService catalog,
             CartService carts,
             ApplicationEventPublisher events,
-            JdbcClient jdbc,
             OrderReturns returns,
             Clock clock) {
         this.orders = orders;
@@ -53,7 +49,6 @@ public class OrderService {
         this.catalog = catalog;
         this.carts = carts;
         this.events = events;
-        this.jdbc = jdbc;
         this.returns = returns;
         this.clock = clock;
     }
@@ -183,36 +178,13 @@ public class OrderService {
      */
     @Transactional(readOnly = true)
     public List<DeliveredOrder> deliveredSince(Instant since, @Nullable DeliveredOrder after, int limit) {
-        return jdbc.sql("""
-                        select id, customer_id, total, currency, delivered_at from orders
-                         where status = 'DELIVERED' and delivered_at >= :since
-                           and (customer_id, delivered_at, id) > (:customerId, :deliveredAt, :orderId)
-                         order by customer_id, delivered_at, id
-                         limit :limit
-                        """)
-                .param("since", Timestamp.from(since))
-                .param("customerId", after == null ? "" : after.customerId())
-                .param("deliveredAt", Timestamp.from(after == null ? Instant.EPOCH : after.deliveredAt()))
-                .param("orderId", after == null ? "" : after.orderId())
-                .param("limit", limit)
-                .query((rs, n) -> new DeliveredOrder(
-                        rs.getString("id"),
-                        rs.getString("customer_id"),
-                        rs.getBigDecimal("total"),
-                        rs.getString("currency"),
-                        rs.getTimestamp("delivered_at").toInstant()))
-                .list();
+        return history.deliveredSince(since, after, limit);
     }
 
     /** Every product this customer has ever ordered. */
     @Transactional(readOnly = true)
     public Set<String> productsOrderedBy(String customerId) {
-        return Set.copyOf(
-                jdbc.sql("""
-                        select distinct l.product_id
-                          from orders o join order_line l on l.order_id = o.id
-                         where o.customer_id = :customer
-                        """).param("customer", customerId).query(String.class).list());
+        return history.productsOrderedBy(customerId);
     }
 
     /**
@@ -222,22 +194,7 @@ public class OrderService {
      */
     @Transactional(readOnly = true)
     public List<String> coPurchased(Collection<String> productIds, Collection<String> excluded, int limit) {
-        return jdbc.sql("""
-                        select other.product_id
-                          from order_line mine
-                          join orders o on o.id = mine.order_id and o.status <> 'CANCELLED'
-                          join order_line other on other.order_id = mine.order_id
-                         where mine.product_id = any(:products)
-                           and other.product_id <> all(:products) and other.product_id <> all(:excluded)
-                         group by other.product_id
-                         order by count(distinct other.order_id) desc, other.product_id
-                         limit :limit
-                        """)
-                .param("products", productIds.toArray(String[]::new))
-                .param("excluded", excluded.toArray(String[]::new))
-                .param("limit", limit)
-                .query(String.class)
-                .list();
+        return history.coPurchased(productIds, excluded, limit);
     }
 
     /** Whether the customer placed an order (not cancelled) after {@code since}. */
