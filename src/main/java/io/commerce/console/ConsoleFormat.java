@@ -3,7 +3,7 @@ package io.commerce.console;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.Locale;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
 
 /**
@@ -29,9 +29,12 @@ public class ConsoleFormat {
         return seconds / 86_400 + " d";
     }
 
-    /** A difference of two shares in percentage points, signed: {@code +9.38}, {@code -0.72}. */
+    /**
+     * A difference of two shares in percentage points, signed, as the reader writes numbers: {@code +9.38} in
+     * English, {@code -0,72} in Spanish.
+     */
     public String points(double difference) {
-        return String.format(Locale.ROOT, "%+.2f", difference * 100);
+        return String.format(LocaleContextHolder.getLocale(), "%+.2f", difference * 100);
     }
 
     public String date(Instant at) {
