@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.UnexpectedAlertBehaviour;
 import org.openqa.selenium.WebDriver;
@@ -84,6 +85,21 @@ final class Browser implements AutoCloseable {
 
     WebElement find(String css) {
         return driver.findElement(By.cssSelector(css));
+    }
+
+    /**
+     * Empty when the page is no wider than the window (what is wider scrolls inside its own box); else what sticks
+     * out, to say so in a failed assertion.
+     */
+    String widerThanTheScreen() {
+        var script = (JavascriptExecutor) driver;
+        if ((Boolean) script.executeScript("return document.documentElement.scrollWidth <= window.innerWidth + 1")) {
+            return "";
+        }
+        return "wider than the screen: "
+                + script.executeScript("return [...document.querySelectorAll('body *')]"
+                        + ".filter(e => e.getBoundingClientRect().right > window.innerWidth + 1)"
+                        + ".map(e => e.tagName + '.' + e.className).slice(0, 10);");
     }
 
     boolean has(String css) {

@@ -12,14 +12,12 @@ import io.commerce.messaging.MessagingFixtures;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
-import org.openqa.selenium.JavascriptExecutor;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
@@ -34,8 +32,6 @@ import org.springframework.test.util.ReflectionTestUtils;
  */
 @SandboxedServer
 class CampaignPageBrowserTest {
-
-    private static final String PASSWORD = "correct horse battery";
 
     @LocalServerPort
     int port;
@@ -112,10 +108,7 @@ class CampaignPageBrowserTest {
                     {"customerId": "%s", "currency": "EUR", "total": 59.90,
                      "lines": [{"productId": "%s", "variantId": "v-42", "quantity": 1, "unitPrice": 59.90}]}""".formatted(customer, product));
         }
-        var marketer = uniqueId("marketer");
-        people.add(new PeopleService.NewPerson(
-                marketer + "@shop.example", "Marta " + marketer, Role.AGENT, marketer, "en", List.of("en"), PASSWORD));
-        browser.signIn(marketer + "@shop.example", PASSWORD);
+        browser.signIn(ConsoleTestPeople.person(people, Role.AGENT, "en"), ConsoleTestPeople.PASSWORD);
 
         browser.go("/console/marketing");
         assertThat(browser.find("table.funnel").getText()).contains(name); // the campaigns' funnel, by name
@@ -142,7 +135,7 @@ class CampaignPageBrowserTest {
         assertThat(browser.find("#lift").getText()).contains("points (95 % interval", "p = ");
         assertThat(browser.find("#variant-tests").getText()).contains("b");
         assertThat(browser.find("#progress").getText()).contains("cancelled"); // the control group's messages
-        assertThat(noPageWideScroll()).isTrue();
+        assertThat(browser.widerThanTheScreen()).isEmpty();
         browser.screenshot("console-campaign");
 
         browser.driver.findElement(By.linkText("← Campaigns")).click();
@@ -152,9 +145,9 @@ class CampaignPageBrowserTest {
         browser.driver.manage().window().setSize(new Dimension(390, 844)); // a phone: wide tables scroll in place
         browser.driver.navigate().refresh();
         assertThat(browser.find("#arms").isDisplayed()).isTrue();
-        assertThat(noPageWideScroll()).isTrue();
+        assertThat(browser.widerThanTheScreen()).isEmpty();
         browser.go("/console/marketing");
-        assertThat(noPageWideScroll()).isTrue();
+        assertThat(browser.widerThanTheScreen()).isEmpty();
     }
 
     @Test
@@ -166,18 +159,13 @@ class CampaignPageBrowserTest {
                          "params": {"promotion": "20%% off", "url": "https://shop.example/sale"}}""".formatted(name, uniqueId("nobody")))
                 .path("id")
                 .asString();
-        var agent = uniqueId("agent");
-        people.add(new PeopleService.NewPerson(
-                agent + "@shop.example", "Ana " + agent, Role.AGENT, agent, "en", List.of("en"), PASSWORD));
-        browser.signIn(agent + "@shop.example", PASSWORD);
+        browser.signIn(ConsoleTestPeople.person(people, Role.AGENT, "en"), ConsoleTestPeople.PASSWORD);
         browser.go("/console/campaigns/" + campaignId);
         assertThat(browser.driver.findElements(By.id("cancel"))).isEmpty();
 
-        var admin = uniqueId("admin");
-        people.add(new PeopleService.NewPerson(
-                admin + "@shop.example", "Admin " + admin, Role.ADMIN, admin, "en", List.of("en"), PASSWORD));
+        var admin = ConsoleTestPeople.person(people, Role.ADMIN, "en");
         browser.find("form[action$='/console/logout'] button").click();
-        browser.signIn(admin + "@shop.example", PASSWORD);
+        browser.signIn(admin, ConsoleTestPeople.PASSWORD);
         browser.go("/console/campaigns/" + campaignId);
         browser.find("#cancel button").click();
         browser.driver.switchTo().alert().dismiss(); // thought better of it
@@ -190,10 +178,5 @@ class CampaignPageBrowserTest {
         assertThat(browser.driver.findElements(By.id("cancel"))).isEmpty();
         assertThat(api.get("/api/v1/campaigns/" + campaignId).path("status").asString())
                 .isEqualTo("cancelled");
-    }
-
-    private boolean noPageWideScroll() {
-        return (Boolean) ((JavascriptExecutor) browser.driver)
-                .executeScript("return document.documentElement.scrollWidth <= window.innerWidth + 1");
     }
 }

@@ -20,9 +20,18 @@ public final class ConsoleTestPeople {
 
     /** A new person with this role (and agent id); returns their email. */
     public static String person(PeopleService people, Role role) {
+        return person(people, role, "en", List.of("en", "es"));
+    }
+
+    /** A new person with this role who reads the console in {@code language}; returns their email. */
+    public static String person(PeopleService people, Role role, String language) {
+        return person(people, role, language, List.of(language));
+    }
+
+    private static String person(PeopleService people, Role role, String language, List<String> languages) {
         var id = uniqueId("p");
         people.add(new PeopleService.NewPerson(
-                id + "@shop.example", "Person " + id, role, id, "en", List.of("en", "es"), PASSWORD));
+                id + "@shop.example", "Person " + id, role, id, language, languages, PASSWORD));
         return id + "@shop.example";
     }
 
